@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FineTunePolicy.Build.Tasks.Diagnostics;
+using FineTunePolicy.Build.Tasks.Json;
+
+namespace FineTunePolicy.Build.Tasks.Schema
+{
+    /// <summary>
+    /// Checks a parsed file against a shape, reporting FTP1010-FTP1017 at the offending node. It accepts exactly the
+    /// documents the generated JSON schema accepts (proved by the corpus tests).
+    /// </summary>
+    internal sealed class StructuralValidator
+    {
+        private static readonly Dictionary<string, Regex> Patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+
+        private readonly string file;
+        private readonly string fileKind;
+        private readonly DiagnosticBag diagnostics;
+
+        private StructuralValidator(string file, string fileKind, DiagnosticBag diagnostics)
+        {
+            this.file = file;
+            this.fileKind = fileKind;
+            this.diagnostics = diagnostics;
+        }
+
+        /// <summary>Validates <paramref name="root"/>; returns true when it has no structural problem.</summary>
+        public static bool Validate(JsonNode root, ObjectShape shape, string file, string fileKind, DiagnosticBag diagnostics)
+        {
+            int before = diagnostics.Items.Count;
+            new StructuralValidator(file, fileKind, diagnostics).Check(root, shape, string.Empty);
+            return diagnostics.Items.Count == before;
+        }
+
+        private string Name(string path) => path.Length == 0 ? "The " + fileKind : "'" + path + "'";
+
+        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+        private void Check(JsonNode node, Shape shape, string path)
+        {
+            switch (shape)
+            {
+                case ObjectShape objectShape:
+                    CheckObject(node, objectShape, path);
+                    break;
+                case ArrayShape arrayShape:
+                    CheckArray(node, arrayShape, path);
+                    break;
+                case StringShape stringShape:
+                    CheckString(node, stringShape, path);
+                    break;
+                case IntegerShape integerShape:
+                    CheckInteger(node, integerShape, path);
+                    break;
+                case BooleanShape:
+                    if (node.Kind != JsonKind.True && node.Kind != JsonKind.False)
+                    {
+                        WrongType(node, shape, path, "Write true or false without quotes.");
+                    }
+
+                    break;
+            }
+        }
+
+        private void WrongType(JsonNode node, Shape shape, string path, string fix)
+        {
+            diagnostics.Error(Codes.WrongType, file, node, $"{Name(path)} must be {shape.Expected}, but is {node.Describe()}. {fix}");
+        }
+
+        private void CheckObject(JsonNode node, ObjectShape shape, string path)
+        {
+            if (node.Kind != JsonKind.Object)
+            {
+                WrongType(node, shape, path, "Write it as { \"key\": value, ... }.");
+                return;
+            }
+
+            foreach (var member in node.Members)
+            {
+                if (shape.Find(member.Name) == null)
+                {
+                    string allowed = string.Join(", ", shape.Properties.Select(p => p.Name));
+                    string? suggestion = Suggest(member.Name, shape.Properties.Select(p => p.Name));
+                    string fix = suggestion != null
+                        ? $"Did you mean '{suggestion}'? Rename the key."
+                        : "Remove it, or move it to where it belongs.";
+                    diagnostics.Error(Codes.UnknownKey, file, member.Line, member.Column, $"{Name(path)} has an unknown key '{member.Name}'. {fix} Allowed keys here: {allowed}.");
+                }
+            }
+
+            foreach (var property in shape.Properties)
+            {
+                if (property.Required && node.FindMember(property.Name) == null)
+                {
+                    string example = property.Example != null ? $" Add \"{property.Name}\": {property.Example}" : string.Empty;
+                    diagnostics.Error(Codes.MissingKey, file, node, $"{Name(path)} is missing the required key '{property.Name}': {Lower(property.Shape.Description)}{example}");
+                }
+            }
+
+            foreach (var member in node.Members)
+            {
+                var property = shape.Find(member.Name);
+                if (property != null)
+                {
+                    Check(member.Value, property.Shape, Join(path, member.Name));
+                }
+            }
+
+            if (shape.Rule != null)
+            {
+                CheckRule(node, shape.Rule, path);
+            }
+        }
+
+        private void CheckRule(JsonNode node, KeyRule rule, string path)
+        {
+            bool Has(string key) => node.FindMember(key) != null;
+            bool allFirst = rule.First.All(Has);
+            bool anyFirst = rule.First.Any(Has);
+            bool allSecond = rule.Second.All(Has);
+            bool anySecond = rule.Second.Any(Has);
+            string first = Quote(rule.First);
+            string second = Quote(rule.Second);
+            string? problem = null;
+            switch (rule.Kind)
+            {
+                case KeyRuleKind.ExactlyOne:
+                    if (allFirst && allSecond)
+                    {
+                        problem = $"{Name(path)} has both {first} and {second}; keep only one ({rule.Hint}).";
+                    }
+                    else if (!allFirst && !allSecond)
+                    {
+                        problem = $"{Name(path)} needs {first} or {second} ({rule.Hint}).";
+                    }
+
+                    break;
+                case KeyRuleKind.AtLeastOne:
+                    if (!allFirst && !allSecond)
+                    {
+                        problem = $"{Name(path)} needs {first} or {second}: {rule.Hint}.";
+                    }
+
+                    break;
+                default:
+                    bool valid = (allFirst && !anySecond) || (allSecond && !anyFirst);
+                    if (!valid)
+                    {
+                        problem = anyFirst && anySecond
+                            ? $"{Name(path)} mixes {first} with {second}; {rule.Hint}."
+                            : $"{Name(path)} must name {first}, or {second} together; {rule.Hint}.";
+                    }
+
+                    break;
+            }
+
+            if (problem != null)
+            {
+                diagnostics.Error(Codes.KeyCombination, file, node, problem);
+            }
+        }
+
+        private static string Quote(string[] keys) => string.Join(" and ", keys.Select(k => "'" + k + "'"));
+
+        private void CheckArray(JsonNode node, ArrayShape shape, string path)
+        {
+            if (node.Kind != JsonKind.Array)
+            {
+                string fix = node.Kind == JsonKind.String ? $"Put the value in brackets: [\"{node.Text}\"]." : "Write it as [ ... ].";
+                WrongType(node, shape, path, fix);
+                return;
+            }
+
+            if (node.Items.Count < shape.MinItems)
+            {
+                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is empty; list at least {shape.MinItems} {(shape.MinItems == 1 ? "entry" : "entries")} ({Lower(shape.Description)})");
+            }
+
+            for (int i = 0; i < node.Items.Count; i++)
+            {
+                Check(node.Items[i], shape.Items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+            }
+        }
+
+        private void CheckString(JsonNode node, StringShape shape, string path)
+        {
+            if (node.Kind != JsonKind.String)
+            {
+                string fix = node.Kind == JsonKind.Array && node.Items.Count == 1 && node.Items[0].Kind == JsonKind.String
+                    ? $"Write the single value without brackets: \"{node.Items[0].Text}\"."
+                    : shape.Enum != null ? $"Use one of: {string.Join(", ", shape.Enum)}." : "Put the value in double quotes.";
+                WrongType(node, shape, path, fix);
+                return;
+            }
+
+            string value = node.Text ?? string.Empty;
+            if (shape.Enum != null)
+            {
+                if (Array.IndexOf(shape.Enum, value) < 0)
+                {
+                    string? sameButCase = shape.Enum.FirstOrDefault(e => string.Equals(e, value, StringComparison.OrdinalIgnoreCase));
+                    string hint = sameButCase != null ? $" Values are case-sensitive: write '{sameButCase}'." : string.Empty;
+                    diagnostics.Error(Codes.ValueNotAllowed, file, node, $"{Name(path)} is '{value}', which is not allowed. Use one of: {string.Join(", ", shape.Enum)}.{hint}");
+                }
+
+                return;
+            }
+
+            if (shape.IsDate)
+            {
+                if (!TryParseDate(value, out _))
+                {
+                    diagnostics.Error(Codes.InvalidDate, file, node, $"{Name(path)} is '{value}', which is not a date. Write a real calendar date as yyyy-MM-dd, for example \"2026-06-30\".");
+                }
+
+                return;
+            }
+
+            if (value.Length < shape.MinLength)
+            {
+                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is empty. Write {Lower(shape.Description)}");
+                return;
+            }
+
+            if (shape.Pattern != null && (!GetPattern(shape.Pattern).IsMatch(value) || value.EndsWith("\n", StringComparison.Ordinal)))
+            {
+                diagnostics.Error(Codes.BadFormat, file, node, $"{Name(path)} is '{value}', which is not in the required format: {shape.PatternHint}.");
+            }
+        }
+
+        private void CheckInteger(JsonNode node, IntegerShape shape, string path)
+        {
+            if (node.Kind != JsonKind.Number || !TryGetInteger(node.Text, out long value))
+            {
+                string fix = node.Kind == JsonKind.String && long.TryParse(node.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed)
+                    ? $"Write it without quotes: {parsed.ToString(CultureInfo.InvariantCulture)}."
+                    : "Write a whole number without quotes.";
+                WrongType(node, shape, path, fix);
+                return;
+            }
+
+            if (shape.Const.HasValue && value != shape.Const.Value)
+            {
+                diagnostics.Error(Codes.ValueNotAllowed, file, node, $"{Name(path)} is {node.Text}, which is not allowed. This version of FineTunePolicy reads version {shape.Const.Value}: write {shape.Const.Value}, or update the FineTunePolicy package if the file was written for a newer one.");
+            }
+            else if (shape.Minimum.HasValue && value < shape.Minimum.Value)
+            {
+                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is {node.Text}; it must be at least {shape.Minimum.Value}.");
+            }
+            else if (shape.Maximum.HasValue && value > shape.Maximum.Value)
+            {
+                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is {node.Text}; it must be at most {shape.Maximum.Value}.");
+            }
+        }
+
+        /// <summary>JSON Schema counts 30.0 as an integer; so does the validator.</summary>
+        internal static bool TryGetInteger(string? text, out long value)
+        {
+            value = 0;
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) || number != decimal.Truncate(number))
+            {
+                return false;
+            }
+
+            if (number < long.MinValue || number > long.MaxValue)
+            {
+                return false;
+            }
+
+            value = (long)number;
+            return true;
+        }
+
+        internal static bool TryParseDate(string text, out DateTime date) =>
+            DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+        internal static Regex GetPattern(string pattern)
+        {
+            lock (Patterns)
+            {
+                if (!Patterns.TryGetValue(pattern, out var regex))
+                {
+                    regex = new Regex(pattern, RegexOptions.CultureInvariant);
+                    Patterns.Add(pattern, regex);
+                }
+
+                return regex;
+            }
+        }
+
+        private static string Lower(string sentence) =>
+            sentence.Length == 0 ? sentence : char.ToLowerInvariant(sentence[0]) + sentence.Substring(1);
+
+        /// <summary>The known key closest to an unknown one (same letters in another case, or at most two edits).</summary>
+        internal static string? Suggest(string unknown, IEnumerable<string> known)
+        {
+            string? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (string candidate in known)
+            {
+                if (string.Equals(candidate, unknown, StringComparison.OrdinalIgnoreCase))
+                {
+                    return candidate;
+                }
+
+                int distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = candidate;
+                }
+            }
+
+            if (best != null && (bestDistance <= 2 || best.StartsWith(unknown, StringComparison.OrdinalIgnoreCase) || unknown.StartsWith(best, StringComparison.OrdinalIgnoreCase)))
+            {
+                return best;
+            }
+
+            return null;
+        }
+
+        private static int Distance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (int j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+
+            for (int i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+
+                var swap = previous;
+                previous = current;
+                current = swap;
+            }
+
+            return previous[b.Length];
+        }
+    }
+}
