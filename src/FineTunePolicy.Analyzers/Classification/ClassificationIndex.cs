@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FineTunePolicy.Analyzers.Policy;
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers.Classification
+{
+    /// <summary>
+    /// The classification of symbols and types in one compilation (DESIGN §2). Every answer is
+    /// cached per symbol, so each attribute list is read once per compilation.
+    /// </summary>
+    internal sealed class ClassificationIndex
+    {
+        private const string AnnotationsNamespace = "FineTunePolicy";
+        private const string ComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+        private const string NoComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute";
+
+        private readonly ResolvedPolicy _policy;
+        private readonly IAssemblySymbol _sourceAssembly;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Taint?> _explicit = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Taint> _memberReads = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _ownTypeClass = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _wholeTypeClass = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _classifyingAssemblies = new(SymbolEqualityComparer.Default);
+
+        public ClassificationIndex(Compilation compilation, ResolvedPolicy policy)
+        {
+            _policy = policy;
+            _sourceAssembly = compilation.Assembly;
+        }
+
+        /// <summary>The class set by the symbol's own attributes (member, parameter, type), or null when it has none.</summary>
+        public Taint? Explicit(ISymbol symbol)
+        {
+            return _explicit.GetOrAdd(symbol, static (s, self) => self.ComputeExplicit(s), this);
+        }
+
+        /// <summary>The class of a method's result set by <c>[return: ...]</c>.</summary>
+        public Taint ReturnClass(IMethodSymbol method)
+        {
+            return FromAttributes(method.GetReturnTypeAttributes(), SymbolNames.Short(method), FirstSourceLocation(method)) ?? Taint.None;
+        }
+
+        /// <summary>
+        /// The class of reading member <paramref name="member"/> (DESIGN §2), apart from the
+        /// whole-object class of its type (the flow adds that where the value is used as a
+        /// whole): its own attribute, which overrides everything, else its containing type's class.
+        /// </summary>
+        public Taint MemberValue(ISymbol member)
+        {
+            return _memberReads.GetOrAdd(member, static (m, self) => self.ComputeMemberValue(m), this);
+        }
+
+        /// <summary>The class of a value of <paramref name="type"/> sent as a whole (members, containers, bases).</summary>
+        public Taint Whole(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object)
+            {
+                return Taint.None;
+            }
+
+            return _wholeTypeClass.GetOrAdd(type, static (t, self) => self.ComputeWhole(t), this);
+        }
+
+        private Taint ComputeMemberValue(ISymbol member)
+        {
+            if (Explicit(member) is { } own)
+            {
+                return own;
+            }
+
+            if (member.ContainingType is { } containing)
+            {
+                var typeClass = OwnTypeClass(containing);
+                if (!typeClass.IsNone)
+                {
+                    return Taint.From(new DataSource(SymbolNames.Short(member), typeClass.Class, typeClass.Categories, FirstSourceLocation(member)));
+                }
+            }
+
+            return Taint.None;
+        }
+
+        /// <summary>Attributes on the type itself, its base types and its interfaces (the maximum wins).</summary>
+        private Taint OwnTypeClass(ITypeSymbol type)
+        {
+            return _ownTypeClass.GetOrAdd(type, static (t, self) =>
+            {
+                var result = Taint.None;
+                for (var current = t; current is not null; current = current.BaseType)
+                {
+                    if (current.SpecialType == SpecialType.System_Object)
+                    {
+                        break;
+                    }
+
+                    result = Taint.Join(result, self.Explicit(current) ?? Taint.None);
+                }
+
+                foreach (var contract in t.AllInterfaces)
+                {
+                    result = Taint.Join(result, self.Explicit(contract) ?? Taint.None);
+                }
+
+                return result;
+            }, this);
+        }
+
+        // Breadth-first over everything reachable from the type (members, element and type
+        // arguments, bases), so that cycles terminate and the answer does not depend on the
+        // order in which types were asked for.
+        private Taint ComputeWhole(ITypeSymbol root)
+        {
+            var result = Taint.None;
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
+            var queue = new Queue<ITypeSymbol>();
+            queue.Enqueue(root);
+
+            void Enqueue(ITypeSymbol? type)
+            {
+                if (type is null || type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object || !seen.Add(type))
+                {
+                    return;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(type, root) && _wholeTypeClass.TryGetValue(type, out var known))
+                {
+                    result = Taint.Join(result, known);
+                    return;
+                }
+
+                queue.Enqueue(type);
+            }
+
+            while (queue.Count > 0)
+            {
+                var type = queue.Dequeue();
+                result = Taint.Join(result, OwnTypeClass(type));
+
+                switch (type)
+                {
+                    case IArrayTypeSymbol array:
+                        Enqueue(array.ElementType);
+                        continue;
+                    case IPointerTypeSymbol:
+                    case ITypeParameterSymbol:
+                        continue;
+                    case INamedTypeSymbol named:
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            Enqueue(argument);
+                        }
+
+                        if (named.IsTupleType)
+                        {
+                            foreach (var element in named.TupleElements)
+                            {
+                                Enqueue(element.Type);
+                            }
+                        }
+
+                        break;
+                }
+
+                if (type.TypeKind == TypeKind.Enum || !IsClassifyingAssembly(type.ContainingAssembly))
+                {
+                    continue;
+                }
+
+                Enqueue(type.BaseType);
+                foreach (var member in type.GetMembers())
+                {
+                    ITypeSymbol? memberType;
+                    switch (member)
+                    {
+                        case IFieldSymbol { IsStatic: false, IsConst: false } field when field.AssociatedSymbol is null:
+                            memberType = field.Type;
+                            break;
+                        case IPropertySymbol { IsStatic: false, IsIndexer: false } property:
+                            memberType = property.Type;
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    if (Explicit(member) is { } own)
+                    {
+                        result = Taint.Join(result, own);
+                    }
+                    else
+                    {
+                        Enqueue(memberType);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private bool IsClassifyingAssembly(IAssemblySymbol? assembly)
+        {
+            if (assembly is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly))
+            {
+                return true;
+            }
+
+            return _classifyingAssemblies.GetOrAdd(assembly, static (a, self) =>
+            {
+                foreach (var module in a.Modules)
+                {
+                    foreach (var reference in module.ReferencedAssemblies)
+                    {
+                        if (reference.Name == "FineTunePolicy.Annotations" || reference.Name == "Microsoft.Extensions.Compliance.Abstractions")
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                // Organisation attributes mapped by the policy can live anywhere but in the framework.
+                return !self._policy.AttributeClasses.IsEmpty && !IsFrameworkAssembly(a.Name);
+            }, this);
+        }
+
+        private static bool IsFrameworkAssembly(string name)
+        {
+            return name.StartsWith("System", System.StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.", System.StringComparison.Ordinal)
+                || name == "mscorlib"
+                || name == "netstandard";
+        }
+
+        private Taint? ComputeExplicit(ISymbol symbol)
+        {
+            var name = symbol is ITypeSymbol ? symbol.Name : SymbolNames.Short(symbol);
+            var location = FirstSourceLocation(symbol);
+            var own = FromAttributes(symbol.GetAttributes(), name, location);
+
+            // A positional record's property takes the attribute of its primary-constructor parameter.
+            if (own is null && symbol is IPropertySymbol { ContainingType.IsRecord: true } property)
+            {
+                foreach (var constructor in property.ContainingType.InstanceConstructors)
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == property.Name && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type)
+                            && FromAttributes(parameter.GetAttributes(), name, location) is { } fromParameter)
+                        {
+                            return fromParameter;
+                        }
+                    }
+                }
+            }
+
+            return own;
+        }
+
+        private Taint? FromAttributes(ImmutableArray<AttributeData> attributes, string sourceName, Location? location)
+        {
+            Taint? result = null;
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is not { } attributeClass)
+                {
+                    continue;
+                }
+
+                var meaning = _attributeMeanings.GetOrAdd(attributeClass, static (c, self) => self.Interpret(c), this);
+                if (!meaning.Classifies)
+                {
+                    continue;
+                }
+
+                var dataClass = meaning.Class;
+                if (meaning.ReadsConstructorArgument && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Type?.Name == "DataClass" && attribute.ConstructorArguments[0].Value is int value)
+                {
+                    dataClass = (DataClass)System.Math.Max(0, System.Math.Min(3, value));
+                }
+
+                var categories = meaning.Categories;
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "Categories" && named.Value.Value is int flags)
+                    {
+                        categories |= (DataCategory)flags;
+                    }
+                }
+
+                var taint = Taint.From(new DataSource(sourceName, dataClass, categories, location));
+                result = result is { } previous ? Taint.Join(previous, taint) : taint;
+            }
+
+            return result;
+        }
+
+        private AttributeMeaning Interpret(INamedTypeSymbol attributeClass)
+        {
+            var fullName = SymbolNames.FullMetadataName(attributeClass);
+            if (_policy.AttributeClasses.TryGetValue(fullName, out var mapped))
+            {
+                return new AttributeMeaning(true, mapped.Class, mapped.Categories, readsConstructorArgument: false);
+            }
+
+            if (SymbolNames.IsInNamespace(attributeClass, AnnotationsNamespace))
+            {
+                switch (attributeClass.Name)
+                {
+                    case "PublicAttribute": return new AttributeMeaning(true, DataClass.Public, DataCategory.None, false);
+                    case "InternalAttribute": return new AttributeMeaning(true, DataClass.Internal, DataCategory.None, false);
+                    case "ConfidentialAttribute": return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, false);
+                    case "RestrictedAttribute": return new AttributeMeaning(true, DataClass.Restricted, DataCategory.None, false);
+                    case "ClassifiedAttribute": return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, true);
+                }
+            }
+
+            for (var type = attributeClass.BaseType; type is not null; type = type.BaseType)
+            {
+                var name = SymbolNames.FullMetadataName(type);
+                if (name == AnnotationsNamespace + ".ClassifiedAttribute")
+                {
+                    // An organisation's own subclass: its constructor decides; without a mapping, Confidential.
+                    return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, true);
+                }
+
+                if (name == ComplianceAttribute)
+                {
+                    var isNone = SymbolNames.FullMetadataName(attributeClass) == NoComplianceAttribute;
+                    return new AttributeMeaning(true, isNone ? DataClass.Public : DataClass.Confidential, DataCategory.None, false);
+                }
+            }
+
+            return AttributeMeaning.NotClassifying;
+        }
+
+        private static Location? FirstSourceLocation(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return location;
+                }
+            }
+
+            return null;
+        }
+
+        private readonly struct AttributeMeaning
+        {
+            public static readonly AttributeMeaning NotClassifying = default;
+
+            public AttributeMeaning(bool classifies, DataClass dataClass, DataCategory categories, bool readsConstructorArgument)
+            {
+                Classifies = classifies;
+                Class = dataClass;
+                Categories = categories;
+                ReadsConstructorArgument = readsConstructorArgument;
+            }
+
+            public bool Classifies { get; }
+
+            public DataClass Class { get; }
+
+            public DataCategory Categories { get; }
+
+            public bool ReadsConstructorArgument { get; }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers.Classification
+{
+    /// <summary>Where a class comes from: a classified member, parameter or type (for messages and additional locations).</summary>
+    internal sealed class DataSource : IEquatable<DataSource>
+    {
+        public DataSource(string name, DataClass dataClass, DataCategory categories, Location? location)
+        {
+            Name = name;
+            Class = dataClass;
+            Categories = categories;
+            Location = location;
+        }
+
+        public string Name { get; }
+
+        public DataClass Class { get; }
+
+        public DataCategory Categories { get; }
+
+        public Location? Location { get; }
+
+        public bool Equals(DataSource? other) => other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories;
+
+        public override bool Equals(object? obj) => Equals(obj as DataSource);
+
+        public override int GetHashCode() => Name.GetHashCode() ^ (int)Class;
+    }
+
+    /// <summary>
+    /// The class and categories a value carries, with the few sources that explain it. Immutable;
+    /// <see cref="Join"/> is the lattice join (maximum class, union of categories).
+    /// </summary>
+    internal readonly struct Taint : IEquatable<Taint>
+    {
+        private const int MaxSources = 3;
+
+        public static readonly Taint None = default;
+
+        private readonly ImmutableArray<DataSource> _sources;
+
+        public Taint(DataClass dataClass, DataCategory categories, ImmutableArray<DataSource> sources)
+        {
+            Class = dataClass;
+            Categories = categories;
+            _sources = sources;
+        }
+
+        public DataClass Class { get; }
+
+        public DataCategory Categories { get; }
+
+        public ImmutableArray<DataSource> Sources => _sources.IsDefault ? ImmutableArray<DataSource>.Empty : _sources;
+
+        /// <summary>True when the value carries nothing: Public and no category.</summary>
+        public bool IsNone => Class == DataClass.Public && Categories == DataCategory.None;
+
+        public static Taint From(DataSource source) => new Taint(source.Class, source.Categories, ImmutableArray.Create(source));
+
+        public static Taint Join(Taint a, Taint b)
+        {
+            if (b.IsNone && b.Sources.IsEmpty)
+            {
+                return a;
+            }
+
+            if (a.IsNone && a.Sources.IsEmpty)
+            {
+                return b;
+            }
+
+            var dataClass = a.Class > b.Class ? a.Class : b.Class;
+            return new Taint(dataClass, a.Categories | b.Categories, MergeSources(a.Sources, b.Sources));
+        }
+
+        /// <summary>Caps the class at <paramref name="ceiling"/> (a declassifier); Public drops the categories too.</summary>
+        public Taint Cap(DataClass ceiling)
+        {
+            if (Class <= ceiling)
+            {
+                return this;
+            }
+
+            return ceiling == DataClass.Public ? None : new Taint(ceiling, Categories, Sources);
+        }
+
+        /// <summary>The names of the sources, for messages: <c>Customer.Ssn, Order.CardNumber</c>.</summary>
+        public string DescribeSources()
+        {
+            if (Sources.IsEmpty)
+            {
+                return "classified data";
+            }
+
+            var builder = new StringBuilder();
+            foreach (var source in Sources)
+            {
+                if (source.Class != Class)
+                {
+                    continue;
+                }
+
+                if (builder.Length > 0)
+                {
+                    builder.Append(", ");
+                }
+
+                builder.Append('\'').Append(source.Name).Append('\'');
+            }
+
+            return builder.Length == 0 ? "'" + Sources[0].Name + "'" : builder.ToString();
+        }
+
+        public bool Equals(Taint other)
+        {
+            if (Class != other.Class || Categories != other.Categories || Sources.Length != other.Sources.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Sources.Length; i++)
+            {
+                if (!Sources[i].Equals(other.Sources[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is Taint other && Equals(other);
+
+        public override int GetHashCode() => ((int)Class * 397) ^ (int)Categories ^ Sources.Length;
+
+        // Keeps the highest-class sources, ordered by class then name, so that results do not
+        // depend on the order in which values were joined.
+        private static ImmutableArray<DataSource> MergeSources(ImmutableArray<DataSource> a, ImmutableArray<DataSource> b)
+        {
+            if (b.IsEmpty)
+            {
+                return a;
+            }
+
+            if (a.IsEmpty)
+            {
+                return b;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<DataSource>(a.Length + b.Length);
+            builder.AddRange(a);
+            foreach (var source in b)
+            {
+                if (!builder.Contains(source))
+                {
+                    builder.Add(source);
+                }
+            }
+
+            builder.Sort(static (x, y) =>
+            {
+                var byClass = y.Class.CompareTo(x.Class);
+                return byClass != 0 ? byClass : string.CompareOrdinal(x.Name, y.Name);
+            });
+
+            if (builder.Count > MaxSources)
+            {
+                builder.Count = MaxSources;
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

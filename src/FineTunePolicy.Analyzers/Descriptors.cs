@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers
+{
+    /// <summary>Every rule's user-facing text, in one place so that it reviews in one diff.</summary>
+    public static class Descriptors
+    {
+        public const string Category = "FineTunePolicy";
+        public const string HelpLinkBase = "https://github.com/finetunepolicy/finetunepolicy/blob/main/docs/rules/";
+
+        // Message arguments of FTP0001-FTP0003: {0} sources, {1} class and categories, {2} sink,
+        // {3} purpose, {4} provider, {5} ceiling and where it comes from.
+        public static readonly DiagnosticDescriptor FTP0001_RestrictedDataReachesLlm = Create(
+            DiagnosticIds.RestrictedDataReachesLlm,
+            "Restricted data must not reach an LLM",
+            "Restricted data from {0} ({1}) reaches {2} for {3} with provider '{4}' (ceiling: {5}); remove it from the request, or pass it through a [Declassifies] redactor first",
+            DiagnosticSeverity.Error,
+            "Restricted data (identifiers, secrets, card and health data) may only reach a provider that the policy marks as internally hosted and grants Restricted for the purpose. Without a policy, no provider may receive it.");
+
+        public static readonly DiagnosticDescriptor FTP0002_DataAboveFineTuningCeiling = Create(
+            DiagnosticIds.DataAboveFineTuningCeiling,
+            "Data above the fine-tuning ceiling reaches a training sink",
+            "{1} data from {0} reaches {2} for {3} with provider '{4}', above the fine-tuning ceiling {5}; training data can resurface in the model's answers: drop or redact it with a [Declassifies] method, or train on a dataset approved for this class",
+            DiagnosticSeverity.Error,
+            "Data used to fine-tune a model can be memorised and reproduced to any user of the model. Fine-tuning sinks (training-file uploads, fine-tuning jobs) accept only data at or below the fine-tuning ceiling of the provider.");
+
+        public static readonly DiagnosticDescriptor FTP0003_DataAboveInferenceCeiling = Create(
+            DiagnosticIds.DataAboveInferenceCeiling,
+            "Data above the inference or embedding ceiling reaches an LLM",
+            "{1} data from {0} reaches {2} for {3} with provider '{4}', above the {3} ceiling {5}; send only the members the request needs, redact them with a [Declassifies] method, or use a provider the policy approves for this class",
+            DiagnosticSeverity.Warning,
+            "Prompts, completions and embedding inputs leave the process for the provider. Each provider has a ceiling per purpose: the highest data class its contract allows.");
+
+        public static readonly DiagnosticDescriptor FTP0004_ProviderNotAllowedForPurpose = Create(
+            DiagnosticIds.ProviderNotAllowedForPurpose,
+            "The LLM provider is not allowed for this purpose",
+            "{0} sends data to provider '{1}' for {2}, which the policy does not allow ({3}); use an allowed provider, or declare '{1}' for {2} in the project's manifest and have the allow-list approve it",
+            DiagnosticSeverity.Error,
+            "The project's manifest declares which providers it uses for which purposes, and the organisation's allow-list approves them. A call to any other provider, or for another purpose, is outside the policy.");
+
+        public static readonly DiagnosticDescriptor FTP0005_DeclassifiesNeedsJustification = Create(
+            DiagnosticIds.DeclassifiesNeedsJustification,
+            "[Declassifies] needs a justification",
+            "[Declassifies({0})] on '{1}' has no justification; say what the method removes, masks or aggregates (Justification = \"...\") so that a reviewer can check the declassification",
+            DiagnosticSeverity.Warning,
+            "A declassifier lowers the class of everything that passes through it, so it is the one place a reviewer must check. The justification records why its result is safe at the lower class.");
+
+        public static readonly DiagnosticDescriptor FTP0006_SensitiveTelemetryEnabled = Create(
+            DiagnosticIds.SensitiveTelemetryEnabled,
+            "GenAI telemetry records message content",
+            "{0} makes telemetry record prompt and response content in a project that classifies data; classified data sent to a model would be copied into traces and logs: leave it off, or turn it on only in development builds",
+            DiagnosticSeverity.Warning,
+            "The OpenTelemetry clients of Microsoft.Extensions.AI (and Semantic Kernel's sensitive diagnostics switch) can record the full text of every prompt and answer. In a project that handles classified data, that copies the data to the telemetry backend.");
+
+        public static readonly DiagnosticDescriptor FTP0007_FlowAnalysisIncomplete = Create(
+            DiagnosticIds.FlowAnalysisIncomplete,
+            "Flow analysis of an LLM argument was cut short",
+            "The flow analysis of this argument to {0} stopped at its {1} bound, so classified data may reach the sink unreported; simplify the expression or split the method",
+            DiagnosticSeverity.Info,
+            "The analyzer bounds the depth of expressions, call chains and iterations so that it stays fast. When a bound cuts the analysis of a sink argument short, it says so instead of staying silent.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
+        {
+            return new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                Category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md");
+        }
+    }
+}

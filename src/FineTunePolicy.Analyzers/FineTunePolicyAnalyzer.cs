@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Linq;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Flow;
+using FineTunePolicy.Analyzers.Policy;
+using FineTunePolicy.Analyzers.Rules;
+using FineTunePolicy.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FineTunePolicy.Analyzers
+{
+    /// <summary>
+    /// Follows classified data into LLM sinks (FTP0001-FTP0004, FTP0007). One engine per
+    /// compilation; each method body is analysed once, and its summary is shared with callers.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FineTunePolicyAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.FTP0001_RestrictedDataReachesLlm,
+            Descriptors.FTP0002_DataAboveFineTuningCeiling,
+            Descriptors.FTP0003_DataAboveInferenceCeiling,
+            Descriptors.FTP0004_ProviderNotAllowedForPurpose,
+            Descriptors.FTP0007_FlowAnalysisIncomplete);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        /// <summary>Created for each compilation the engine works in; tests read its counters.</summary>
+        internal static event System.Action<FlowEngine>? EngineCreated;
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var policy = ResolvedPolicy.FromOptions(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            if (!ShouldRun(context.Compilation, policy, context.CancellationToken))
+            {
+                return;
+            }
+
+            var classification = new ClassificationIndex(context.Compilation, policy);
+            var engine = new FlowEngine(context.Compilation, policy, classification, new SinkMatcher(policy));
+            EngineCreated?.Invoke(engine);
+
+            context.RegisterOperationBlockAction(blockContext =>
+            {
+                var method = blockContext.OwningSymbol switch
+                {
+                    IMethodSymbol symbol => symbol,
+                    IPropertySymbol { GetMethod: { } getter } => getter,
+                    _ => null,
+                };
+
+                var body = blockContext.OperationBlocks.FirstOrDefault(block => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation);
+                if (method is null || body is null)
+                {
+                    return;
+                }
+
+                var summary = engine.GetSummary(method, body, blockContext.CancellationToken);
+                SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
+            });
+        }
+
+        // The engine starts only where data can reach a sink: an LLM SDK is referenced, the
+        // policy names custom sinks, or [LlmSink] is declared here or in a referenced assembly.
+        private static bool ShouldRun(Compilation compilation, ResolvedPolicy policy, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!policy.Sinks.IsEmpty)
+            {
+                return true;
+            }
+
+            var referencesAnnotations = false;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                var name = assembly.Identity.Name;
+                if (SinkCatalog.SdkAssemblies.Contains(name))
+                {
+                    return true;
+                }
+
+                referencesAnnotations |= name == "FineTunePolicy.Annotations";
+            }
+
+            if (!referencesAnnotations)
+            {
+                return false;
+            }
+
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Identity.Name != "FineTunePolicy.Annotations" && assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "FineTunePolicy.Annotations")))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                var declaresSink = root
+                    .DescendantNodes(node => node is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax))
+                    .OfType<AttributeSyntax>()
+                    .Any(attribute => attribute.Name.ToString() is { } text && (text.EndsWith("LlmSink", System.StringComparison.Ordinal) || text.EndsWith("LlmSinkAttribute", System.StringComparison.Ordinal)));
+                if (declaresSink)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Policy;
+using FineTunePolicy.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    /// <summary>
+    /// The flow engine of one compilation: computes method summaries on demand, once per method,
+    /// shares them between callers and the method's own analysis, and handles recursion by
+    /// iterating each strongly connected group of methods to a fixed point (Tarjan's algorithm),
+    /// so that the result does not depend on which method was analysed first.
+    /// </summary>
+    internal sealed class FlowEngine
+    {
+        /// <summary>How many calls deep one analysis follows summaries before it reports FTP0007.</summary>
+        public const int MaxCallDepth = 48;
+
+        private const int MaxGroupRounds = 12;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, DataClass?> _declassifiers = new(SymbolEqualityComparer.Default);
+        private int _summariesComputed;
+
+        public FlowEngine(Compilation compilation, ResolvedPolicy policy, ClassificationIndex classification, SinkMatcher sinks)
+        {
+            Compilation = compilation;
+            Policy = policy;
+            Classification = classification;
+            Sinks = sinks;
+        }
+
+        public Compilation Compilation { get; }
+
+        public ResolvedPolicy Policy { get; }
+
+        public ClassificationIndex Classification { get; }
+
+        public SinkMatcher Sinks { get; }
+
+        /// <summary>How many method bodies were analysed (a regression measure of work, not time).</summary>
+        public int SummariesComputed => Volatile.Read(ref _summariesComputed);
+
+        /// <summary>The summary of <paramref name="method"/>, analysing <paramref name="body"/> if it is not known yet.</summary>
+        public MethodSummary GetSummary(IMethodSymbol method, IOperation? body, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (_summaries.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var session = new Session(this, cancellationToken);
+            return session.Request(method, body) ?? MethodSummary.Bottom;
+        }
+
+        /// <summary>Whether calls to <paramref name="method"/> are analysed through its body.</summary>
+        public bool HasBody(IMethodSymbol method) => BodyNode(method) is not null;
+
+        /// <summary>A property whose getter has a body (<c>FullName =&gt; First + " " + Last</c>), not an auto-property.</summary>
+        public bool HasComputedGetter(IPropertySymbol property) => property.GetMethod is { } getter && HasBody(getter);
+
+        /// <summary>The class a declassifier caps its result at: <c>[Declassifies]</c>, a redactor, or a policy sanitizer.</summary>
+        public DataClass? DeclassifiedAt(IMethodSymbol method)
+        {
+            return _declassifiers.GetOrAdd(method.OriginalDefinition, static (m, self) => self.ComputeDeclassifiedAt(m), this);
+        }
+
+        private DataClass? ComputeDeclassifiedAt(IMethodSymbol method)
+        {
+            for (var current = method; current is not null; current = current.OverriddenMethod)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "DeclassifiesAttribute" } type && SymbolNames.IsInNamespace(type, "FineTunePolicy")
+                        && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value)
+                    {
+                        return (DataClass)System.Math.Max(0, System.Math.Min(3, value));
+                    }
+                }
+
+                if (current.ContainingType is { } containing)
+                {
+                    if (current.Name == "Redact" && SymbolNames.FullMetadataName(containing) == "Microsoft.Extensions.Compliance.Redaction.Redactor")
+                    {
+                        return DataClass.Public;
+                    }
+
+                    if (Policy.Sanitizers.TryGetValue(SymbolNames.FullMetadataName(containing.OriginalDefinition) + "." + current.Name, out var sanitized))
+                    {
+                        return sanitized;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private SyntaxNode? BodyNode(IMethodSymbol method)
+        {
+            if (method.IsAbstract || method.IsExtern || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+            {
+                return null;
+            }
+
+            var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (definition.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, Compilation.Assembly))
+            {
+                return null;
+            }
+
+            return _bodyNodes.GetOrAdd(definition, static m =>
+            {
+                foreach (var reference in m.DeclaringSyntaxReferences)
+                {
+                    var node = reference.GetSyntax();
+                    var hasBody = node switch
+                    {
+                        BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                        ArrowExpressionClauseSyntax => true,
+                        _ => false,
+                    };
+
+                    if (hasBody)
+                    {
+                        return node;
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (BodyNode(method) is not { } node)
+            {
+                return null;
+            }
+
+            var model = _models.GetOrAdd(node.SyntaxTree, static (tree, compilation) =>
+            {
+#pragma warning disable RS1030 // One model per tree, cached for the compilation: summaries need the bodies of callees.
+                return compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            }, Compilation);
+
+            return model.GetOperation(node, cancellationToken);
+        }
+
+        /// <summary>One top-level request: the DFS stack of methods being analysed.</summary>
+        internal sealed class Session
+        {
+            private readonly FlowEngine _engine;
+            private readonly Dictionary<IMethodSymbol, Frame> _open = new(SymbolEqualityComparer.Default);
+            private readonly List<Frame> _stack = new();
+            private readonly List<Frame> _dfsPath = new();
+            private int _nextIndex;
+
+            public Session(FlowEngine engine, CancellationToken cancellationToken)
+            {
+                _engine = engine;
+                CancellationToken = cancellationToken;
+            }
+
+            public CancellationToken CancellationToken { get; }
+
+            public FlowEngine Engine => _engine;
+
+            /// <summary>
+            /// The summary of a callee, or null when the call-depth bound stops the analysis
+            /// (the caller then treats the call as unseen and marks the result incomplete).
+            /// </summary>
+            public MethodSummary? Request(IMethodSymbol method, IOperation? body = null)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                method = method.OriginalDefinition;
+                if (_engine._summaries.TryGetValue(method, out var known))
+                {
+                    return known;
+                }
+
+                var caller = _dfsPath.Count > 0 ? _dfsPath[_dfsPath.Count - 1] : null;
+                if (_open.TryGetValue(method, out var open))
+                {
+                    // A call into the group being analysed: use the current approximation.
+                    if (caller is not null)
+                    {
+                        caller.LowLink = System.Math.Min(caller.LowLink, open.Index);
+                    }
+
+                    return open.Summary;
+                }
+
+                if (_dfsPath.Count >= MaxCallDepth)
+                {
+                    if (caller is not null)
+                    {
+                        caller.Truncated = true;
+                    }
+
+                    return null;
+                }
+
+                body ??= _engine.BodyOf(method, CancellationToken);
+                if (body is null)
+                {
+                    return null;
+                }
+
+                var frame = new Frame(method, body, _nextIndex++);
+                _open[method] = frame;
+                _stack.Add(frame);
+                _dfsPath.Add(frame);
+                frame.Summary = Analyze(frame);
+                _dfsPath.RemoveAt(_dfsPath.Count - 1);
+
+                if (caller is not null)
+                {
+                    caller.LowLink = System.Math.Min(caller.LowLink, frame.LowLink);
+                    caller.Truncated |= frame.Truncated;
+                }
+
+                if (frame.LowLink == frame.Index)
+                {
+                    CompleteGroup(frame);
+                }
+
+                return frame.Summary;
+            }
+
+            private void CompleteGroup(Frame root)
+            {
+                var start = _stack.IndexOf(root);
+                var group = _stack.GetRange(start, _stack.Count - start);
+
+                // Recursion: iterate the group from its first approximation to the fixed point.
+                var recursive = group.Count > 1 || root.CallsItself;
+                for (var round = 0; recursive && round < MaxGroupRounds; round++)
+                {
+                    var changed = false;
+                    foreach (var member in group)
+                    {
+                        _dfsPath.Add(member);
+                        var next = Analyze(member);
+                        _dfsPath.RemoveAt(_dfsPath.Count - 1);
+                        if (!next.Equals(member.Summary))
+                        {
+                            member.Summary = next;
+                            changed = true;
+                        }
+                    }
+
+                    if (!changed)
+                    {
+                        break;
+                    }
+
+                    if (round == MaxGroupRounds - 1)
+                    {
+                        foreach (var member in group)
+                        {
+                            member.Summary = MethodFlow.MarkIncomplete(member.Summary, FlowBound.Iterations);
+                        }
+                    }
+                }
+
+                _stack.RemoveRange(start, _stack.Count - start);
+                foreach (var member in group)
+                {
+                    _open.Remove(member.Method);
+
+                    // A summary cut by the call-depth bound depends on where the analysis started:
+                    // keep it for this request only, so the method's own analysis starts afresh.
+                    if (!member.Truncated)
+                    {
+                        _engine._summaries.TryAdd(member.Method, member.Summary);
+                    }
+                }
+            }
+
+            private MethodSummary Analyze(Frame frame)
+            {
+                Interlocked.Increment(ref _engine._summariesComputed);
+                var flow = new MethodFlow(this, frame.Method, frame.Body);
+                var summary = flow.Run();
+                frame.CallsItself |= flow.CallsItself;
+                return summary;
+            }
+
+            private sealed class Frame
+            {
+                public Frame(IMethodSymbol method, IOperation body, int index)
+                {
+                    Method = method;
+                    Body = body;
+                    Index = index;
+                    LowLink = index;
+                }
+
+                public IMethodSymbol Method { get; }
+
+                public IOperation Body { get; }
+
+                public int Index { get; }
+
+                public int LowLink { get; set; }
+
+                public bool Truncated { get; set; }
+
+                public bool CallsItself { get; set; }
+
+                public MethodSummary Summary { get; set; } = MethodSummary.Bottom;
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System.Collections.Generic;
+using FineTunePolicy.Analyzers.Classification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    internal sealed partial class MethodFlow
+    {
+        private static readonly HashSet<string> Projections = new()
+        {
+            "Select", "SelectMany", "ToDictionary", "ToLookup", "Zip", "Join", "GroupJoin", "Sum", "Min", "Max", "Average",
+        };
+
+        private FlowValue Call(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            if (!_engine.Sinks.Match(method).IsEmpty || method.Name == "GetType" && method.Parameters.Length == 0)
+            {
+                // What a provider returns (file IDs, job IDs, answers) carries nothing of the request.
+                return FlowValue.Bottom;
+            }
+
+            FlowValue value;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                value = Env(method.OriginalDefinition);
+            }
+            else if (SymbolNames.IsInNamespace(method.ContainingType, "System.Linq"))
+            {
+                value = Linq(invocation, depth);
+            }
+            else if (method.Name == "ToString" && method.Parameters.Length == 0 && invocation.Instance is { } instance && !_engine.HasBody(method))
+            {
+                value = StringOf(instance, depth);
+            }
+            else if (_engine.HasBody(method))
+            {
+                value = CallResult(method, invocation, depth);
+            }
+            else
+            {
+                value = Unseen(invocation, ignoreReturnType: false);
+            }
+
+            value = value.Join(_classification.ReturnClass(method));
+            return _engine.DeclassifiedAt(method) is { } ceiling ? Declassify(value, ceiling, method) : value;
+        }
+
+        /// <summary>The result of a call into a method of this compilation, through its summary.</summary>
+        private FlowValue CallResult(IMethodSymbol method, IOperation call, int depth, IOperation? receiver = null)
+        {
+            var summary = _session.Request(method);
+            if (summary is null)
+            {
+                return FlowValue.Join(UnseenArguments(call, receiver), FlowValue.Cut(FlowBound.CallDepth));
+            }
+
+            return Resolve(summary.Result, call, depth, receiver);
+        }
+
+        /// <summary>Replaces the callee's parameter dependencies by what the caller's arguments carry.</summary>
+        private FlowValue Resolve(FlowValue callee, IOperation call, int depth, IOperation? receiver = null)
+        {
+            var result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
+            var dependencies = callee.Deps | callee.WholeDeps;
+            for (var index = 0; dependencies != 0 && index < 64; index++)
+            {
+                var bit = FlowValue.Bit(index);
+                if ((dependencies & bit) == 0)
+                {
+                    continue;
+                }
+
+                dependencies &= ~bit;
+                foreach (var argument in ArgumentsFor(call, index, receiver))
+                {
+                    if ((callee.WholeDeps & bit) != 0)
+                    {
+                        result = FlowValue.Join(result, WholeOf(argument));
+                    }
+
+                    if ((callee.Deps & bit) != 0)
+                    {
+                        result = FlowValue.Join(result, Eval(argument, depth));
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The operations passed as parameter <paramref name="index"/> (0 is the receiver).</summary>
+        private static IEnumerable<IOperation> ArgumentsFor(IOperation call, int index, IOperation? receiver)
+        {
+            if (index == 0)
+            {
+                var instance = receiver ?? call switch
+                {
+                    IInvocationOperation invocation => invocation.Instance,
+                    IPropertyReferenceOperation property => property.Instance,
+                    _ => null,
+                };
+
+                if (instance is not null)
+                {
+                    yield return instance;
+                }
+
+                yield break;
+            }
+
+            if (call is IConversionOperation conversion)
+            {
+                if (index == 1)
+                {
+                    yield return conversion.Operand;
+                }
+
+                yield break;
+            }
+
+            var arguments = call switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                IPropertyReferenceOperation property => property.Arguments,
+                _ => default,
+            };
+
+            if (arguments.IsDefault)
+            {
+                yield break;
+            }
+
+            foreach (var argument in arguments)
+            {
+                var position = argument.Parameter is { } parameter ? parameter.Ordinal + 1 : -1;
+                if (position == index || index == 63 && position > 63)
+                {
+                    yield return argument.Value;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A call the analyzer cannot see into (DESIGN §3): its result carries its receiver and
+        /// arguments, unless it returns <c>void</c> or <c>bool</c>.
+        /// </summary>
+        private FlowValue Unseen(IInvocationOperation invocation, bool ignoreReturnType)
+        {
+            var method = invocation.TargetMethod;
+            if (!ignoreReturnType && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean))
+            {
+                return FlowValue.Bottom;
+            }
+
+            return UnseenArguments(invocation, receiver: null);
+        }
+
+        private FlowValue UnseenArguments(IOperation call, IOperation? receiver)
+        {
+            var result = FlowValue.Bottom;
+            var instance = receiver ?? (call as IInvocationOperation)?.Instance ?? (call as IPropertyReferenceOperation)?.Instance;
+            if (instance is not null)
+            {
+                result = WholeOf(instance);
+            }
+
+            var arguments = call switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                IPropertyReferenceOperation property => property.Arguments,
+                _ => default,
+            };
+
+            if (call is IConversionOperation conversion)
+            {
+                return FlowValue.Join(result, WholeOf(conversion.Operand));
+            }
+
+            if (!arguments.IsDefault)
+            {
+                foreach (var argument in arguments)
+                {
+                    result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : WholeOf(argument.Value));
+                }
+            }
+
+            return result;
+        }
+
+        // Projections carry what their lambda returns; filters, orderings and the rest carry the source.
+        private FlowValue Linq(IInvocationOperation invocation, int depth)
+        {
+            var sources = FlowValue.Bottom;
+            var projected = FlowValue.Bottom;
+            var hasProjection = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (AsLambda(argument.Value) is { } lambda)
+                {
+                    if (Projections.Contains(invocation.TargetMethod.Name) && !lambda.Symbol.ReturnsVoid && lambda.Symbol.ReturnType.SpecialType != SpecialType.System_Boolean)
+                    {
+                        hasProjection = true;
+                        projected = FlowValue.Join(projected, Env(lambda.Symbol));
+                    }
+                }
+                else
+                {
+                    sources = FlowValue.Join(sources, Eval(Strip(argument.Value), depth));
+                }
+            }
+
+            return hasProjection ? projected : sources;
+        }
+
+        private FlowValue Creation(IObjectCreationOperation creation, int depth)
+        {
+            FlowValue value;
+            if (creation.Constructor is { } constructor && _engine.HasBody(constructor))
+            {
+                // What the constructor stores in the new object, from its arguments.
+                var summary = _session.Request(constructor);
+                value = summary is null
+                    ? FlowValue.Join(UnseenArguments(creation, null), FlowValue.Cut(FlowBound.CallDepth))
+                    : Resolve(summary.EffectOn(0), creation, depth);
+            }
+            else
+            {
+                value = UnseenArguments(creation, null);
+            }
+
+            return FlowValue.Join(value, Eval(creation.Initializer, depth));
+        }
+
+        private FlowValue MutationValue(IInvocationOperation invocation)
+        {
+            var result = FlowValue.Bottom;
+            var skipReceiver = invocation.Instance is null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (skipReceiver)
+                {
+                    skipReceiver = false;
+                    continue;
+                }
+
+                result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : Eval(argument.Value, 0));
+            }
+
+            return result;
+        }
+
+        private FlowValue CallEffect(IOperation call, int index)
+        {
+            var method = (call as IInvocationOperation)?.TargetMethod;
+            if (method is null)
+            {
+                return FlowValue.Bottom;
+            }
+
+            var summary = _session.Request(method);
+            if (summary is null)
+            {
+                return FlowValue.Cut(FlowBound.CallDepth);
+            }
+
+            var effect = summary.EffectOn(index);
+            return effect.IsBottom ? effect : Resolve(effect, call, 0);
+        }
+
+        private FlowValue LambdaParameterValue(IOperation call)
+        {
+            var result = FlowValue.Bottom;
+            if (call is IInvocationOperation { Instance: { } instance })
+            {
+                result = Eval(Strip(instance), 0);
+            }
+
+            var arguments = call is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)call).Arguments;
+            foreach (var argument in arguments)
+            {
+                if (AsLambda(argument.Value) is null)
+                {
+                    result = FlowValue.Join(result, Eval(Strip(argument.Value), 0));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>A <c>[Declassifies(X)]</c> method or a redactor: its result carries at most X.</summary>
+        private static FlowValue Declassify(FlowValue value, DataClass ceiling, IMethodSymbol method)
+        {
+            var capped = new FlowValue(value.Fixed.Cap(ceiling), 0, 0, value.Bounds);
+            if ((value.Deps | value.WholeDeps) != 0 && ceiling > DataClass.Public)
+            {
+                // What the arguments carry is only known at the call sites: assume the cap itself.
+                capped = capped.Join(Taint.From(new DataSource("result of " + SymbolNames.Short(method), ceiling, DataCategory.None, null)));
+            }
+
+            return capped;
+        }
+    }
+}

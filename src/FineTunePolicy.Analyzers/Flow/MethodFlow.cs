@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    /// <summary>
+    /// The flow analysis of one method body (DESIGN §3). It first collects every write into a
+    /// variable (assignments, initialisers, <c>foreach</c>, patterns, mutations such as
+    /// <c>list.Add(x)</c>, returns of lambdas and local functions), then solves them to a fixed
+    /// point (flow-insensitive per variable), then checks every sink argument. Lambdas and local
+    /// functions share the method's variables, so captured variables need no extra work.
+    /// </summary>
+    internal sealed partial class MethodFlow
+    {
+        private const int MaxExpressionDepth = 200;
+        private const int MaxIterations = 16;
+
+        private readonly FlowEngine.Session _session;
+        private readonly FlowEngine _engine;
+        private readonly ClassificationIndex _classification;
+        private readonly IMethodSymbol _method;
+        private readonly IOperation _body;
+        private readonly Dictionary<ISymbol, List<Write>> _writes = new(SymbolEqualityComparer.Default);
+        private readonly List<ISymbol> _slots = new();
+        private readonly Dictionary<ISymbol, FlowValue> _env = new(SymbolEqualityComparer.Default);
+        private readonly List<(IInvocationOperation Call, ImmutableArray<SinkMatch> Matches)> _sinkCalls = new();
+        private readonly List<IOperation> _bodyCalls = new();
+        private readonly Stack<FlowValue> _conditionalInstances = new();
+        private FlowBound _bounds;
+
+        public MethodFlow(FlowEngine.Session session, IMethodSymbol method, IOperation body)
+        {
+            _session = session;
+            _engine = session.Engine;
+            _classification = _engine.Classification;
+            _method = method;
+            _body = body;
+        }
+
+        /// <summary>Whether the method calls itself (recursion is solved by iteration).</summary>
+        public bool CallsItself { get; private set; }
+
+        public static MethodSummary MarkIncomplete(MethodSummary summary, FlowBound bound)
+        {
+            var result = FlowValue.Join(summary.Result, FlowValue.Cut(bound));
+            return new MethodSummary(result, summary.Effects, summary.ParameterSinks, summary.Findings, summary.SinkCalls);
+        }
+
+        public MethodSummary Run()
+        {
+            Collect();
+            Solve();
+            return Summarise();
+        }
+
+        private enum WriteKind
+        {
+            /// <summary>The value of an expression.</summary>
+            Value,
+
+            /// <summary>An element of a collection (<c>foreach</c>): what the collection carries.</summary>
+            Element,
+
+            /// <summary>An unseen call that mutates its receiver (<c>list.Add(x)</c>): what its arguments carry.</summary>
+            Mutation,
+
+            /// <summary>An <c>out</c> or <c>ref</c> argument of an unseen call: what the call carries.</summary>
+            CallResult,
+
+            /// <summary>What a method of this compilation puts into one of its parameters' objects.</summary>
+            CallEffect,
+
+            /// <summary>A lambda parameter: an element of what the call receives.</summary>
+            LambdaParameter,
+        }
+
+        private readonly struct Write
+        {
+            public Write(IOperation value, WriteKind kind, bool mutates, int effectIndex = 0)
+            {
+                Value = value;
+                Kind = kind;
+                Mutates = mutates;
+                EffectIndex = effectIndex;
+            }
+
+            public IOperation Value { get; }
+
+            public WriteKind Kind { get; }
+
+            /// <summary>The write changes the object the variable refers to, not the variable.</summary>
+            public bool Mutates { get; }
+
+            public int EffectIndex { get; }
+        }
+
+        private void AddWrite(ISymbol? slot, IOperation value, WriteKind kind, bool mutates = false, int effectIndex = 0)
+        {
+            if (slot is null)
+            {
+                return;
+            }
+
+            slot = slot.OriginalDefinition;
+            if (!_writes.TryGetValue(slot, out var list))
+            {
+                _writes[slot] = list = new List<Write>();
+                _slots.Add(slot);
+            }
+
+            list.Add(new Write(value, kind, mutates, effectIndex));
+        }
+
+        private void Solve()
+        {
+            for (var iteration = 0; iteration < MaxIterations; iteration++)
+            {
+                var changed = false;
+                foreach (var slot in _slots)
+                {
+                    _session.CancellationToken.ThrowIfCancellationRequested();
+                    var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
+                    var next = value;
+                    foreach (var write in _writes[slot])
+                    {
+                        next = FlowValue.Join(next, EvalWrite(write));
+                    }
+
+                    if (!next.Equals(value))
+                    {
+                        _env[slot] = next;
+                        changed = true;
+                    }
+                }
+
+                if (!changed)
+                {
+                    return;
+                }
+            }
+
+            _bounds |= FlowBound.Iterations;
+        }
+
+        private FlowValue EvalWrite(Write write)
+        {
+            switch (write.Kind)
+            {
+                case WriteKind.Element:
+                    return Eval(Strip(write.Value), 0);
+                case WriteKind.Mutation:
+                    return MutationValue((IInvocationOperation)write.Value);
+                case WriteKind.CallResult:
+                    return Unseen((IInvocationOperation)write.Value, ignoreReturnType: true);
+                case WriteKind.CallEffect:
+                    return CallEffect(write.Value, write.EffectIndex);
+                case WriteKind.LambdaParameter:
+                    return LambdaParameterValue(write.Value);
+                default:
+                    return Eval(write.Value, 0);
+            }
+        }
+
+        private FlowValue Env(ISymbol symbol)
+        {
+            return _env.TryGetValue(symbol.OriginalDefinition, out var value) ? value : FlowValue.Bottom;
+        }
+
+        /// <summary>The index of a parameter of the analysed method (1-based; 0 is <c>this</c>), or -1.</summary>
+        private int ParameterIndex(IParameterSymbol parameter)
+        {
+            return SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, _method) ? parameter.Ordinal + 1 : -1;
+        }
+
+        private bool IsThisMember(ISymbol symbol)
+        {
+            return !symbol.IsStatic && !_method.IsStatic && symbol is IFieldSymbol or IPropertySymbol
+                && SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
+        }
+
+        private static IOperation Strip(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static IAnonymousFunctionOperation? AsLambda(IOperation operation)
+        {
+            operation = Strip(operation);
+            return operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : operation as IAnonymousFunctionOperation;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Flow;
+using FineTunePolicy.Analyzers.Policy;
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers.Rules
+{
+    /// <summary>FTP0001-FTP0004 and FTP0007: compare what reaches each sink with the policy.</summary>
+    internal static class SinkRules
+    {
+        public static void Report(MethodSummary summary, ResolvedPolicy policy, Action<Diagnostic> report)
+        {
+            foreach (var finding in summary.Findings)
+            {
+                if (Evaluate(finding, policy) is { } diagnostic)
+                {
+                    report(diagnostic);
+                }
+
+                if (finding.Bounds != FlowBound.None)
+                {
+                    report(Diagnostic.Create(Descriptors.FTP0007_FlowAnalysisIncomplete, finding.ArgumentLocation, Quote(finding.Sink.SinkName), DescribeBound(finding.Bounds)));
+                }
+            }
+
+            if (!policy.FromManifest)
+            {
+                return;
+            }
+
+            var reported = new HashSet<Location>();
+            foreach (var call in summary.SinkCalls)
+            {
+                if (!policy.IsAllowed(call.Provider, call.Purpose) && reported.Add(call.CallLocation))
+                {
+                    report(Diagnostic.Create(
+                        Descriptors.FTP0004_ProviderNotAllowedForPurpose,
+                        call.CallLocation,
+                        Quote(call.SinkName),
+                        call.Provider,
+                        DataModelText.Describe(call.Purpose),
+                        policy.DescribeAllowed(call.Purpose)));
+                }
+            }
+        }
+
+        private static Diagnostic? Evaluate(Finding finding, ResolvedPolicy policy)
+        {
+            var taint = finding.Taint;
+            var sink = finding.Sink;
+            var ceiling = policy.Ceiling(sink.Provider, sink.Purpose);
+            DiagnosticDescriptor descriptor;
+            if (taint.Class == DataClass.Restricted && !policy.AllowsRestricted(sink.Provider, sink.Purpose))
+            {
+                descriptor = Descriptors.FTP0001_RestrictedDataReachesLlm;
+            }
+            else if (ceiling is { } limit && taint.Class > limit)
+            {
+                descriptor = sink.Purpose == LlmPurpose.FineTuning ? Descriptors.FTP0002_DataAboveFineTuningCeiling : Descriptors.FTP0003_DataAboveInferenceCeiling;
+            }
+            else
+            {
+                // Within the ceiling, or a provider the policy does not allow at all (FTP0004 says so).
+                return null;
+            }
+
+            var ceilingText = ceiling is { } known ? known + " (" + policy.Origin + ")" : "not allowed (" + policy.Origin + ")";
+            return Diagnostic.Create(
+                descriptor,
+                finding.ArgumentLocation,
+                AdditionalLocations(finding),
+                taint.DescribeSources(),
+                DataModelText.Describe(taint.Class, taint.Categories),
+                Quote(sink.SinkName),
+                DataModelText.Describe(sink.Purpose),
+                sink.Provider,
+                ceilingText);
+        }
+
+        private static IEnumerable<Location> AdditionalLocations(Finding finding)
+        {
+            var locations = ImmutableArray.CreateBuilder<Location>();
+            foreach (var source in finding.Taint.Sources)
+            {
+                if (source.Location is { IsInSource: true } location && !locations.Contains(location))
+                {
+                    locations.Add(location);
+                }
+            }
+
+            if (finding.Sink.CallLocation != finding.ArgumentLocation && !finding.Sink.CallLocation.SourceSpan.Contains(finding.ArgumentLocation.SourceSpan))
+            {
+                locations.Add(finding.Sink.CallLocation);
+            }
+
+            return locations;
+        }
+
+        private static string Quote(string sinkName) => "'" + sinkName + "'";
+
+        private static string DescribeBound(FlowBound bounds)
+        {
+            if ((bounds & FlowBound.CallDepth) != 0)
+            {
+                return "call-depth (" + FlowEngine.MaxCallDepth + " nested calls)";
+            }
+
+            return (bounds & FlowBound.ExpressionDepth) != 0 ? "expression-depth" : "iteration";
+        }
+    }
+}

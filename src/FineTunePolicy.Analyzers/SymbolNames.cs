@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers
+{
+    internal static class SymbolNames
+    {
+        /// <summary>The metadata name of a type: <c>Namespace.Outer+Inner`1</c>.</summary>
+        public static string FullMetadataName(INamedTypeSymbol type)
+        {
+            var builder = new StringBuilder();
+            Append(builder, type);
+            return builder.ToString();
+        }
+
+        /// <summary><c>Type.Member</c> for messages (<c>Customer.Ssn</c>).</summary>
+        public static string Short(ISymbol symbol)
+        {
+            if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+            {
+                return "new " + constructor.ContainingType.Name;
+            }
+
+            return symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
+        }
+
+        public static bool IsInNamespace(ISymbol symbol, string ns)
+        {
+            return symbol.ContainingNamespace?.ToDisplayString() == ns;
+        }
+
+        private static void Append(StringBuilder builder, INamedTypeSymbol type)
+        {
+            if (type.ContainingType is { } outer)
+            {
+                Append(builder, outer);
+                builder.Append('+');
+            }
+            else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                builder.Append(ns.ToDisplayString()).Append('.');
+            }
+
+            builder.Append(type.MetadataName);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+global using Xunit;
+global using FineTunePolicy.Analyzers.Tests.Verifiers;
+global using Microsoft.CodeAnalysis.Testing;
