@@ -78,7 +78,7 @@ namespace FineTunePolicy.Build.Tasks
             catch (Exception ex)
             {
                 Log.LogError(null, Codes.InternalError, null, Codes.HelpLink(Codes.InternalError), currentFile, 0, 0, 0, 0,
-                    $"FineTunePolicy failed unexpectedly while processing {currentFile}: {ex.GetType().FullName}: {ex.Message} The build is stopped so that no unchecked policy reaches the analyzer. Please report this with the message and the file; building with -v:diag shows the stack trace.");
+                    $"FineTunePolicy failed unexpectedly while processing {currentFile}: {ex.GetType().FullName}: {Sentence(ex.Message)} The build is stopped so that no unchecked policy reaches the analyzer. Please report this with the message and the file; building with -v:diag shows the stack trace.");
                 Log.LogMessage(MessageImportance.Low, ex.ToString());
                 success = false;
             }
@@ -268,7 +268,7 @@ namespace FineTunePolicy.Build.Tasks
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), StampPath, 0, 0, 0, 0, $"FineTunePolicy cannot write {StampPath}: {ex.Message} Check that the output folder is writable and that no other process holds the file.");
+                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), StampPath, 0, 0, 0, 0, $"FineTunePolicy cannot write {StampPath}: {Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
                     return false;
                 }
             }
@@ -292,7 +292,7 @@ namespace FineTunePolicy.Build.Tasks
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot write {path}: {ex.Message} Check that the output folder is writable and that no other process holds the file.");
+                Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot write {path}: {Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
                 return false;
             }
 
@@ -328,7 +328,7 @@ namespace FineTunePolicy.Build.Tasks
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot delete {path} after a failed validation: {ex.Message} Delete it by hand (or run a clean build) so that the next build checks the policy again.");
+                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot delete {path} after a failed validation: {Sentence(ex.Message)} Delete it by hand (or run a clean build) so that the next build checks the policy again.");
                 }
             }
         }
@@ -346,6 +346,13 @@ namespace FineTunePolicy.Build.Tasks
 
                 return text.ToString();
             }
+        }
+
+        /// <summary>Ends an exception message with a full stop, so that the advice after it reads as its own sentence.</summary>
+        internal static string Sentence(string message)
+        {
+            string trimmed = message.TrimEnd();
+            return trimmed.EndsWith(".", StringComparison.Ordinal) ? trimmed : trimmed + ".";
         }
 
         private static string DefaultToolVersion()

@@ -127,6 +127,9 @@ namespace FineTunePolicy.Build.Tasks.Json
         {
             int index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             string trimmed = index >= 0 ? message.Substring(0, index) : message;
+
+            // Advice meant for programmers who configure the reader, not for people who write policy files.
+            trimmed = trimmed.Replace(" Change the reader options.", string.Empty);
             return trimmed.TrimEnd();
         }
     }

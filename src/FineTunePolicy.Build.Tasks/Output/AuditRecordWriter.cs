@@ -121,7 +121,9 @@ namespace FineTunePolicy.Build.Tasks.Output
                     .Add("id", p.Package.Id)
                     .Add("version", string.IsNullOrEmpty(p.Package.Version) ? null : p.Package.Version)
                     .Add("providers", p.Providers.Cast<object?>().ToList())
-                    .Add("declared", p.Declared))
+                    .Add("check", p.Providers.Count > 0
+                        ? (p.Declared ? "declared" : "undeclared")
+                        : SdkPackages.ProviderAgnostic.Contains(p.Package.Id) ? "providerAgnostic" : "notAnLlmSdk"))
                 .ToList();
 
         private static string Day(System.DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -128,6 +128,12 @@ namespace FineTunePolicy.Build.Tasks.Validation
         public Evaluation Evaluate(IReadOnlyList<PackageInput> packages)
         {
             CheckAllowListConsistency();
+            if (diagnostics.HasErrors)
+            {
+                // Duplicate provider ids or dangling sinks make the allow-list ambiguous: fix it before judging uses.
+                return result;
+            }
+
             CheckManifestDuplicates();
 
             foreach (var use in manifest.Uses)
@@ -272,7 +278,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
 
             var subject = new Subject
             {
-                Label = $"dataset '{dataset.Name}' ({dataset.Provider}, fineTuning)",
+                Label = $"Dataset '{dataset.Name}' ({dataset.Provider}, fineTuning)",
                 Dataset = dataset,
                 Provider = dataset.Provider,
                 ProviderNode = dataset.ProviderNode,
@@ -307,7 +313,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
             if (provider == null)
             {
                 Deny(subject, Codes.ProviderNotAllowed, subject.ProviderNode,
-                    $"{Capital(subject.Label)} names the provider '{subject.Provider}', which is not on the allow-list {AllowListName}. Use one of its providers ({ProviderList()}), or ask the security team to add '{subject.Provider}' with its contract facts.");
+                    $"{subject.Label} names the provider '{subject.Provider}', which is not on the allow-list {AllowListName}. Use one of its providers ({ProviderList()}), or ask the security team to add '{subject.Provider}' with its contract facts.");
                 return;
             }
 
@@ -317,7 +323,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 var others = allowList.Providers.Where(p => p.Ceilings.ContainsKey(subject.Purpose)).Select(p => p.Id).Distinct().ToList();
                 string alternatives = others.Count == 0 ? "no provider on the allow-list allows it" : "providers that allow it: " + string.Join(", ", others);
                 Deny(subject, Codes.PurposeNotAllowed, subject.PurposeNode,
-                    $"{Capital(subject.Label)}: the allow-list does not allow {purpose} with '{provider.Id}' ({provider.DisplayName}); its ceilings name {CeilingList(provider)}. Use another provider ({alternatives}), or ask the security team to add a '{purpose}' ceiling for '{provider.Id}'.");
+                    $"{subject.Label}: the allow-list does not allow {purpose} with '{provider.Id}' ({provider.DisplayName}); its ceilings name {CeilingList(provider)}. Use another provider ({alternatives}), or ask the security team to add a ceiling for {purpose} to '{provider.Id}'.");
                 return;
             }
 
@@ -329,14 +335,14 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 var internals = allowList.Providers.Where(p => p.Hosting == Hosting.Internal && EffectiveCeiling(p, subject.Purpose, out _) == DataClass.Restricted).Select(p => p.Id).Distinct().ToList();
                 string alternatives = internals.Count == 0 ? "the allow-list has no internal provider that accepts Restricted data for " + purpose : "internal providers that accept it: " + string.Join(", ", internals);
                 Deny(subject, Codes.RestrictedExternal, subject.ClassNode,
-                    $"{Capital(subject.Label)} sends Restricted data to '{provider.Id}' ({provider.DisplayName}), which is hosted externally; Restricted data may only go to internally hosted providers. Redact or minimise the data to Confidential or lower before it is sent, or use an internal provider ({alternatives}).");
+                    $"{subject.Label} sends Restricted data to '{provider.Id}' ({provider.DisplayName}), which is hosted externally; Restricted data may only go to internally hosted providers. Redact or minimise the data to Confidential or lower before it is sent, or use an internal provider ({alternatives}).");
             }
             else if (subject.Class > listed)
             {
                 var higher = allowList.Providers.Where(p => p.Ceilings.TryGetValue(subject.Purpose, out var c) && c >= subject.Class).Select(p => p.Id).Distinct().ToList();
                 string alternatives = higher.Count == 0 ? "no provider on the allow-list accepts " + className + " data for " + purpose : "providers that accept it: " + string.Join(", ", higher);
                 Deny(subject, Codes.ClassAboveCeiling, subject.ClassNode,
-                    $"{Capital(subject.Label)} sends {className} data, but the allow-list's {purpose} ceiling for '{provider.Id}' is {PolicyNames.Name(listed)}. Lower the data to {PolicyNames.Name(listed)} or below (send fewer fields, or pass them through a sanitizer), or use another provider ({alternatives}).");
+                    $"{subject.Label} sends {className} data, but the allow-list's {purpose} ceiling for '{provider.Id}' is {PolicyNames.Name(listed)}. Lower the data to {PolicyNames.Name(listed)} or below (send fewer fields, or pass them through a sanitizer), or use another provider ({alternatives}).");
             }
             else
             {
@@ -352,7 +358,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                     {
                         string lowered = ceiling.HasValue ? PolicyNames.Name(ceiling.Value) : "none";
                         Deny(subject, Codes.RequirementNotMet, subject.ClassNode,
-                            $"{Capital(subject.Label)} sends {className} data to '{provider.Id}', but '{provider.Id}' does not meet the organisation's requirement for {requirement.Label}: {string.Join("; ", failures)}. Its effective {purpose} ceiling is therefore {lowered}. Lower the data to {lowered}, use another provider, or have the security team update '{provider.Id}' in {AllowListName} once its contract changes.");
+                            $"{subject.Label} sends {className} data to '{provider.Id}', but '{provider.Id}' does not meet the organisation's requirement for {requirement.Label}: {string.Join("; ", failures)}. Its effective {purpose} ceiling is therefore {lowered}. Lower the data to {lowered}, use another provider, or have the security team update '{provider.Id}' in {AllowListName} once its contract changes.");
                         break;
                     }
                 }
@@ -374,14 +380,14 @@ namespace FineTunePolicy.Build.Tasks.Validation
                     var holders = allowList.Providers.Where(p => p.Ceilings.ContainsKey(subject.Purpose) && missing.All(p.HasCertification)).Select(p => p.Id).Distinct().ToList();
                     string alternatives = holders.Count == 0 ? "no provider on the allow-list holds it" : "providers that hold it: " + string.Join(", ", holders);
                     Deny(subject, Codes.CertificationMissing, at,
-                        $"{Capital(subject.Label)} sends {name} data, and the organisation requires {string.Join(" and ", missing)} for {name} data, but the allow-list records no {string.Join(" or ", missing)} for '{provider.Id}' (its certifications: {has}). Remove the {name} data from this use, use another provider ({alternatives}), or have the security team record the {string.Join(" and ", missing)} for '{provider.Id}' in {AllowListName} once it is in place.");
+                        $"{subject.Label} sends {name} data, and the organisation requires {string.Join(" and ", missing)} for {name} data, but the allow-list records no {string.Join(" or ", missing)} for '{provider.Id}' (its certifications: {has}). Remove the {name} data from this use, use another provider ({alternatives}), or have the security team record the {string.Join(" and ", missing)} for '{provider.Id}' in {AllowListName} once it is in place.");
                 }
 
                 var other = Failures(provider, subject.Purpose, requirement, includeCertifications: false);
                 if (other.Count > 0)
                 {
                     Deny(subject, Codes.RequirementNotMet, at,
-                        $"{Capital(subject.Label)} sends {name} data to '{provider.Id}', but '{provider.Id}' does not meet the organisation's requirement for {requirement.Label}: {string.Join("; ", other)}. Remove the {name} data from this use, use another provider, or have the security team update '{provider.Id}' in {AllowListName} once its contract changes.");
+                        $"{subject.Label} sends {name} data to '{provider.Id}', but '{provider.Id}' does not meet the organisation's requirement for {requirement.Label}: {string.Join("; ", other)}. Remove the {name} data from this use, use another provider, or have the security team update '{provider.Id}' in {AllowListName} once its contract changes.");
                 }
             }
         }
@@ -390,8 +396,6 @@ namespace FineTunePolicy.Build.Tasks.Validation
             provider.Ceilings.Count == 0
                 ? "no purpose at all"
                 : string.Join(", ", provider.Ceilings.Select(c => PolicyNames.Name(c.Key) + " up to " + PolicyNames.Name(c.Value)));
-
-        private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         /// <summary>
         /// The allow-list ceiling for a provider and purpose, lowered below every class whose requirement (or a lower
@@ -489,14 +493,14 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 {
                     status = "expired";
                     diagnostics.Error(Codes.ApprovalExpired, manifest.File, approval.ExpiresNode,
-                        $"Approval '{approval.Id}' ({approval.Role} {approval.Who}) expired on {Day(approval.Expires)}. Renew it with the approver and update 'approvedOn' and 'expires', or remove the approval and the uses and datasets it covers.");
+                        $"Approval '{approval.Id}' ({approval.Who}, {approval.Role}) expired on {Day(approval.Expires)}. Renew it with the approver and update 'approvedOn' and 'expires', or remove the approval and the uses and datasets it covers.");
                 }
                 else if ((approval.Expires - today).TotalDays <= WarningDays)
                 {
                     status = "expiresSoon";
                     int days = (int)(approval.Expires - today).TotalDays;
                     diagnostics.Warning(Codes.ApprovalExpiresSoon, manifest.File, approval.ExpiresNode,
-                        $"Approval '{approval.Id}' ({approval.Role} {approval.Who}) expires on {Day(approval.Expires)}, {(days == 0 ? "today" : "in " + days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days"))}. Renew it with the approver and update 'approvedOn' and 'expires'; after {Day(approval.Expires)} the build fails.");
+                        $"Approval '{approval.Id}' ({approval.Who}, {approval.Role}) expires on {Day(approval.Expires)}, {(days == 0 ? "today" : "in " + days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days"))}. Renew it with the approver and update 'approvedOn' and 'expires'; after {Day(approval.Expires)} the build fails.");
                 }
 
                 result.Approvals.Add(new ApprovalStatus(approval, status));
@@ -562,9 +566,9 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 string cover = subject.Dataset != null
                     ? $"{{ \"dataset\": \"{subject.Dataset.Name}\" }}"
                     : $"{{ \"provider\": \"{subject.Provider}\", \"purpose\": \"{PolicyNames.Name(subject.Purpose)}\" }}";
-                string why = rule.Reason != null ? " (" + rule.Reason + ")" : string.Empty;
+                string why = rule.Reason != null ? ": " + rule.Reason : string.Empty;
                 Deny(subject, Codes.ApprovalMissing, subject.Use?.Node ?? subject.Dataset!.Node,
-                    $"{Capital(subject.Label)} needs an approval from the role '{rule.Role}' (allow-list requiredApprovals[{rule.Index}]{why}), and no approval of that role covers it. Once approved, add to 'approvals': {{ \"id\": \"<record id>\", \"who\": \"<approver>\", \"role\": \"{rule.Role}\", \"approvedOn\": \"{Day(today)}\", \"expires\": \"<yyyy-MM-dd>\", \"covers\": [{cover}] }}.");
+                    $"{subject.Label} needs an approval from the role '{rule.Role}' (allow-list requiredApprovals[{rule.Index}]{why}), and no approval of that role covers it. Once approved, add to 'approvals': {{ \"id\": \"<record id>\", \"who\": \"<approver>\", \"role\": \"{rule.Role}\", \"approvedOn\": \"{Day(today)}\", \"expires\": \"<yyyy-MM-dd>\", \"covers\": [{cover}] }}.");
             }
         }
 
