@@ -40,7 +40,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
             else
             {
-                value = Unseen(invocation, ignoreReturnType: false);
+                value = Unseen(invocation, ignoreReturnType: false, depth);
             }
 
             value = value.Join(_classification.ReturnClass(method));
@@ -53,7 +53,7 @@ namespace FineTunePolicy.Analyzers.Flow
             var summary = _session.Request(method);
             if (summary is null)
             {
-                return FlowValue.Join(UnseenArguments(call, receiver), FlowValue.Cut(FlowBound.CallDepth));
+                return FlowValue.Join(UnseenArguments(call, receiver, depth), FlowValue.Cut(FlowBound.CallDepth));
             }
 
             return Resolve(summary.Result, call, depth, receiver);
@@ -77,7 +77,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     if ((callee.WholeDeps & bit) != 0)
                     {
-                        result = FlowValue.Join(result, WholeOf(argument));
+                        result = FlowValue.Join(result, WholeOf(argument, depth));
                     }
 
                     if ((callee.Deps & bit) != 0)
@@ -147,7 +147,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// A call the analyzer cannot see into (DESIGN §3): its result carries its receiver and
         /// arguments, unless it returns <c>void</c> or <c>bool</c>.
         /// </summary>
-        private FlowValue Unseen(IInvocationOperation invocation, bool ignoreReturnType)
+        private FlowValue Unseen(IInvocationOperation invocation, bool ignoreReturnType, int depth = 0)
         {
             var method = invocation.TargetMethod;
             if (!ignoreReturnType && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean))
@@ -155,16 +155,16 @@ namespace FineTunePolicy.Analyzers.Flow
                 return FlowValue.Bottom;
             }
 
-            return UnseenArguments(invocation, receiver: null);
+            return UnseenArguments(invocation, receiver: null, depth);
         }
 
-        private FlowValue UnseenArguments(IOperation call, IOperation? receiver)
+        private FlowValue UnseenArguments(IOperation call, IOperation? receiver, int depth)
         {
             var result = FlowValue.Bottom;
             var instance = receiver ?? (call as IInvocationOperation)?.Instance ?? (call as IPropertyReferenceOperation)?.Instance;
             if (instance is not null)
             {
-                result = WholeOf(instance);
+                result = WholeOf(instance, depth);
             }
 
             var arguments = call switch
@@ -177,14 +177,14 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (call is IConversionOperation conversion)
             {
-                return FlowValue.Join(result, WholeOf(conversion.Operand));
+                return FlowValue.Join(result, WholeOf(conversion.Operand, depth));
             }
 
             if (!arguments.IsDefault)
             {
                 foreach (var argument in arguments)
                 {
-                    result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : WholeOf(argument.Value));
+                    result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : WholeOf(argument.Value, depth));
                 }
             }
 
@@ -224,12 +224,12 @@ namespace FineTunePolicy.Analyzers.Flow
                 // What the constructor stores in the new object, from its arguments.
                 var summary = _session.Request(constructor);
                 value = summary is null
-                    ? FlowValue.Join(UnseenArguments(creation, null), FlowValue.Cut(FlowBound.CallDepth))
+                    ? FlowValue.Join(UnseenArguments(creation, null, depth), FlowValue.Cut(FlowBound.CallDepth))
                     : Resolve(summary.EffectOn(0), creation, depth);
             }
             else
             {
-                value = UnseenArguments(creation, null);
+                value = UnseenArguments(creation, null, depth);
             }
 
             return FlowValue.Join(value, Eval(creation.Initializer, depth));

@@ -135,9 +135,9 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>A value used as a whole: what it carries plus the whole-object class of its type.</summary>
-        private FlowValue WholeOf(IOperation operation)
+        private FlowValue WholeOf(IOperation operation, int depth = 0)
         {
-            var value = Eval(operation, 0).AsWhole();
+            var value = Eval(operation, depth).AsWhole();
             var type = Strip(operation).Type;
             return value.Join(_classification.Whole(type));
         }
