@@ -213,6 +213,12 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
+            // Any other client of the OpenAI SDK (ChatClient, EmbeddingClient, ...) not visibly made by Azure.
+            if (type?.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "OpenAI" || ns.StartsWith("OpenAI.", System.StringComparison.Ordinal)) && type.Name.EndsWith("Client", System.StringComparison.Ordinal))
+            {
+                return SinkCatalog.OpenAI;
+            }
+
             if (type is not null)
             {
                 foreach (var contract in type.AllInterfaces)
