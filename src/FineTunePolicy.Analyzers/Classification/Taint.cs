@@ -77,15 +77,32 @@ namespace FineTunePolicy.Analyzers.Classification
             return new Taint(dataClass, a.Categories | b.Categories, MergeSources(a.Sources, b.Sources));
         }
 
-        /// <summary>Caps the class at <paramref name="ceiling"/> (a declassifier); Public drops the categories too.</summary>
-        public Taint Cap(DataClass ceiling)
+        /// <summary>
+        /// Caps the class at <paramref name="ceiling"/> (a declassifier): sources above the cap are
+        /// replaced by <paramref name="result"/>; Public drops the categories too.
+        /// </summary>
+        public Taint Cap(DataClass ceiling, DataSource result)
         {
             if (Class <= ceiling)
             {
                 return this;
             }
 
-            return ceiling == DataClass.Public ? None : new Taint(ceiling, Categories, Sources);
+            if (ceiling == DataClass.Public)
+            {
+                return None;
+            }
+
+            var kept = ImmutableArray.CreateBuilder<DataSource>();
+            foreach (var source in Sources)
+            {
+                if (source.Class <= ceiling)
+                {
+                    kept.Add(source);
+                }
+            }
+
+            return Join(new Taint(DataClass.Public, DataCategory.None, kept.ToImmutable()), From(result));
         }
 
         /// <summary>The names of the sources, for messages: <c>Customer.Ssn, Order.CardNumber</c>.</summary>

@@ -163,6 +163,7 @@ namespace FineTunePolicy.Analyzers.Flow
             private readonly Dictionary<IMethodSymbol, Frame> _open = new(SymbolEqualityComparer.Default);
             private readonly List<Frame> _stack = new();
             private readonly List<Frame> _dfsPath = new();
+            private readonly Dictionary<IMethodSymbol, MethodSummary> _truncated = new(SymbolEqualityComparer.Default);
             private int _nextIndex;
 
             public Session(FlowEngine engine, CancellationToken cancellationToken)
@@ -189,6 +190,17 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
 
                 var caller = _dfsPath.Count > 0 ? _dfsPath[_dfsPath.Count - 1] : null;
+                if (_truncated.TryGetValue(method, out var cut))
+                {
+                    // Computed earlier in this request but cut by the depth bound: reuse it, once per request.
+                    if (caller is not null)
+                    {
+                        caller.Truncated = true;
+                    }
+
+                    return cut;
+                }
+
                 if (_open.TryGetValue(method, out var open))
                 {
                     // A call into the group being analysed: use the current approximation.
@@ -280,7 +292,11 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     // A summary cut by the call-depth bound depends on where the analysis started:
                     // keep it for this request only, so the method's own analysis starts afresh.
-                    if (!member.Truncated)
+                    if (member.Truncated)
+                    {
+                        _truncated[member.Method] = member.Summary;
+                    }
+                    else
                     {
                         _engine._summaries.TryAdd(member.Method, member.Summary);
                     }

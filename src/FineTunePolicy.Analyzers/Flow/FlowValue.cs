@@ -18,17 +18,20 @@ namespace FineTunePolicy.Analyzers.Flow
     /// (<see cref="Fixed"/>), plus what it carries from the method's parameters, resolved at each
     /// call site. Bit 0 is <c>this</c>, bit <c>i + 1</c> is parameter <c>i</c>. A parameter in
     /// <see cref="Deps"/> passes on what was put into the argument; in <see cref="WholeDeps"/> the
-    /// argument was used as a whole (sent, serialised, printed), so its type's class counts too.
+    /// argument was used as a whole (sent, serialised, printed), so its type's class counts too;
+    /// in <see cref="ContentDeps"/> only what was put into the argument's members counts
+    /// (<c>c.Name</c> depends on the content of <c>c</c>, never on <c>c</c> as a whole).
     /// </summary>
     internal readonly struct FlowValue : IEquatable<FlowValue>
     {
         public static readonly FlowValue Bottom = default;
 
-        public FlowValue(Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds)
+        public FlowValue(Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds, ulong contentDeps = 0)
         {
             Fixed = fixedTaint;
             Deps = deps;
             WholeDeps = wholeDeps;
+            ContentDeps = contentDeps;
             Bounds = bounds;
         }
 
@@ -38,9 +41,14 @@ namespace FineTunePolicy.Analyzers.Flow
 
         public ulong WholeDeps { get; }
 
+        public ulong ContentDeps { get; }
+
+        /// <summary>Every parameter the value depends on, in any way.</summary>
+        public ulong AllDeps => Deps | WholeDeps | ContentDeps;
+
         public FlowBound Bounds { get; }
 
-        public bool IsBottom => Fixed.IsNone && Fixed.Sources.IsEmpty && Deps == 0 && WholeDeps == 0 && Bounds == FlowBound.None;
+        public bool IsBottom => Fixed.IsNone && Fixed.Sources.IsEmpty && Deps == 0 && WholeDeps == 0 && ContentDeps == 0 && Bounds == FlowBound.None;
 
         public static FlowValue Of(Taint taint) => new(taint, 0, 0, FlowBound.None);
 
@@ -62,21 +70,22 @@ namespace FineTunePolicy.Analyzers.Flow
                 return b;
             }
 
-            return new FlowValue(Taint.Join(a.Fixed, b.Fixed), a.Deps | b.Deps, a.WholeDeps | b.WholeDeps, a.Bounds | b.Bounds);
+            return new FlowValue(Taint.Join(a.Fixed, b.Fixed), a.Deps | b.Deps, a.WholeDeps | b.WholeDeps, a.Bounds | b.Bounds, a.ContentDeps | b.ContentDeps);
         }
 
         public FlowValue Join(Taint taint) => Join(this, Of(taint));
 
         /// <summary>The value used as a whole: parameters it depends on are now whole dependencies.</summary>
-        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds);
+        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds, ContentDeps);
 
-        public FlowValue WithoutDeps() => new(Fixed, 0, 0, Bounds);
+        /// <summary>A member of the value: only what was put into the parameters' objects, never their whole class.</summary>
+        public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps);
 
         public bool Equals(FlowValue other) =>
-            Deps == other.Deps && WholeDeps == other.WholeDeps && Bounds == other.Bounds && Fixed.Equals(other.Fixed);
+            Deps == other.Deps && WholeDeps == other.WholeDeps && ContentDeps == other.ContentDeps && Bounds == other.Bounds && Fixed.Equals(other.Fixed);
 
         public override bool Equals(object? obj) => obj is FlowValue other && Equals(other);
 
-        public override int GetHashCode() => Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (int)Bounds;
+        public override int GetHashCode() => Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (int)Bounds;
     }
 }

@@ -63,7 +63,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private FlowValue Resolve(FlowValue callee, IOperation call, int depth, IOperation? receiver = null)
         {
             var result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
-            var dependencies = callee.Deps | callee.WholeDeps;
+            var dependencies = callee.AllDeps;
             for (var index = 0; dependencies != 0 && index < 64; index++)
             {
                 var bit = FlowValue.Bit(index);
@@ -83,6 +83,11 @@ namespace FineTunePolicy.Analyzers.Flow
                     if ((callee.Deps & bit) != 0)
                     {
                         result = FlowValue.Join(result, Eval(argument, depth));
+                    }
+
+                    if ((callee.ContentDeps & bit) != 0)
+                    {
+                        result = FlowValue.Join(result, Eval(argument, depth).AsContent());
                     }
                 }
             }
@@ -294,11 +299,12 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>A <c>[Declassifies(X)]</c> method or a redactor: its result carries at most X.</summary>
         private static FlowValue Declassify(FlowValue value, DataClass ceiling, IMethodSymbol method)
         {
-            var capped = new FlowValue(value.Fixed.Cap(ceiling), 0, 0, value.Bounds);
-            if ((value.Deps | value.WholeDeps) != 0 && ceiling > DataClass.Public)
+            var result = new DataSource("result of " + SymbolNames.Short(method), ceiling, value.Fixed.Categories, null);
+            var capped = new FlowValue(value.Fixed.Cap(ceiling, result), 0, 0, value.Bounds);
+            if (value.AllDeps != 0 && ceiling > DataClass.Public)
             {
                 // What the arguments carry is only known at the call sites: assume the cap itself.
-                capped = capped.Join(Taint.From(new DataSource("result of " + SymbolNames.Short(method), ceiling, DataCategory.None, null)));
+                capped = capped.Join(Taint.From(result));
             }
 
             return capped;

@@ -170,7 +170,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (instance is not null && !IsCountOfContainer(member))
             {
-                value = FlowValue.Join(value, Eval(instance, depth));
+                value = FlowValue.Join(value, Eval(instance, depth).AsContent());
             }
 
             return value;

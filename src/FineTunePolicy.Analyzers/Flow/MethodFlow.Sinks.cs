@@ -32,7 +32,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 for (var index = 0; index < 64; index++)
                 {
                     var bit = FlowValue.Bit(index);
-                    if ((value.Deps & bit) != 0 || (value.WholeDeps & bit) != 0)
+                    if ((value.AllDeps & bit) != 0)
                     {
                         var parameterSink = new ParameterSink(index, (value.WholeDeps & bit) != 0, sink);
                         if (!parameterSinks.Contains(parameterSink))
@@ -94,7 +94,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     var sink = parameterSink.Sink.Through(SymbolNames.Short(callee));
                     foreach (var argument in ArgumentsFor(call, parameterSink.Index, null))
                     {
-                        Check(parameterSink.Whole ? WholeOf(argument) : Eval(argument, 0), argument, sink);
+                        Check(parameterSink.Whole ? WholeOf(argument) : Eval(argument, 0).AsContent(), argument, sink);
                     }
                 }
             }

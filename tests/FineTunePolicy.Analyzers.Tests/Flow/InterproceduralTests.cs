@@ -238,4 +238,38 @@ public class InterproceduralTests
             public void Run(ChatClient chat, Patient patient) => chat.CompleteChat({|#0:patient.Summary|});
         }
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task HelperReadingOneMemberThroughUnseenCalls_CarriesOnlyThatMember() => CleanAsync(Code(Chat, """
+        public class Bot
+        {
+            private static string Name(Customer c) => c.Name.Trim();
+            private static UserChatMessage Greeting(Customer c) => new UserChatMessage("Hello " + c.Name);
+            private static string Names(List<Customer> all) => string.Join(",", all.Select(c => c.Name.ToUpperInvariant()));
+
+            public void A(ChatClient client, Customer customer) => client.CompleteChat(new UserChatMessage(Name(customer)));
+            public void B(ChatClient client, Customer customer) => client.CompleteChat(Greeting(customer));
+            public void C(ChatClient client, List<Customer> customers) => client.CompleteChat(Names(customers));
+        }
+        """));
+
+    [Fact]
+    public Task HelperSendingWholeObject_ChargesCallerWithWholeClass() => HitAsync(Code(Chat, """
+        public class Bot
+        {
+            private static string Describe(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+            public void Run(ChatClient client, Order order) => client.CompleteChat({|#0:Describe(order)|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task GenericHelperSerialisingItsArgument_ChargesCallerWithWholeClass() => HitAsync(Code(Chat, """
+        public class Bot
+        {
+            private static string Describe<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+            public void Run(ChatClient client, Order order) => client.CompleteChat({|#0:Describe(order)|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 }
