@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using FineTunePolicy.Analyzers.Flow;
+
+namespace FineTunePolicy.Analyzers.Tests.Robustness;
+
+/// <summary>
+/// Regression checks of the analyzer's work, not its time: summaries are computed once per
+/// method, and the engine does not start where no LLM SDK or [LlmSink] is in sight.
+/// </summary>
+[Collection(nameof(WorkTests))]
+public class WorkTests
+{
+    private static readonly ConcurrentDictionary<string, FlowEngine> Engines = new();
+
+    static WorkTests()
+    {
+        FineTunePolicyAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
+    }
+
+    [Fact]
+    public async Task EachMethodIsSummarisedOnce_EvenWhenManyCallersShareIt()
+    {
+        var callers = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
+            $"public void Send{i}(ChatClient chat, Customer c) => chat.CompleteChat(Prompts.Describe(c) + Prompts.Greet(c));"));
+        var compilation = DirectRun.Compile("WorkOnce", Scenario.Code("using OpenAI.Chat;", $$"""
+            public static class Prompts
+            {
+                public static string Describe(Customer c) => Inner(c) + "!";
+                private static string Inner(Customer c) => c.Name;
+                public static string Greet(Customer c) => "Hi " + c.Name;
+            }
+
+            public class Senders
+            {
+            {{callers}}
+            }
+            """));
+
+        await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        // 50 senders + Describe + Inner + Greet; and the property accessors of the domain are never analysed.
+        Assert.Equal(53, Engines["WorkOnce"].SummariesComputed);
+    }
+
+    [Fact]
+    public async Task NoSdkAndNoSink_EngineDoesNotStart()
+    {
+        var compilation = DirectRun.Compile("NoSdk", """
+            using FineTunePolicy;
+            public class Customer { [Restricted] public string Ssn { get; set; } = ""; }
+            public class Service { public string Describe(Customer c) => c.Ssn.Trim(); }
+            """);
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
+
+        Assert.Empty(diagnostics);
+        Assert.False(Engines.ContainsKey("NoSdk"));
+    }
+
+    [Fact]
+    public async Task NoSdkButDeclaredSink_EngineStarts()
+    {
+        var compilation = DirectRun.Compile("DeclaredSink", """
+            using FineTunePolicy;
+            public class Customer { [Restricted] public string Ssn { get; set; } = ""; }
+            public class Gateway { [LlmSink(LlmPurpose.Inference)] public void Send(string prompt) { } }
+            public class Service { public void Run(Gateway g, Customer c) => g.Send(c.Ssn); }
+            """);
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
+
+        Assert.True(Engines.ContainsKey("DeclaredSink"));
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+    }
+
+    private static readonly string[] SdkNames =
+        ["OpenAI", "Azure.AI", "Anthropic", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "OllamaSharp", "Betalgo", "LLamaSharp"];
+}
