@@ -191,4 +191,37 @@ public class SdkSinkTests
     public Task ModelNameAndOptionsWithoutContent_AreNotSinks() => CleanAsync(Code("using OpenAI.Responses;", """
         public class C { public async Task M(ResponsesClient responses, [Restricted] string model) => await responses.CreateResponseAsync(model, "Hello"); }
         """));
+
+    [Fact]
+    public Task AnthropicSystemPromptIsData() => ExpectAsync("using Anthropic; using Anthropic.Models.Messages;", """
+        public class C
+        {
+            public async Task M(AnthropicClient client, Customer c) =>
+                await client.Messages.Create({|#0:new MessageCreateParams { Model = "claude-sonnet-4-5", MaxTokens = 100, System = "Customer SSN: " + c.Ssn, Messages = [new UserMessageParam("Hello")] }|});
+        }
+        """, "IMessageService.Create", "inference", "anthropic");
+
+    [Fact]
+    public Task SemanticKernelArgumentsAreData() => ExpectAsync("using Microsoft.SemanticKernel;", """
+        public class C
+        {
+            public async Task M(Kernel kernel, Customer c)
+            {
+                var arguments = new KernelArguments { ["input"] = c.Ssn };
+                await kernel.InvokePromptAsync("Summarise {{$input}}", {|#0:arguments|});
+            }
+        }
+        """, "KernelExtensions.InvokePromptAsync", "inference", "unknown");
+
+    [Fact]
+    public Task ReceiverHoldingDataIsReportedOnTheReceiver() => ExpectAsync("using OllamaSharp;", """
+        public class C
+        {
+            public async Task M(OllamaApiClient ollama, Customer c)
+            {
+                var chat = new Chat(ollama, "You assist customer " + c.Ssn);
+                await foreach (var _ in {|#0:chat|}.SendAsync("Hello")) { }
+            }
+        }
+        """, "Chat.SendAsync", "inference", "ollama");
 }
