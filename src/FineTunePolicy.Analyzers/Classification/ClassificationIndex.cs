@@ -21,7 +21,7 @@ namespace FineTunePolicy.Analyzers.Classification
         private readonly IAssemblySymbol _sourceAssembly;
         private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, Taint?> _explicit = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, Taint> _memberReads = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Taint> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _ownTypeClass = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _wholeTypeClass = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _classifyingAssemblies = new(SymbolEqualityComparer.Default);
@@ -51,7 +51,7 @@ namespace FineTunePolicy.Analyzers.Classification
         /// </summary>
         public Taint MemberValue(ISymbol member)
         {
-            return _memberReads.GetOrAdd(member, static (m, self) => self.ComputeMemberValue(m), this);
+            return _memberValues.GetOrAdd(member, static (m, self) => self.ComputeMemberValue(m), this);
         }
 
         /// <summary>The class of a value of <paramref name="type"/> sent as a whole (members, containers, bases).</summary>
