@@ -43,20 +43,20 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
-            void CheckArgument(IArgumentOperation argument, SinkUse sink, bool whole)
+            // A sink sends its data arguments as a whole; params arrays are checked element by element.
+            void CheckArgument(IArgumentOperation argument, SinkUse sink)
             {
-                // params: check each element where it is written.
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
                 {
                     foreach (var element in elements.ElementValues)
                     {
-                        Check(whole ? WholeOf(element) : Eval(element, 0), element, sink);
+                        Check(WholeOf(element), element, sink);
                     }
 
                     return;
                 }
 
-                Check(whole ? WholeOf(argument.Value) : Eval(argument.Value, 0), argument.Value, sink);
+                Check(WholeOf(argument.Value), argument.Value, sink);
             }
 
             foreach (var (call, matches) in _sinkCalls)
@@ -74,7 +74,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     {
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && match.IsDataParameter(parameter))
                         {
-                            CheckArgument(argument, sink, whole: true);
+                            CheckArgument(argument, sink);
                         }
                     }
                 }
