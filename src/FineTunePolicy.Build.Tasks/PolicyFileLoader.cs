@@ -25,20 +25,69 @@ namespace FineTunePolicy.Build.Tasks
         public bool StructurallyValid { get; }
     }
 
-    /// <summary>Reads, parses and structurally validates a policy file (FTP1004-FTP1006, FTP1010-FTP1017).</summary>
+    /// <summary>Reads, parses and structurally validates a policy file (FTP1004-FTP1006, FTP1008, FTP1009, FTP1010-FTP1018).</summary>
     internal static class PolicyFileLoader
     {
+        /// <summary>
+        /// The largest policy file read: 5 MiB. Real allow-lists and manifests are a few kilobytes; anything bigger is
+        /// refused before it is read, so that a wrong path (a data set, a log, /dev/zero) cannot stall the build.
+        /// </summary>
+        public const int MaxBytes = 5 * 1024 * 1024;
+
         public static LoadedFile? Load(string path, ObjectShape shape, string fileKind, DiagnosticBag diagnostics)
         {
+            var kind = PathProbe.Probe(path, out string? reason);
+            if (kind == PathKind.Directory)
+            {
+                diagnostics.Error(Codes.PathIsDirectory, path, 0, 0, $"The {fileKind} path names a folder, not a file. Point it at the JSON file itself.");
+                return null;
+            }
+
+            if (kind == PathKind.Unusable)
+            {
+                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {reason}. Check the path and the link, and that the build account may read the file.");
+                return null;
+            }
+
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    if (stream.CanSeek && stream.Length > MaxBytes)
+                    {
+                        diagnostics.Error(Codes.FileTooLarge, path, 0, 0, TooLarge(fileKind, stream.Length));
+                        return null;
+                    }
+
+                    // Read at most one byte more than the limit, whatever the file claims its length is (devices and
+                    // files that grow while they are read).
+                    var buffer = new MemoryStream();
+                    var chunk = new byte[81920];
+                    int read;
+                    while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxBytes + 1 - buffer.Length))) > 0)
+                    {
+                        buffer.Write(chunk, 0, read);
+                        if (buffer.Length > MaxBytes)
+                        {
+                            diagnostics.Error(Codes.FileTooLarge, path, 0, 0, TooLarge(fileKind, buffer.Length));
+                            return null;
+                        }
+                    }
+
+                    bytes = buffer.ToArray();
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
                 diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {ValidateFineTunePolicy.Sentence(ex.Message)} Check that the file exists, is not locked by another program, and that the build account may read it.");
                 return null;
+            }
+
+            if (bytes.Length == 0)
+            {
+                diagnostics.Error(Codes.InvalidJson, path, 1, 1, $"The {fileKind} is empty. Write a JSON object into it (see docs/policy-files.md), or delete it.");
+                return new LoadedFile(bytes, null, false);
             }
 
             var source = SourceText.FromBytes(bytes, out string? decodeError);
@@ -52,7 +101,11 @@ namespace FineTunePolicy.Build.Tasks
             var root = PositionedJsonParser.Parse(source, problems);
             foreach (var problem in problems)
             {
-                if (problem.IsDuplicateKey)
+                if (problem.IsTooDeep)
+                {
+                    diagnostics.Error(Codes.NestingTooDeep, path, problem.Line, problem.Column, $"The {fileKind} nests arrays and objects more than {PositionedJsonParser.MaxDepth} levels deep here; no policy file needs more than a few. Check for an unclosed or repeated '[' or '{{'.");
+                }
+                else if (problem.IsDuplicateKey)
                 {
                     diagnostics.Error(Codes.DuplicateKey, path, problem.Line, problem.Column, $"The key '{problem.Message}' appears twice in the same object of the {fileKind}. Keep one of them; JSON readers disagree on which one wins.");
                 }
@@ -70,5 +123,8 @@ namespace FineTunePolicy.Build.Tasks
             bool valid = StructuralValidator.Validate(root, shape, path, fileKind, diagnostics);
             return new LoadedFile(bytes, root, valid);
         }
+
+        private static string TooLarge(string fileKind, long length) =>
+            $"The {fileKind} is at least {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes long; policy files are limited to {MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes (5 MiB) and are not read beyond that. Check that the path names the policy file and not a data set or log.";
     }
 }

@@ -113,7 +113,10 @@ namespace FineTunePolicy.Build.Tasks
             string manifestDisplay = PathDisplay.Relative(projectDirectory, manifestPath);
 
             currentFile = manifestPath;
-            if (!File.Exists(manifestPath))
+
+            // Only a manifest that is really absent falls back to the defaults: a folder, a broken link or an
+            // unreadable parent in its place is an error (PolicyFileLoader reports it), never a silent default.
+            if (PathProbe.Probe(manifestPath, out _) == PathKind.Missing)
             {
                 string message = $"No FineTunePolicy manifest was found at {manifestPath}, so the analyzer's embedded default ceilings apply (inference and embedding up to Internal, fine-tuning Public only, Restricted never). Create finetune-policy.json beside the project (see docs/policy-files.md), or set FineTunePolicyManifest to its path.";
                 if (Strict)
@@ -145,7 +148,7 @@ namespace FineTunePolicy.Build.Tasks
             if (!string.IsNullOrEmpty(AllowListPath))
             {
                 allowListPath = Path.GetFullPath(Path.Combine(projectDirectory, AllowListPath));
-                if (!File.Exists(allowListPath))
+                if (PathProbe.Probe(allowListPath, out _) == PathKind.Missing)
                 {
                     diagnostics.Error(Codes.AllowListNotFound, ProjectPath, 0, 0, $"The allow-list set by FineTunePolicyAllowList was not found at {allowListPath}. Correct the property (a relative path is relative to the project directory), or remove it to use the manifest's 'allowList'.");
                     return Report(diagnostics);
@@ -153,8 +156,14 @@ namespace FineTunePolicy.Build.Tasks
             }
             else if (allowListNode != null && allowListNode.Kind == Json.JsonKind.String && !string.IsNullOrEmpty(allowListNode.Text))
             {
-                allowListPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(manifestPath)!, allowListNode.Text));
-                if (!File.Exists(allowListPath))
+                allowListPath = TryFullPath(Path.GetDirectoryName(manifestPath)!, allowListNode.Text!);
+                if (allowListPath == null)
+                {
+                    diagnostics.Error(Codes.AllowListNotFound, manifestPath, allowListNode, $"The allow-list '{allowListNode.Text}' named by 'allowList' is not a valid path. Correct the path (it is relative to the manifest), or set the FineTunePolicyAllowList property to the allow-list's location.");
+                    return Report(diagnostics);
+                }
+
+                if (PathProbe.Probe(allowListPath, out _) == PathKind.Missing)
                 {
                     diagnostics.Error(Codes.AllowListNotFound, manifestPath, allowListNode, $"The allow-list '{allowListNode.Text}' named by 'allowList' was not found at {allowListPath}. Correct the path (it is relative to the manifest), or set the FineTunePolicyAllowList property to the allow-list's location.");
                     return Report(diagnostics);
@@ -198,6 +207,19 @@ namespace FineTunePolicy.Build.Tasks
                 allowList,
                 evaluation);
             return WriteOutputs(config, audit);
+        }
+
+        /// <summary>The full path of a path written in a policy file, or null when it holds characters no path may hold.</summary>
+        private static string? TryFullPath(string directory, string path)
+        {
+            try
+            {
+                return path.IndexOf('\0') >= 0 ? null : Path.GetFullPath(Path.Combine(directory, path));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Logs every diagnostic; returns false when any is an error (every one is, in strict mode).</summary>

@@ -19,6 +19,12 @@ public static class ExpectedMessages
             "The manifest is not valid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'. Fix the syntax here: a missing comma, quote or bracket, a comment or a trailing comma is the usual cause.",
         ["ManifestDuplicateKey"] =
             "The key 'schemaVersion' appears twice in the same object of the manifest. Keep one of them; JSON readers disagree on which one wins.",
+        ["ManifestTooLarge"] =
+            "The manifest is at least 6291458 bytes long; policy files are limited to 5242880 bytes (5 MiB) and are not read beyond that. Check that the path names the policy file and not a data set or log.",
+        ["AllowListIsAFolder"] =
+            "The allow-list path names a folder, not a file. Point it at the JSON file itself.",
+        ["ManifestNestedTooDeep"] =
+            "The manifest nests arrays and objects more than 64 levels deep here; no policy file needs more than a few. Check for an unclosed or repeated '[' or '{'.",
         ["RetentionDaysAsString"] =
             "'providers[0].contract.retentionDays' must be a whole number, but is a string. Write it without quotes: 30.",
         ["ReviewByMissing"] =

@@ -7,9 +7,10 @@ namespace FineTunePolicy.Build.Tasks.Tests;
 /// <summary>A temporary project folder with a manifest and an allow-list, and a way to run the task on it.</summary>
 public sealed class TaskFixture : IDisposable
 {
-    public TaskFixture()
+    /// <param name="rootSuffix">Appended to the temporary folder's name, for paths with spaces and non-ASCII characters.</param>
+    public TaskFixture(string rootSuffix = "")
     {
-        Root = Path.Combine(Path.GetTempPath(), "ftp-task-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "ftp-task-" + Guid.NewGuid().ToString("N") + rootSuffix);
         Directory.CreateDirectory(Path.Combine(Root, "policy"));
         Directory.CreateDirectory(Path.Combine(Root, "app", "obj"));
         File.WriteAllText(ProjectPath, "<Project />");

@@ -27,6 +27,12 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>An output file (global config, audit record, stamp) cannot be written or deleted.</summary>
         public const string OutputNotWritable = "FTP1007";
 
+        /// <summary>A policy file is larger than <c>PolicyFileLoader.MaxBytes</c> (5 MiB); it is not parsed.</summary>
+        public const string FileTooLarge = "FTP1008";
+
+        /// <summary>A policy file's path names a folder, not a file.</summary>
+        public const string PathIsDirectory = "FTP1009";
+
         /// <summary>A value has the wrong JSON type.</summary>
         public const string WrongType = "FTP1010";
 
@@ -50,6 +56,9 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         /// <summary>Keys that exclude or need each other are combined wrongly (for example both classes and maxClass).</summary>
         public const string KeyCombination = "FTP1017";
+
+        /// <summary>A policy file nests arrays and objects deeper than the parser's limit (64).</summary>
+        public const string NestingTooDeep = "FTP1018";
 
         /// <summary>Two providers on the allow-list share an id.</summary>
         public const string DuplicateProvider = "FTP1020";

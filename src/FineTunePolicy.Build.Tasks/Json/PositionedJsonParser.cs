@@ -7,15 +7,19 @@ namespace FineTunePolicy.Build.Tasks.Json
     /// <summary>A syntax problem found while reading a JSON file, at a 1-based line and column.</summary>
     internal sealed class JsonSyntaxProblem
     {
-        public JsonSyntaxProblem(bool isDuplicateKey, string message, int line, int column)
+        public JsonSyntaxProblem(bool isDuplicateKey, string message, int line, int column, bool isTooDeep = false)
         {
             IsDuplicateKey = isDuplicateKey;
+            IsTooDeep = isTooDeep;
             Message = message;
             Line = line;
             Column = column;
         }
 
         public bool IsDuplicateKey { get; }
+
+        /// <summary>The document nests deeper than <see cref="PositionedJsonParser.MaxDepth"/>.</summary>
+        public bool IsTooDeep { get; }
 
         public string Message { get; }
 
@@ -30,7 +34,7 @@ namespace FineTunePolicy.Build.Tasks.Json
     /// </summary>
     internal static class PositionedJsonParser
     {
-        private const int MaxDepth = 64;
+        public const int MaxDepth = 64;
 
         public static JsonNode? Parse(SourceText source, List<JsonSyntaxProblem> problems)
         {
@@ -58,7 +62,10 @@ namespace FineTunePolicy.Build.Tasks.Json
             catch (JsonException ex)
             {
                 var (line, column) = source.GetPosition(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-                problems.Add(new JsonSyntaxProblem(false, TrimPosition(ex.Message), line, column));
+                // The reader refuses to open the array or object that would exceed MaxDepth; it reports the depth of
+                // the token before it (MaxDepth - 1). Read before the message, which may be localized.
+                bool tooDeep = reader.CurrentDepth >= MaxDepth - 1;
+                problems.Add(new JsonSyntaxProblem(false, TrimPosition(ex.Message), line, column, tooDeep));
                 return null;
             }
             catch (InvalidOperationException ex)
