@@ -5,12 +5,14 @@ using FineTunePolicy.EndToEnd.Tests.Infrastructure;
 namespace FineTunePolicy.EndToEnd.Tests;
 
 /// <summary>The exact contents of both packages, file by file.</summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class PackageLayoutTests
 {
-    private readonly PackageFeed _feed = PackageFeed.Instance;
+    private readonly PackageFeed _feed;
 
-    public PackageLayoutTests(ITestOutputHelper log)
+    public PackageLayoutTests(PackageFeed feed, ITestOutputHelper log)
     {
+        _feed = feed;
         _feed.EnsurePacked();
         log.WriteLine($"pack {_feed.Version}: {_feed.PackDuration.TotalSeconds:0.0} s");
     }

@@ -7,6 +7,7 @@ namespace FineTunePolicy.EndToEnd.Tests;
 /// FTP0001 from SARIF, then the task's answers to a missing manifest (plain and strict), a malformed manifest and an
 /// undeclared SDK package, from the binary log and the console.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class PolicyErrorTests
 {
     private const string Today = "FineTunePolicyToday=2026-12-01";
@@ -75,9 +76,9 @@ public sealed class PolicyErrorTests
 
     private readonly ScenarioProject _project;
 
-    public PolicyErrorTests(ITestOutputHelper log)
+    public PolicyErrorTests(PackageFeed feed, ITestOutputHelper log)
     {
-        _project = new ScenarioProject("Errors", new[] { "OllamaSharp/5.5.2" }, log);
+        _project = new ScenarioProject(feed, "Errors", new[] { "OllamaSharp/5.5.2" }, log);
     }
 
     [Fact]
@@ -128,7 +129,8 @@ public sealed class PolicyErrorTests
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp1041 = Assert.Single(build.TaskFindings);
         p.Log.WriteLine(ftp1041.ToString());
-        Assert.Equal(("FTP1041", "error"), (ftp1041.Id, ftp1041.Severity));
+        var uses = Text.Position(manifest, "\"uses\": [");
+        Assert.Equal(("FTP1041", "error", manifest, (uses.Line, uses.Column + "\"uses\": ".Length)), (ftp1041.Id, ftp1041.Severity, ftp1041.File, (ftp1041.Line, ftp1041.Column)));
         Assert.Contains("OllamaSharp", ftp1041.Message);
         Assert.Contains("ollama", ftp1041.Message);
         Assert.False(build.CompilerRan, build.Describe());

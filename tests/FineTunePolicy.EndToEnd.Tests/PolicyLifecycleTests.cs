@@ -7,6 +7,7 @@ namespace FineTunePolicy.EndToEnd.Tests;
 /// (ceilings reaching the analyzer), a use above its ceiling, and approvals judged on other days. One restore, then
 /// incremental builds; each step depends on the state the previous one left, as on a developer's machine.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class PolicyLifecycleTests
 {
     private const string Today = "FineTunePolicyToday=2026-12-01";
@@ -84,9 +85,9 @@ public sealed class PolicyLifecycleTests
 
     private readonly ScenarioProject _project;
 
-    public PolicyLifecycleTests(ITestOutputHelper log)
+    public PolicyLifecycleTests(PackageFeed feed, ITestOutputHelper log)
     {
-        _project = new ScenarioProject("Lifecycle", Array.Empty<string>(), log);
+        _project = new ScenarioProject(feed, "Lifecycle", Array.Empty<string>(), log);
     }
 
     [Fact]

@@ -2,6 +2,13 @@ using System.Diagnostics;
 
 namespace FineTunePolicy.EndToEnd.Tests.Infrastructure;
 
+/// <summary>All end-to-end tests share one feed; they run one after the other (two cores gain nothing from parallel builds).</summary>
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<PackageFeed>
+{
+    public const string Name = "End-to-end";
+}
+
 /// <summary>
 /// Packs FineTunePolicy.Analyzers and FineTunePolicy.Annotations once per test run into a temporary folder feed.
 /// </summary>
@@ -10,16 +17,17 @@ namespace FineTunePolicy.EndToEnd.Tests.Infrastructure;
 /// (<c>0.0.0-e2e.&lt;utc time&gt;.&lt;process id&gt;</c>), so a restore can never pick up a package that an earlier run
 /// extracted into ~/.nuget/packages, while the SDK and OpenAI packages keep coming from that cache (a private
 /// NUGET_PACKAGES folder would download them again on every run). The run deletes its own version folders from the
-/// cache when the process exits, and sweeps sentinel folders older than a day that a killed run left behind.
+/// cache when the collection is done, and sweeps sentinel folders and temporary roots older than two hours that a
+/// killed run left behind.
 /// The temporary root holds a nuget.config that adds the feed and inherits the machine's sources (no &lt;clear/&gt;), and
 /// empty Directory.Build.props/.targets/Directory.Packages.props so that nothing above it leaks into the scenarios.
 /// Set FTP_E2E_KEEP=1 to keep the temporary root for inspection.
 /// </remarks>
-public sealed class PackageFeed
+public sealed class PackageFeed : IDisposable
 {
-    private static readonly Lazy<PackageFeed> LazyInstance = new(() => new PackageFeed(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(2);
 
-    private PackageFeed()
+    public PackageFeed()
     {
         RepoRoot = FindRepoRoot();
         Version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -30,8 +38,7 @@ public sealed class PackageFeed
             ? custom
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-        SweepStaleSentinels();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
+        SweepStaleRuns();
 
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -53,8 +60,6 @@ public sealed class PackageFeed
             "-p:Version=" + Version, "-p:PackageOutputPath=" + FeedDirectory + Path.DirectorySeparatorChar);
         PackDuration = watch.Elapsed;
     }
-
-    public static PackageFeed Instance => LazyInstance.Value;
 
     public string RepoRoot { get; }
 
@@ -81,7 +86,7 @@ public sealed class PackageFeed
         Assert.True(File.Exists(PackagePath("FineTunePolicy.Annotations")), "No annotations package in the feed:\n" + PackResult.Output);
     }
 
-    private void CleanUp()
+    public void Dispose()
     {
         foreach (var id in new[] { "finetunepolicy.analyzers", "finetunepolicy.annotations" })
         {
@@ -94,8 +99,16 @@ public sealed class PackageFeed
         }
     }
 
-    private void SweepStaleSentinels()
+    private void SweepStaleRuns()
     {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), "ftp-e2e-0.0.0-e2e*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(root) < DateTime.UtcNow - StaleAfter)
+            {
+                TryDelete(root);
+            }
+        }
+
         foreach (var id in new[] { "finetunepolicy.analyzers", "finetunepolicy.annotations" })
         {
             var folder = Path.Combine(GlobalPackagesFolder, id);
@@ -106,7 +119,7 @@ public sealed class PackageFeed
 
             foreach (var versionFolder in Directory.GetDirectories(folder, "0.0.0-e2e*"))
             {
-                if (Directory.GetLastWriteTimeUtc(versionFolder) < DateTime.UtcNow.AddDays(-1))
+                if (Directory.GetLastWriteTimeUtc(versionFolder) < DateTime.UtcNow - StaleAfter)
                 {
                     TryDelete(versionFolder);
                 }

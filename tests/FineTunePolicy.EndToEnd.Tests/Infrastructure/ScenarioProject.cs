@@ -9,9 +9,9 @@ public sealed class ScenarioProject
     private int _builds;
     private bool _restored;
 
-    public ScenarioProject(string name, IEnumerable<string> extraPackages, ITestOutputHelper log)
+    public ScenarioProject(PackageFeed feed, string name, IEnumerable<string> extraPackages, ITestOutputHelper log)
     {
-        _feed = PackageFeed.Instance;
+        _feed = feed;
         _feed.EnsurePacked();
         Name = name;
         Log = log;
