@@ -117,6 +117,15 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>A task parameter (FineTunePolicyToday) is not valid.</summary>
         public const string InvalidParameter = "FTP1050";
 
+        /// <summary>An FTP0001 or FTP0002 finding is suppressed without a justification (error in strict mode, warning otherwise).</summary>
+        public const string UnjustifiedSuppression = "FTP1060";
+
+        /// <summary>The analyzer did not run in the compilation: RunAnalyzers false, the analyzer missing from the Analyzer items, or no compiler log that shows it (error in strict mode, warning otherwise).</summary>
+        public const string AnalyzerDidNotRun = "FTP1061";
+
+        /// <summary>The compiler's SARIF error log, the audit record or a configuration file cannot be read or understood by the suppression audit.</summary>
+        public const string SuppressionInputUnreadable = "FTP1062";
+
         /// <summary>The task failed unexpectedly.</summary>
         public const string InternalError = "FTP1999";
 

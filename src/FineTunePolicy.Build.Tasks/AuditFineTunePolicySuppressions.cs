@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using FineTunePolicy.Build.Tasks.Diagnostics;
+using FineTunePolicy.Build.Tasks.Output;
+using FineTunePolicy.Build.Tasks.Suppressions;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace FineTunePolicy.Build.Tasks
+{
+    /// <summary>
+    /// Runs after CoreCompile and adds a <c>suppressions</c> section to the audit record that ValidateFineTunePolicy
+    /// wrote: every suppression and weakening of an FTP diagnostic (in source, from the compiler's SARIF log; in
+    /// .editorconfig and global config files; NoWarn, WarningsNotAsErrors; analyzers disabled or the analyzer
+    /// missing), with location and justification where known. Unjustified suppressions of FTP0001 and FTP0002
+    /// (FTP1060) and a compilation in which the analyzer did not run (FTP1061) warn, and fail the build in strict
+    /// mode. Fails closed: on any failure the audit record and the validation stamp are deleted, so the next build
+    /// validates again and no record of an unchecked build stays behind.
+    /// </summary>
+    public sealed class AuditFineTunePolicySuppressions : Task
+    {
+        /// <summary>The project file (MSBuildProjectFullPath).</summary>
+        [Required]
+        public string ProjectPath { get; set; } = string.Empty;
+
+        /// <summary>The audit record that ValidateFineTunePolicy wrote; rewritten with the suppressions section.</summary>
+        [Required]
+        public string AuditPath { get; set; } = string.Empty;
+
+        /// <summary>ValidateFineTunePolicy's stamp file, deleted when this task fails so that the next build validates again.</summary>
+        public string? StampPath { get; set; }
+
+        /// <summary>The compiler's error log as passed to Csc: <c>path[,version=2.1]</c> ($(ErrorLog)). Relative to the project directory.</summary>
+        public string? ErrorLog { get; set; }
+
+        /// <summary>@(EditorConfigFiles): the .editorconfig and global config files passed to the compiler.</summary>
+        public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>@(Compile): the source files, for .editorconfig discovery and section matching.</summary>
+        public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>@(Analyzer): the analyzer assemblies passed to the compiler.</summary>
+        public ITaskItem[] Analyzers { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The file name of the FineTunePolicy analyzer assembly looked for in <see cref="Analyzers"/>.</summary>
+        public string AnalyzerFileName { get; set; } = "FineTunePolicy.Analyzers.dll";
+
+        /// <summary>$(NoWarn).</summary>
+        public string? NoWarn { get; set; }
+
+        /// <summary>$(WarningsNotAsErrors).</summary>
+        public string? WarningsNotAsErrors { get; set; }
+
+        /// <summary>$(RunAnalyzers).</summary>
+        public string? RunAnalyzers { get; set; }
+
+        /// <summary>$(RunAnalyzersDuringBuild).</summary>
+        public string? RunAnalyzersDuringBuild { get; set; }
+
+        /// <summary>Strict mode (FineTunePolicyStrict): FTP1060 and FTP1061 are errors.</summary>
+        public bool Strict { get; set; }
+
+        /// <summary>The suppressions found, one item per entry (rule id as item spec; Kind, Effect, File, Line, Column, Justification metadata).</summary>
+        [Output]
+        public ITaskItem[] Suppressions { get; private set; } = Array.Empty<ITaskItem>();
+
+        private string currentFile = string.Empty;
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            bool success;
+            try
+            {
+                currentFile = ProjectPath;
+                success = Run();
+            }
+            catch (Exception ex)
+            {
+                Log.LogError(null, Codes.InternalError, null, Codes.HelpLink(Codes.InternalError), currentFile, 0, 0, 0, 0,
+                    $"FineTunePolicy failed unexpectedly while auditing suppressions in {currentFile}: {ex.GetType().FullName}: {ValidateFineTunePolicy.Sentence(ex.Message)} The build is stopped and the audit record deleted, so that the next build checks again. Please report this with the message and the file; building with -v:diag shows the stack trace.");
+                Log.LogMessage(MessageImportance.Low, ex.ToString());
+                success = false;
+            }
+
+            success = success && !Log.HasLoggedErrors;
+            if (!success)
+            {
+                Suppressions = Array.Empty<ITaskItem>();
+                DeleteOutputs();
+            }
+
+            return success;
+        }
+
+        private bool Run()
+        {
+            string projectPath = Path.GetFullPath(ProjectPath);
+            string projectDirectory = Path.GetDirectoryName(projectPath) ?? Directory.GetCurrentDirectory();
+            var found = new List<Suppression>();
+            var run = new AnalyzerRun();
+            bool ok = true;
+
+            // Properties of the project.
+            foreach (string rule in FtpIds(NoWarn))
+            {
+                found.Add(new Suppression { Rule = rule, Kind = "noWarn", FullPath = projectPath, Source = "NoWarn" });
+            }
+
+            foreach (string rule in FtpIds(WarningsNotAsErrors))
+            {
+                found.Add(new Suppression { Rule = rule, Kind = "warningsNotAsErrors", Effect = "weakened", FullPath = projectPath, Source = "WarningsNotAsErrors" });
+            }
+
+            bool disabled = false;
+            foreach (var (name, value) in new[] { ("RunAnalyzers", RunAnalyzers), ("RunAnalyzersDuringBuild", RunAnalyzersDuringBuild) })
+            {
+                if (string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    disabled = true;
+                    found.Add(new Suppression { Rule = Suppression.AllRules, Kind = "analyzersDisabled", FullPath = projectPath, Source = name + "=false" });
+                    run.Reasons.Add(name + " is false");
+                }
+            }
+
+            bool missing = !(Analyzers ?? Array.Empty<ITaskItem>()).Any(a =>
+                string.Equals(Path.GetFileName(a.ItemSpec), AnalyzerFileName, StringComparison.OrdinalIgnoreCase));
+            if (missing)
+            {
+                found.Add(new Suppression { Rule = Suppression.AllRules, Kind = "analyzerMissing", FullPath = projectPath, Source = "Analyzer items without " + AnalyzerFileName });
+                run.Reasons.Add($"{AnalyzerFileName} is not among the compiler's analyzers");
+            }
+
+            // The compiler's log: in-source suppressions and the proof that the analyzer ran.
+            string? errorLog = ErrorLogPath(projectDirectory);
+            if (errorLog == null)
+            {
+                run.Reasons.Add("no compiler error log (ErrorLog) was written, so in-source suppressions cannot be counted");
+            }
+            else
+            {
+                run.ErrorLog = errorLog;
+                currentFile = errorLog;
+                if (!File.Exists(errorLog))
+                {
+                    run.Reasons.Add("the compiler error log " + errorLog + " does not exist");
+                }
+                else
+                {
+                    var inSource = new List<Suppression>();
+                    try
+                    {
+                        SarifReader.Read(errorLog, projectDirectory, inSource, run);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException || ex is FormatException || ex is InvalidOperationException)
+                    {
+                        Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), errorLog, 0, 0, 0, 0,
+                            $"The compiler's error log cannot be read as SARIF: {ValidateFineTunePolicy.Sentence(ex.Message)} Without it suppressions in source cannot be counted. Rebuild (the compiler rewrites it), and check that ErrorLog names a SARIF file of its own.");
+                        ok = false;
+                    }
+
+                    foreach (var s in inSource)
+                    {
+                        if ((s.Kind == "pragma" || s.Kind == "other")
+                            && PragmaLocator.TryLocate(s.FindingPath, s.FindingLine, s.Rule, out int line, out int column, out string? comment))
+                        {
+                            s.Kind = "pragma";
+                            s.FullPath = s.FindingPath;
+                            s.Line = line;
+                            s.Column = column;
+                            s.Justification = comment;
+                        }
+                        else
+                        {
+                            // [SuppressMessage]: the log holds the finding's position, not the attribute's.
+                            s.FullPath = s.FindingPath;
+                            s.Line = s.FindingLine;
+                            s.Column = s.FindingColumn;
+                        }
+
+                        found.Add(s);
+                    }
+                }
+            }
+
+            if (disabled || missing)
+            {
+                run.Ran = false;
+            }
+
+            // Configuration files: those passed to the compiler, and the .editorconfig files above the sources.
+            currentFile = projectPath;
+            var sources = (SourceFiles ?? Array.Empty<ITaskItem>())
+                .Select(s => FullPath(s, projectDirectory))
+                .Where(p => p != null)
+                .Select(p => p!)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList();
+            var problems = new List<KeyValuePair<string, string>>();
+            var configs = new List<string>();
+            foreach (var item in EditorConfigFiles ?? Array.Empty<ITaskItem>())
+            {
+                string? path = FullPath(item, projectDirectory);
+                if (path != null && File.Exists(path))
+                {
+                    configs.Add(path);
+                }
+            }
+
+            configs.AddRange(EditorConfigScanner.Discover(sources, problems));
+            configs = configs.Distinct(StringComparer.Ordinal).ToList();
+            foreach (string config in configs)
+            {
+                currentFile = config;
+                try
+                {
+                    EditorConfigScanner.Scan(config, sources, found);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+                {
+                    problems.Add(new KeyValuePair<string, string>(config, ex.Message));
+                }
+            }
+
+            foreach (var problem in problems.Distinct())
+            {
+                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), problem.Key, 0, 0, 0, 0,
+                    $"The configuration file cannot be read: {ValidateFineTunePolicy.Sentence(problem.Value)} Its severity settings cannot be audited; make it readable for the build account.");
+                ok = false;
+            }
+
+            // Verdicts: unjustified suppressions of FTP0001/FTP0002, and an analyzer that did not run.
+            foreach (var s in found.Where(s => s.NeedsJustification)
+                .OrderBy(s => s.FullPath ?? string.Empty, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Column).ThenBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal))
+            {
+                Report(Codes.UnjustifiedSuppression, s.FullPath ?? projectPath, s.Line, s.Column, UnjustifiedMessage(s));
+            }
+
+            if (run.Ran != true)
+            {
+                Report(Codes.AnalyzerDidNotRun, projectPath, 0, 0,
+                    $"The FineTunePolicy analyzer is not known to have run in this compilation: {string.Join("; ", run.Reasons)}. Without it no FTP0xxx finding is reported, so nothing stops classified data from reaching an LLM. Keep RunAnalyzers and RunAnalyzersDuringBuild on, keep the FineTunePolicy.Analyzers package's analyzer, and let the targets write the compiler's error log (version 2.1).");
+            }
+
+            if (!ok || Log.HasLoggedErrors)
+            {
+                return false;
+            }
+
+            // The audit record, rewritten with the section.
+            currentFile = AuditPath;
+            byte[] audit;
+            try
+            {
+                audit = File.ReadAllBytes(AuditPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), AuditPath, 0, 0, 0, 0,
+                    $"The audit record cannot be read: {ValidateFineTunePolicy.Sentence(ex.Message)} ValidateFineTunePolicy writes it before the compiler runs; rebuild so that it runs again.");
+                return false;
+            }
+
+            var section = AuditSuppressionsWriter.Section(run, found, projectDirectory, configs);
+            string? merged = AuditSuppressionsWriter.Merge(audit, section, out string? error);
+            if (merged == null)
+            {
+                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), AuditPath, 0, 0, 0, 0,
+                    $"The audit record is not the JSON object ValidateFineTunePolicy writes ({error}). Rebuild so that the validation writes it again.");
+                return false;
+            }
+
+            byte[] bytes = new UTF8Encoding(false).GetBytes(merged);
+            try
+            {
+                if (!bytes.SequenceEqual(audit))
+                {
+                    File.WriteAllBytes(AuditPath, bytes);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), AuditPath, 0, 0, 0, 0,
+                    $"FineTunePolicy cannot write {AuditPath}: {ValidateFineTunePolicy.Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
+                return false;
+            }
+
+            Suppressions = found.Select(s =>
+            {
+                var item = new TaskItem(s.Rule);
+                item.SetMetadata("Kind", s.Kind);
+                item.SetMetadata("Effect", s.Effect);
+                item.SetMetadata("File", s.FullPath ?? string.Empty);
+                item.SetMetadata("Line", s.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                item.SetMetadata("Column", s.Column.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                item.SetMetadata("Justification", s.Justification ?? string.Empty);
+                return (ITaskItem)item;
+            }).ToArray();
+            return true;
+        }
+
+        private void Report(string code, string file, int line, int column, string message)
+        {
+            if (Strict)
+            {
+                Log.LogError(null, code, null, Codes.HelpLink(code), file, line, column, 0, 0, message);
+            }
+            else
+            {
+                Log.LogWarning(null, code, null, Codes.HelpLink(code), file, line, column, 0, 0, message);
+            }
+        }
+
+        private static string UnjustifiedMessage(Suppression s)
+        {
+            string how = s.Kind switch
+            {
+                "pragma" => $"#pragma warning disable {s.Rule} suppresses it without a justification. Write the reason after the rule id: #pragma warning disable {s.Rule} // <why this data may go to the LLM, ticket>",
+                "suppressMessage" => $"[SuppressMessage] suppresses it without a Justification. Add Justification = \"<why this data may go to the LLM, ticket>\"",
+                "editorconfig" => $"'{s.Source}' turns it off without a justification. Write the reason in a comment on the line directly above the setting",
+                "noWarn" => $"NoWarn turns it off for the whole project, and NoWarn cannot carry a justification. Remove {s.Rule} from NoWarn; suppress single findings in source with a justification instead",
+                _ => $"it is suppressed ({s.Source}) without a justification",
+            };
+            return $"{s.Rule} is suppressed without a justification: {how}. In strict mode (FineTunePolicyStrict) an unjustified suppression of FTP0001 or FTP0002 fails the build; the audit record lists every suppression.";
+        }
+
+        private string? ErrorLogPath(string projectDirectory)
+        {
+            if (string.IsNullOrWhiteSpace(ErrorLog))
+            {
+                return null;
+            }
+
+            // Csc's ErrorLog is "path[,version=x]"; MSBuild may pass the comma escaped.
+            string value = ErrorLog!.Replace("%2C", ",").Replace("%2c", ",");
+            int comma = value.IndexOf(",version=", StringComparison.OrdinalIgnoreCase);
+            string path = (comma >= 0 ? value.Substring(0, comma) : value).Trim().Trim('"');
+            try
+            {
+                return Path.GetFullPath(Path.Combine(projectDirectory, path));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return null;
+            }
+        }
+
+        private static string? FullPath(ITaskItem item, string projectDirectory)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(projectDirectory, item.ItemSpec));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The FTP ids in a NoWarn-style list (separated by semicolons, commas or white space), upper case, distinct, sorted.</summary>
+        internal static IEnumerable<string> FtpIds(string? list) =>
+            (list ?? string.Empty)
+                .Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => id.Trim().ToUpperInvariant())
+                .Where(id => id.Length == 7 && id.StartsWith("FTP", StringComparison.Ordinal) && id.Substring(3).All(char.IsDigit))
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(id => id, StringComparer.Ordinal);
+
+        /// <summary>Fail closed: no audit record of an unaudited build, and no stamp that would let the next build skip validation.</summary>
+        private void DeleteOutputs()
+        {
+            foreach (string? path in new[] { AuditPath, StampPath })
+            {
+                if (string.IsNullOrEmpty(path))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (File.Exists(path))
+                    {
+                        File.Delete(path);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0,
+                        $"FineTunePolicy cannot delete {path} after a failed suppression audit: {ValidateFineTunePolicy.Sentence(ex.Message)} Delete it by hand (or run a clean build) so that the next build checks the policy again.");
+                }
+            }
+        }
+    }
+}
