@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace FineTunePolicy.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// dotnet run -c Release --project tests/FineTunePolicy.Benchmarks -- --filter '*' [--short]
+    /// In-process (no generated project), MemoryDiagnoser on every benchmark; add --profiler EP or
+    /// run under dotnet-trace for CPU profiles (docs/performance.md).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        // --short: 3 warm-ups and 3 iterations (a quick look on a busy machine); otherwise BenchmarkDotNet's defaults.
+        var quick = args.Contains("--short");
+        args = args.Where(a => a != "--short").ToArray();
+        var job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance).WithId(quick ? "InProcessShort" : "InProcess");
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+    }
+}
