@@ -9,6 +9,7 @@
 #                                   NetAnalyzers (CA3001-CA3012 only) and SecurityCodeScan in one compilation
 #   PERF_MODES_<N>="ours"           modes for one size (e.g. PERF_MODES_8000=ours when time is short)
 #   PERF_SEED=42                    workload seed
+#   PERF_OUT=artifacts/perf         where workloads, logs and results go
 #
 # Every build is `dotnet build --no-incremental -p:ReportAnalyzer=true` with a detailed file log; the analyzer times
 # are read from the compiler's "Total analyzer execution time" summary and the Csc time from the task performance
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-out="$repo/artifacts/perf"
+out="${PERF_OUT:-$repo/artifacts/perf}"   # PERF_OUT=/tmp/ftp-perf keeps the run away from anything that cleans artifacts/
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(500 2000)
 reps="${PERF_REPS:-3}"
