@@ -34,7 +34,7 @@ public sealed class BuildResult
 
     public string BinlogPath { get; }
 
-    /// <summary>FTP0xxx results from the compiler's SARIF log; empty when the compiler did not run.</summary>
+    /// <summary>FTP0xxx results from the compiler's SARIF log (suppressed ones left out); empty when the compiler did not run.</summary>
     public IReadOnlyList<Finding> AnalyzerFindings { get; }
 
     /// <summary>Whether the compiler wrote a SARIF log in this build.</summary>
@@ -81,7 +81,8 @@ public sealed class BuildResult
             foreach (var result in results.EnumerateArray())
             {
                 var id = result.GetProperty("ruleId").GetString()!;
-                if (!id.StartsWith("FTP", StringComparison.Ordinal))
+                var suppressed = result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0;
+                if (!id.StartsWith("FTP", StringComparison.Ordinal) || suppressed)
                 {
                     continue;
                 }
