@@ -663,7 +663,8 @@ namespace FineTunePolicy.Build.Tasks.Validation
                     result.Ceilings.Add(provider.Id, purposes);
                 }
 
-                purposes[use.Purpose] = ceiling.Value;
+                // The analyzer holds the project to what it declared and had approved, within what the allow-list permits.
+                purposes[use.Purpose] = use.MaxClass < ceiling.Value ? use.MaxClass : ceiling.Value;
             }
         }
     }
