@@ -32,5 +32,15 @@ namespace Contoso.Support.Indexing
             GeneratedEmbeddings<Embedding<float>> embeddings = await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken);
             return tickets.Select((ticket, i) => (ticket.TicketId, embeddings[i].Vector)).ToList();
         }
+    
+        /// <summary>
+        /// Violation (FTP0003): embeds the raw ticket body (Confidential). The manifest grants
+        /// embeddings up to Internal, and a call through <c>IEmbeddingGenerator</c> gets the lowest
+        /// embedding ceiling of the policy. Fix: <see cref="IndexAsync"/>, which redacts the body.
+        /// </summary>
+        public async Task<Embedding<float>> IndexRawAsync(SupportTicket ticket, CancellationToken cancellationToken = default)
+        {
+            return await _embeddings.GenerateAsync(ticket.Subject + "\n" + ticket.Body, cancellationToken: cancellationToken);
+        }
     }
 }
