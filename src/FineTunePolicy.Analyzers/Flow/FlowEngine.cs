@@ -25,6 +25,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _gates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DataClass?> _declassifiers = new(SymbolEqualityComparer.Default);
         private int _summariesComputed;
@@ -57,8 +58,18 @@ namespace FineTunePolicy.Analyzers.Flow
                 return known;
             }
 
-            var session = new Session(this, cancellationToken);
-            return session.Request(method, body) ?? MethodSummary.Bottom;
+            // One analysis per method at a time: a second thread asking for the same method waits for the
+            // first instead of repeating its work. Only this top-level lock is ever held, so it cannot deadlock.
+            lock (_gates.GetOrAdd(method, static _ => new object()))
+            {
+                if (_summaries.TryGetValue(method, out known))
+                {
+                    return known;
+                }
+
+                var session = new Session(this, cancellationToken);
+                return session.Request(method, body) ?? MethodSummary.Bottom;
+            }
         }
 
         /// <summary>Whether calls to <paramref name="method"/> are analysed through its body.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FineTunePolicy.Analyzers.Classification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -160,7 +161,39 @@ namespace FineTunePolicy.Analyzers.Flow
                 return FlowValue.Bottom;
             }
 
+            // An element taken from a container (list.Find, dict.GetValueOrDefault, queue.Dequeue) carries what
+            // the container carries, not the container's whole class.
+            if (ReturnsElementOf(invocation))
+            {
+                var element = invocation.Instance is { } container ? Eval(container, depth) : FlowValue.Bottom;
+                foreach (var argument in invocation.Arguments)
+                {
+                    element = FlowValue.Join(element, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : Eval(Strip(argument.Value), depth));
+                }
+
+                return element;
+            }
+
             return UnseenArguments(invocation, receiver: null, depth);
+        }
+
+        // T List<T>.Find(...), TValue GetValueOrDefault<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue>, TKey):
+        // the result's type is an element type of the receiver.
+        private static bool ReturnsElementOf(IInvocationOperation invocation)
+        {
+            var definition = invocation.TargetMethod.OriginalDefinition;
+            if (definition.ReturnType is not ITypeParameterSymbol parameter)
+            {
+                return false;
+            }
+
+            if (invocation.Instance is not null)
+            {
+                return parameter.TypeParameterKind == TypeParameterKind.Type && SymbolEqualityComparer.Default.Equals(parameter.DeclaringType, definition.ContainingType);
+            }
+
+            return definition.IsExtensionMethod && parameter.TypeParameterKind == TypeParameterKind.Method
+                && definition.Parameters[0].Type is INamedTypeSymbol receiver && receiver.TypeArguments.Any(argument => SymbolEqualityComparer.Default.Equals(argument, parameter));
         }
 
         private FlowValue UnseenArguments(IOperation call, IOperation? receiver, int depth)
@@ -202,6 +235,7 @@ namespace FineTunePolicy.Analyzers.Flow
             var sources = FlowValue.Bottom;
             var projected = FlowValue.Bottom;
             var hasProjection = false;
+            var groups = new List<IMethodSymbol>();
             foreach (var argument in invocation.Arguments)
             {
                 if (AsLambda(argument.Value) is { } lambda)
@@ -212,13 +246,67 @@ namespace FineTunePolicy.Analyzers.Flow
                         projected = FlowValue.Join(projected, Env(lambda.Symbol));
                     }
                 }
+                else if (Strip(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation group })
+                {
+                    // orders.Select(Describe): a projection through a method group.
+                    if (Projections.Contains(invocation.TargetMethod.Name) && !group.Method.ReturnsVoid && group.Method.ReturnType.SpecialType != SpecialType.System_Boolean)
+                    {
+                        hasProjection = true;
+                        groups.Add(group.Method);
+                    }
+                }
                 else
                 {
                     sources = FlowValue.Join(sources, Eval(Strip(argument.Value), depth));
                 }
             }
 
+            foreach (var method in groups)
+            {
+                projected = FlowValue.Join(projected, ProjectThrough(method, sources));
+            }
+
             return hasProjection ? projected : sources;
+        }
+
+        /// <summary>What <paramref name="method"/> returns when each element of <paramref name="elements"/> is passed to it.</summary>
+        private FlowValue ProjectThrough(IMethodSymbol method, FlowValue elements)
+        {
+            var declared = _classification.ReturnClass(method);
+            FlowValue result;
+            if (!_engine.HasBody(method))
+            {
+                // Unseen: it carries the element as a whole.
+                var parameterType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+                result = elements.AsWhole().Join(_classification.Whole(parameterType));
+            }
+            else if (_session.Request(method) is not { } summary)
+            {
+                result = FlowValue.Join(elements.AsWhole(), FlowValue.Cut(FlowBound.CallDepth));
+            }
+            else
+            {
+                var callee = summary.Result;
+                result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
+                if (callee.WholeDeps != 0)
+                {
+                    var parameterType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+                    result = FlowValue.Join(result, elements.AsWhole().Join(_classification.Whole(parameterType)));
+                }
+
+                if (callee.Deps != 0)
+                {
+                    result = FlowValue.Join(result, elements);
+                }
+
+                if (callee.ContentDeps != 0)
+                {
+                    result = FlowValue.Join(result, elements.AsContent());
+                }
+            }
+
+            result = result.Join(declared);
+            return _engine.DeclassifiedAt(method) is { } ceiling ? Declassify(result, ceiling, method) : result;
         }
 
         private FlowValue Creation(IObjectCreationOperation creation, int depth)
@@ -238,6 +326,22 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return FlowValue.Join(value, Eval(creation.Initializer, depth));
+        }
+
+        // dict.TryGetValue(key, out var value), int.TryParse(text, out var n): the out value is an element of the
+        // receiver or is parsed from the arguments; it carries what they carry, not the receiver's whole class.
+        private FlowValue OutValue(IInvocationOperation invocation)
+        {
+            var result = invocation.Instance is { } instance ? Eval(instance, 0) : FlowValue.Bottom;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind is not RefKind.Out)
+                {
+                    result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : Eval(argument.Value, 0));
+                }
+            }
+
+            return result;
         }
 
         private FlowValue MutationValue(IInvocationOperation invocation)

@@ -69,7 +69,7 @@ namespace FineTunePolicy.Analyzers.Flow
             /// <summary>An unseen call that mutates its receiver (<c>list.Add(x)</c>): what its arguments carry.</summary>
             Mutation,
 
-            /// <summary>An <c>out</c> or <c>ref</c> argument of an unseen call: what the call carries.</summary>
+            /// <summary>An <c>out</c> or <c>ref</c> argument of an unseen call: what its receiver and arguments carry.</summary>
             CallResult,
 
             /// <summary>What a method of this compilation puts into one of its parameters' objects.</summary>
@@ -156,7 +156,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 case WriteKind.Mutation:
                     return MutationValue((IInvocationOperation)write.Value);
                 case WriteKind.CallResult:
-                    return Unseen((IInvocationOperation)write.Value, ignoreReturnType: true);
+                    return OutValue((IInvocationOperation)write.Value);
                 case WriteKind.CallEffect:
                     return CallEffect(write.Value, write.EffectIndex);
                 case WriteKind.LambdaParameter:

@@ -296,4 +296,35 @@ public class FlowTests
             }
         }
         """));
+
+    [Fact]
+    public Task ElementTakenFromContainer_CarriesOnlyWhatIsRead() => CleanAsync(InChat("""
+        var orders = new List<Order> { order };
+        var first = orders.Find(o => o.Number > 0);
+        var byNumber = orders.ToDictionary(o => o.Number);
+        chat.CompleteChat("Order " + first!.Number);
+        if (byNumber.TryGetValue(1, out var found))
+        {
+            chat.CompleteChat("Found " + found.Number + " " + byNumber.GetValueOrDefault(2)?.Number);
+        }
+        """));
+
+    [Fact]
+    public Task ElementTakenFromContainer_ClassifiedMemberRead_Reports() => HitAsync(InChat("""
+        var byNumber = new Dictionary<int, Order> { [1] = order };
+        if (byNumber.TryGetValue(1, out var found))
+        {
+            chat.CompleteChat({|#0:"Card " + found.CardNumber|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task MethodGroupProjectionReadingPublicMembers_NoDiagnostic() => CleanAsync(InChat("""
+        chat.CompleteChat(string.Join(", ", new[] { order }.Take(3).Select(Describe)));
+        """, "private static string Describe(Order o) => \"#\" + o.Number;"));
+
+    [Fact]
+    public Task MethodGroupProjectionReadingClassifiedMembers_Reports() => HitAsync(InChat("""
+        chat.CompleteChat({|#0:string.Join(", ", new[] { order }.Select(Describe))|});
+        """, "private static string Describe(Order o) => o.CardNumber;"), Descriptors.FTP0001_RestrictedDataReachesLlm);
 }

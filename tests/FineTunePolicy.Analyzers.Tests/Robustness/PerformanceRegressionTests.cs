@@ -49,10 +49,9 @@ public class PerformanceRegressionTests
 
         await DirectRun.AnalyzeAsync(compilation, concurrent: true);
 
-        // Two threads that miss the summary cache at the same moment both analyse the method: 647 summaries for 600
-        // bodies were measured (docs/performance.md). The bound catches a loss of sharing (a summary per call), and
-        // tightens to `bodies` once FlowEngine de-duplicates summaries in flight.
-        Assert.InRange(Engines["Perf200Concurrent"].SummariesComputed, 1, 2 * bodies);
+        // A method's own analysis waits for another thread already analysing it; only a callee reached from two
+        // analyses at the same moment can be analysed twice (647 summaries for 600 bodies before the wait).
+        Assert.InRange(Engines["Perf200Concurrent"].SummariesComputed, 1, bodies + bodies / 20);
     }
 
     [Fact]
