@@ -58,19 +58,25 @@ namespace FineTunePolicy.Analyzers.Flow
                 return known;
             }
 
-            // One analysis per method at a time: a second thread asking for the same method waits for the
-            // first instead of repeating its work. Only this top-level lock is ever held, so it cannot deadlock.
-            lock (_gates.GetOrAdd(method, static _ => new object()))
+            // One analysis per method at a time: a thread asking for a method that another thread is analysing
+            // waits for it here instead of repeating the work. A thread waits only here, before it holds any
+            // gate; inside a request, callees' gates are only tried (Session.Request), so no cycle of waits
+            // can form.
+            var gate = Gate(method);
+            Monitor.Enter(gate);
+            var session = new Session(this, cancellationToken);
+            try
             {
-                if (_summaries.TryGetValue(method, out known))
-                {
-                    return known;
-                }
-
-                var session = new Session(this, cancellationToken);
-                return session.Request(method, body) ?? MethodSummary.Bottom;
+                return _summaries.TryGetValue(method, out known) ? known : session.Request(method, body) ?? MethodSummary.Bottom;
+            }
+            finally
+            {
+                session.ReleaseGates();
+                Monitor.Exit(gate);
             }
         }
+
+        private object Gate(IMethodSymbol method) => _gates.GetOrAdd(method, static _ => new object());
 
         /// <summary>Whether calls to <paramref name="method"/> are analysed through its body.</summary>
         public bool HasBody(IMethodSymbol method) => BodyNode(method) is not null;
@@ -175,6 +181,7 @@ namespace FineTunePolicy.Analyzers.Flow
             private readonly List<Frame> _stack = new();
             private readonly List<Frame> _dfsPath = new();
             private readonly Dictionary<IMethodSymbol, MethodSummary> _truncated = new(SymbolEqualityComparer.Default);
+            private readonly List<object> _heldGates = new();
             private int _nextIndex;
 
             public Session(FlowEngine engine, CancellationToken cancellationToken)
@@ -186,6 +193,17 @@ namespace FineTunePolicy.Analyzers.Flow
             public CancellationToken CancellationToken { get; }
 
             public FlowEngine Engine => _engine;
+
+            /// <summary>Releases the callees' gates this request claimed (their summaries are cached by now).</summary>
+            public void ReleaseGates()
+            {
+                foreach (var gate in _heldGates)
+                {
+                    Monitor.Exit(gate);
+                }
+
+                _heldGates.Clear();
+            }
 
             /// <summary>
             /// The summary of a callee, or null when the call-depth bound stops the analysis
@@ -237,6 +255,14 @@ namespace FineTunePolicy.Analyzers.Flow
                 if (body is null)
                 {
                     return null;
+                }
+
+                // Claim the callee so that another thread's request for it waits for this one (see GetSummary).
+                // When another thread holds it, analyse it here too rather than wait while holding gates.
+                var gate = _engine.Gate(method);
+                if (Monitor.TryEnter(gate))
+                {
+                    _heldGates.Add(gate);
                 }
 
                 var frame = new Frame(method, body, _nextIndex++);
