@@ -20,12 +20,8 @@ namespace FineTunePolicy.Build.Tasks
     /// mode. Fails closed: on any failure the audit record and the validation stamp are deleted, so the next build
     /// validates again and no record of an unchecked build stays behind.
     /// </summary>
-    public sealed class AuditFineTunePolicySuppressions : Task
+    public sealed class AuditFineTunePolicySuppressions : FailClosedTask
     {
-        /// <summary>The project file (MSBuildProjectFullPath).</summary>
-        [Required]
-        public string ProjectPath { get; set; } = string.Empty;
-
         /// <summary>The audit record that ValidateFineTunePolicy wrote; rewritten with the suppressions section.</summary>
         [Required]
         public string AuditPath { get; set; } = string.Empty;
@@ -67,36 +63,21 @@ namespace FineTunePolicy.Build.Tasks
         [Output]
         public ITaskItem[] Suppressions { get; private set; } = Array.Empty<ITaskItem>();
 
-        private string currentFile = string.Empty;
+        /// <inheritdoc />
+        protected override string Activity => "auditing suppressions in";
 
         /// <inheritdoc />
-        public override bool Execute()
+        protected override string Consequence => "The build is stopped and the audit record deleted, so that the next build checks again.";
+
+        /// <inheritdoc />
+        protected override void FailClosed()
         {
-            bool success;
-            try
-            {
-                currentFile = ProjectPath;
-                success = Run();
-            }
-            catch (Exception ex)
-            {
-                Log.LogError(null, Codes.InternalError, null, Codes.HelpLink(Codes.InternalError), currentFile, 0, 0, 0, 0,
-                    $"FineTunePolicy failed unexpectedly while auditing suppressions in {currentFile}: {ex.GetType().FullName}: {ValidateFineTunePolicy.Sentence(ex.Message)} The build is stopped and the audit record deleted, so that the next build checks again. Please report this with the message and the file; building with -v:diag shows the stack trace.");
-                Log.LogMessage(MessageImportance.Low, ex.ToString());
-                success = false;
-            }
-
-            success = success && !Log.HasLoggedErrors;
-            if (!success)
-            {
-                Suppressions = Array.Empty<ITaskItem>();
-                DeleteOutputs();
-            }
-
-            return success;
+            Suppressions = Array.Empty<ITaskItem>();
+            DeleteOutputs();
         }
 
-        private bool Run()
+        /// <inheritdoc />
+        protected override bool Run()
         {
             string projectPath = Path.GetFullPath(ProjectPath);
             string projectDirectory = Path.GetDirectoryName(projectPath) ?? Directory.GetCurrentDirectory();
@@ -143,7 +124,7 @@ namespace FineTunePolicy.Build.Tasks
             else
             {
                 run.ErrorLog = errorLog;
-                currentFile = errorLog;
+                CurrentFile = errorLog;
                 if (!File.Exists(errorLog))
                 {
                     run.Reasons.Add("the compiler error log " + errorLog + " does not exist");
@@ -192,7 +173,7 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             // Configuration files: those passed to the compiler, and the .editorconfig files above the sources.
-            currentFile = projectPath;
+            CurrentFile = projectPath;
             var sources = (SourceFiles ?? Array.Empty<ITaskItem>())
                 .Select(s => FullPath(s, projectDirectory))
                 .Where(p => p != null)
@@ -215,7 +196,7 @@ namespace FineTunePolicy.Build.Tasks
             configs = configs.Distinct(StringComparer.Ordinal).ToList();
             foreach (string config in configs)
             {
-                currentFile = config;
+                CurrentFile = config;
                 try
                 {
                     EditorConfigScanner.Scan(config, sources, found);
@@ -252,7 +233,7 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             // The audit record, rewritten with the section.
-            currentFile = AuditPath;
+            CurrentFile = AuditPath;
             byte[] audit;
             try
             {

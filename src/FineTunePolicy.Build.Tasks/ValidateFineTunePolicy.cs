@@ -21,17 +21,13 @@ namespace FineTunePolicy.Build.Tasks
     /// to the analyzer through a generated global config, and writes an audit record. Fails closed: when validation
     /// fails, the generated files are deleted so that an incremental build cannot skip the check next time.
     /// </summary>
-    public sealed class ValidateFineTunePolicy : Task
+    public sealed class ValidateFineTunePolicy : FailClosedTask
     {
         /// <summary>The manifest file; default: finetune-policy.json beside the project. Relative paths are relative to the project directory.</summary>
         public string? ManifestPath { get; set; }
 
         /// <summary>Overrides the manifest's allowList. Relative paths are relative to the project directory.</summary>
         public string? AllowListPath { get; set; }
-
-        /// <summary>The project file (MSBuildProjectFullPath).</summary>
-        [Required]
-        public string ProjectPath { get; set; } = string.Empty;
 
         /// <summary>Referenced packages: the item spec (or NuGetPackageId metadata) is the package id; Version or NuGetPackageVersion metadata the version.</summary>
         public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
@@ -63,36 +59,22 @@ namespace FineTunePolicy.Build.Tasks
         [Output]
         public ITaskItem[] GeneratedFiles { get; private set; } = Array.Empty<ITaskItem>();
 
-        /// <summary>The file being worked on, named by FTP1999 if something unexpected happens.</summary>
-        private string currentFile = string.Empty;
 
         /// <inheritdoc />
-        public override bool Execute()
+        protected override string Activity => "processing";
+
+        /// <inheritdoc />
+        protected override string Consequence => "The build is stopped so that no unchecked policy reaches the analyzer.";
+
+        /// <inheritdoc />
+        protected override void FailClosed()
         {
-            bool success;
-            try
-            {
-                currentFile = ProjectPath;
-                success = Run();
-            }
-            catch (Exception ex)
-            {
-                Log.LogError(null, Codes.InternalError, null, Codes.HelpLink(Codes.InternalError), currentFile, 0, 0, 0, 0,
-                    $"FineTunePolicy failed unexpectedly while processing {currentFile}: {ex.GetType().FullName}: {Sentence(ex.Message)} The build is stopped so that no unchecked policy reaches the analyzer. Please report this with the message and the file; building with -v:diag shows the stack trace.");
-                Log.LogMessage(MessageImportance.Low, ex.ToString());
-                success = false;
-            }
-
-            if (!success)
-            {
-                GeneratedFiles = Array.Empty<ITaskItem>();
-                DeleteOutputs();
-            }
-
-            return success && !Log.HasLoggedErrors;
+            GeneratedFiles = Array.Empty<ITaskItem>();
+            DeleteOutputs();
         }
 
-        private bool Run()
+        /// <inheritdoc />
+        protected override bool Run()
         {
             var diagnostics = new DiagnosticBag();
             string projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
@@ -112,7 +94,7 @@ namespace FineTunePolicy.Build.Tasks
                 : Path.GetFullPath(Path.Combine(projectDirectory, ManifestPath));
             string manifestDisplay = PathDisplay.Relative(projectDirectory, manifestPath);
 
-            currentFile = manifestPath;
+            CurrentFile = manifestPath;
 
             // Only a manifest that is really absent falls back to the defaults: a folder, a broken link or an
             // unreadable parent in its place is an error (PolicyFileLoader reports it), never a silent default.
@@ -180,7 +162,7 @@ namespace FineTunePolicy.Build.Tasks
                 return Report(diagnostics);
             }
 
-            currentFile = allowListPath;
+            CurrentFile = allowListPath;
             var allowListFile = PolicyFileLoader.Load(allowListPath, PolicySchemas.AllowList, "allow-list", diagnostics);
             if (allowListFile == null || !allowListFile.StructurallyValid || !manifestFile.StructurallyValid)
             {
@@ -188,7 +170,7 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             var allowList = PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath);
-            currentFile = manifestPath;
+            CurrentFile = manifestPath;
             var manifest = PolicyReader.ReadManifest(manifestFile.Root, manifestPath);
             var evaluation = new PolicyEvaluator(allowList, manifest, today, diagnostics).Evaluate(packages);
             if (!Report(diagnostics))
@@ -280,7 +262,7 @@ namespace FineTunePolicy.Build.Tasks
 
             if (!string.IsNullOrEmpty(StampPath))
             {
-                currentFile = StampPath!;
+                CurrentFile = StampPath!;
                 try
                 {
                     EnsureDirectory(StampPath!);
@@ -302,7 +284,7 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>Writes the file only when its content changes, so that its time stamp stays put and the compiler stays incremental.</summary>
         private bool WriteIfChanged(string path, string content, List<ITaskItem> written)
         {
-            currentFile = path;
+            CurrentFile = path;
             byte[] bytes = new UTF8Encoding(false).GetBytes(content);
             try
             {
