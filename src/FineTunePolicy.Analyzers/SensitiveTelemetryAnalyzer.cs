@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,25 +25,89 @@ namespace FineTunePolicy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var classifies = start.Compilation.GetTypeByMetadataName("FineTunePolicy.ClassifiedAttribute") is not null
-                    || start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute") is not null;
-                if (!classifies)
+                var compilation = start.Compilation;
+                var attributesAvailable = compilation.GetTypeByMetadataName("FineTunePolicy.ClassifiedAttribute") is not null
+                    || compilation.GetTypeByMetadataName(ComplianceAttribute) is not null;
+                if (!attributesAvailable)
                 {
                     return;
                 }
 
-                start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+                // Whether the compilation classifies any data is asked only where telemetry records content (rare),
+                // and answered once.
+                var classifies = new System.Lazy<bool>(() => ClassifiesData(compilation, start.CancellationToken));
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, classifies), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, classifies), OperationKind.Invocation);
             });
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context)
+        private const string ComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+
+        /// <summary>
+        /// True when this compilation's code carries a classification attribute, or a referenced assembly does
+        /// (it references the annotations or Microsoft.Extensions.Compliance and is not one of them).
+        /// </summary>
+        private static bool ClassifiesData(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                var name = assembly.Identity.Name;
+                if (name is "FineTunePolicy.Annotations" || name.StartsWith("Microsoft.Extensions.Compliance", System.StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var module in assembly.Modules)
+                {
+                    foreach (var reference in module.ReferencedAssemblies)
+                    {
+                        if (reference.Name is "FineTunePolicy.Annotations" or "Microsoft.Extensions.Compliance.Abstractions")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.TypeAndMember, cancellationToken))
+            {
+                if (HasClassification(symbol.GetAttributes())
+                    || symbol is IMethodSymbol method && (HasClassification(method.GetReturnTypeAttributes()) || method.Parameters.Any(p => HasClassification(p.GetAttributes())))
+                    || symbol is INamedTypeSymbol type && type.InstanceConstructors.Any(c => c.Parameters.Any(p => HasClassification(p.GetAttributes()))))
+                {
+                    // The last case covers primary constructors, whose parameters may carry the attributes.
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasClassification(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+        {
+            foreach (var attribute in attributes)
+            {
+                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    var name = SymbolNames.FullMetadataName(type);
+                    if (name is "FineTunePolicy.ClassifiedAttribute" or ComplianceAttribute)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, System.Lazy<bool> classifies)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "EnableSensitiveData" } property }
                 && property.ContainingType.Name.StartsWith("OpenTelemetry", System.StringComparison.Ordinal)
                 && SymbolNames.IsInNamespace(property.ContainingType, "Microsoft.Extensions.AI")
-                && assignment.Value.ConstantValue is { HasValue: true, Value: true })
+                && assignment.Value.ConstantValue is { HasValue: true, Value: true }
+                && classifies.Value)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0006_SensitiveTelemetryEnabled,
@@ -51,13 +116,14 @@ namespace FineTunePolicy.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, System.Lazy<bool> classifies)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod is { Name: "SetSwitch", ContainingType.Name: "AppContext" }
                 && invocation.Arguments.Length == 2
                 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: SemanticKernelSwitch }
-                && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: true })
+                && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: true }
+                && classifies.Value)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0006_SensitiveTelemetryEnabled,

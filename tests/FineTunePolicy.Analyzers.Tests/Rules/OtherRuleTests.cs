@@ -40,6 +40,7 @@ public class OtherRuleTests
     [Fact]
     public Task FTP0006_EnableSensitiveData_Reported() => Telemetry.VerifyAsync("""
         using Microsoft.Extensions.AI;
+        public class Patient { [FineTunePolicy.Restricted] public string Diagnosis { get; set; } = ""; }
         public class Setup
         {
             public IChatClient Build(IChatClient inner) =>
@@ -49,6 +50,7 @@ public class OtherRuleTests
 
     [Fact]
     public Task FTP0006_SemanticKernelSwitch_Reported() => Telemetry.VerifyAsync("""
+        public record Patient([FineTunePolicy.Confidential] string Name);
         public class Setup
         {
             public void Configure() => {|#0:System.AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive", true)|};
@@ -59,10 +61,21 @@ public class OtherRuleTests
     [Fact]
     public Task FTP0006_EnableSensitiveDataFalse_NoDiagnostic() => Telemetry.VerifyAsync("""
         using Microsoft.Extensions.AI;
+        public class Patient { [FineTunePolicy.Restricted] public string Diagnosis { get; set; } = ""; }
         public class Setup
         {
             public IChatClient Build(IChatClient inner) =>
                 new ChatClientBuilder(inner).UseOpenTelemetry(configure: c => c.EnableSensitiveData = false).Build();
+        }
+        """);
+
+    [Fact]
+    public Task FTP0006_CompilationThatClassifiesNothing_NoDiagnostic() => Telemetry.VerifyAsync("""
+        using Microsoft.Extensions.AI;
+        public class Setup
+        {
+            public IChatClient Build(IChatClient inner) =>
+                new ChatClientBuilder(inner).UseOpenTelemetry(configure: c => c.EnableSensitiveData = true).Build();
         }
         """);
 
