@@ -24,9 +24,33 @@ namespace FineTunePolicy.Analyzers
             return symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
         }
 
+        /// <summary>Whether the symbol's namespace is exactly <paramref name="ns"/>, without building its name.</summary>
         public static bool IsInNamespace(ISymbol symbol, string ns)
         {
-            return symbol.ContainingNamespace?.ToDisplayString() == ns;
+            var end = ns.Length;
+            for (var current = symbol.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                var name = current.Name;
+                var start = end - name.Length;
+                if (start < 0 || string.CompareOrdinal(ns, start, name, 0, name.Length) != 0)
+                {
+                    return false;
+                }
+
+                if (start == 0)
+                {
+                    return current.ContainingNamespace is null or { IsGlobalNamespace: true };
+                }
+
+                if (ns[start - 1] != '.')
+                {
+                    return false;
+                }
+
+                end = start - 1;
+            }
+
+            return false;
         }
 
         private static void Append(StringBuilder builder, INamedTypeSymbol type)

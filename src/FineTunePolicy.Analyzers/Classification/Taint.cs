@@ -74,7 +74,14 @@ namespace FineTunePolicy.Analyzers.Classification
             }
 
             var dataClass = a.Class > b.Class ? a.Class : b.Class;
-            return new Taint(dataClass, a.Categories | b.Categories, MergeSources(a.Sources, b.Sources));
+            var categories = a.Categories | b.Categories;
+            if (dataClass == a.Class && categories == a.Categories && Covers(a.Sources, b.Sources))
+            {
+                // The common case in a fixed-point iteration: nothing new.
+                return a;
+            }
+
+            return new Taint(dataClass, categories, MergeSources(a.Sources, b.Sources));
         }
 
         /// <summary>
@@ -153,6 +160,24 @@ namespace FineTunePolicy.Analyzers.Classification
         public override bool Equals(object? obj) => obj is Taint other && Equals(other);
 
         public override int GetHashCode() => ((int)Class * 397) ^ (int)Categories ^ Sources.Length;
+
+        private static bool Covers(ImmutableArray<DataSource> kept, ImmutableArray<DataSource> added)
+        {
+            if (kept == added)
+            {
+                return true;
+            }
+
+            foreach (var source in added)
+            {
+                if (!kept.Contains(source))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         // Keeps the highest-class sources, ordered by class then name, so that results do not
         // depend on the order in which values were joined.
