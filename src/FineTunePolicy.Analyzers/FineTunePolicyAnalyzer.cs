@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace FineTunePolicy.Analyzers
 {
@@ -49,23 +48,14 @@ namespace FineTunePolicy.Analyzers
             var engine = new FlowEngine(context.Compilation, policy, classification, new SinkMatcher(policy));
             EngineCreated?.Invoke(engine);
 
-            context.RegisterOperationBlockAction(blockContext =>
+            // A code block, not an operation block: the driver binds nothing for us, and a body is bound only when
+            // its names show it can reach a sink (SinkReach).
+            context.RegisterCodeBlockAction(blockContext =>
             {
-                var method = blockContext.OwningSymbol switch
+                if (engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
                 {
-                    IMethodSymbol symbol => symbol,
-                    IPropertySymbol { GetMethod: { } getter } => getter,
-                    _ => null,
-                };
-
-                var body = blockContext.OperationBlocks.FirstOrDefault(block => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation);
-                if (method is null || body is null)
-                {
-                    return;
+                    SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
                 }
-
-                var summary = engine.GetSummary(method, body, blockContext.CancellationToken);
-                SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
             });
         }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -36,8 +38,9 @@ namespace FineTunePolicy.Analyzers
                 // Whether the compilation classifies any data is asked only where telemetry records content (rare),
                 // and answered once.
                 var classifies = new System.Lazy<bool>(() => ClassifiesData(compilation, start.CancellationToken));
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, classifies), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, classifies), OperationKind.Invocation);
+                // Syntax first, then one node's operation: an operation action would make the driver bind every body.
+                start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, classifies), SyntaxKind.SimpleAssignmentExpression);
+                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, classifies), SyntaxKind.InvocationExpression);
             });
         }
 
@@ -100,9 +103,15 @@ namespace FineTunePolicy.Analyzers
             return false;
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, System.Lazy<bool> classifies)
+        private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, System.Lazy<bool> classifies)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            var syntax = (AssignmentExpressionSyntax)context.Node;
+            if (RightmostName(syntax.Left) != "EnableSensitiveData"
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
+            {
+                return;
+            }
+
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "EnableSensitiveData" } property }
                 && property.ContainingType.Name.StartsWith("OpenTelemetry", System.StringComparison.Ordinal)
                 && SymbolNames.IsInNamespace(property.ContainingType, "Microsoft.Extensions.AI")
@@ -116,9 +125,15 @@ namespace FineTunePolicy.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, System.Lazy<bool> classifies)
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, System.Lazy<bool> classifies)
         {
-            var invocation = (IInvocationOperation)context.Operation;
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            if (RightmostName(syntax.Expression) != "SetSwitch"
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
             if (invocation.TargetMethod is { Name: "SetSwitch", ContainingType.Name: "AppContext" }
                 && invocation.Arguments.Length == 2
                 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: SemanticKernelSwitch }
@@ -130,6 +145,17 @@ namespace FineTunePolicy.Analyzers
                     invocation.Syntax.GetLocation(),
                     "'AppContext.SetSwitch(\"" + SemanticKernelSwitch + "\", true)'"));
             }
+        }
+
+        private static string? RightmostName(ExpressionSyntax expression)
+        {
+            return expression switch
+            {
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
         }
     }
 }

@@ -77,6 +77,8 @@ internal static class Workload
 
     public static ImmutableArray<DiagnosticAnalyzer> Empty { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer());
 
+    public static ImmutableArray<DiagnosticAnalyzer> EmptyCodeBlock { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCodeBlockAnalyzer());
+
     public static CompilationWithAnalyzersOptions Options { get; } = new(
         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
 
@@ -134,6 +136,22 @@ internal sealed class EmptyOperationBlockAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start => start.RegisterOperationBlockAction(block => GC.KeepAlive(block.OperationBlocks)));
+    }
+}
+
+/// <summary>The driver's floor for an analyzer that binds nothing itself: a code-block action that does nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("PERF0002", "Empty", "Empty", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start => start.RegisterCodeBlockAction(block => GC.KeepAlive(block.CodeBlock)));
     }
 }
 #pragma warning restore RS1036, RS1001, RS1041, RS2008

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Policy;
@@ -28,6 +29,8 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, object> _gates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DataClass?> _declassifiers = new(SymbolEqualityComparer.Default);
+        private readonly object _reachGate = new();
+        private SinkReach? _reach;
         private int _summariesComputed;
 
         public FlowEngine(Compilation compilation, ResolvedPolicy policy, ClassificationIndex classification, SinkMatcher sinks)
@@ -77,6 +80,52 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         private object Gate(IMethodSymbol method) => _gates.GetOrAdd(method, static _ => new object());
+
+        /// <summary>
+        /// The summary of the method or property getter that owns <paramref name="codeBlock"/>, or null when its body
+        /// cannot hold a finding (<see cref="SinkReach"/>) or the block holds no body of it; the body is bound only then.
+        /// </summary>
+        public MethodSummary? AnalyzeCodeBlock(ISymbol owner, SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var method = owner switch
+            {
+                IMethodSymbol symbol => symbol,
+                IPropertySymbol { GetMethod: { } getter } => getter,
+                _ => null,
+            };
+
+            if (method is null || !Reach(cancellationToken).MayReachSink(codeBlock)
+                || BodyIn(method, codeBlock, model, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            return GetSummary(method, body, cancellationToken);
+        }
+
+        /// <summary>The names that can reach a sink in this compilation, computed on first use.</summary>
+        public SinkReach Reach(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _reach) is { } reach)
+            {
+                return reach;
+            }
+
+            // Not a Lazy: a cancelled computation must not be cached.
+            lock (_reachGate)
+            {
+                return _reach ??= SinkReach.Compute(Compilation, Policy, cancellationToken);
+            }
+        }
+
+        // The body operation of the method when the code block holds it (not, say, the body-less half of a partial
+        // method), bound with the driver's model.
+        private IOperation? BodyIn(IMethodSymbol method, SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
+        {
+            return BodyNode(method) is { } node && node.SyntaxTree == codeBlock.SyntaxTree && codeBlock.Span.Contains(node.Span)
+                ? model.GetOperation(node, cancellationToken)
+                : null;
+        }
 
         /// <summary>Whether calls to <paramref name="method"/> are analysed through its body.</summary>
         public bool HasBody(IMethodSymbol method) => BodyNode(method) is not null;
@@ -143,6 +192,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
                         AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
                         ArrowExpressionClauseSyntax => true,
+                        CompilationUnitSyntax unit => unit.Members.Any(member => member is GlobalStatementSyntax),
                         _ => false,
                     };
 

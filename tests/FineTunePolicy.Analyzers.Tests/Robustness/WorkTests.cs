@@ -43,6 +43,39 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task BodiesThatCannotReachASink_AreNeverAnalysed()
+    {
+        // The same helpers, used by 50 methods that never send: only the senders and what they call are summarised.
+        var senders = string.Join("\n", Enumerable.Range(0, 5).Select(i =>
+            $"public void Send{i}(ChatClient chat, Customer c) => chat.CompleteChat(Prompts.Describe(c));"));
+        var reporters = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
+            $"public string Report{i}(Customer c) => Prompts.Describe(c) + Prompts.Greet(c) + Format{i}(c);\nprivate static string Format{i}(Customer c) => c.Name.Trim();"));
+        var compilation = DirectRun.Compile("WorkFiltered", Scenario.Code("using OpenAI.Chat;", $$"""
+            public static class Prompts
+            {
+                public static string Describe(Customer c) => Inner(c) + "!";
+                private static string Inner(Customer c) => c.Name;
+                public static string Greet(Customer c) => "Hi " + c.Name;
+            }
+
+            public class Senders
+            {
+            {{senders}}
+            }
+
+            public class Reporters
+            {
+            {{reporters}}
+            }
+            """));
+
+        await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        // 5 senders + Describe + Inner; Greet, the 50 reporters and their 50 formatters are never bound.
+        Assert.Equal(7, Engines["WorkFiltered"].SummariesComputed);
+    }
+
+    [Fact]
     public async Task NoSdkAndNoSink_EngineDoesNotStart()
     {
         var compilation = DirectRun.Compile("NoSdk", """
