@@ -11,10 +11,16 @@ public static class Program
     /// <summary>
     /// dotnet run -c Release --project tests/FineTunePolicy.Benchmarks -- --filter '*' [--short]
     /// In-process (no generated project), MemoryDiagnoser on every benchmark; add --profiler EP or
-    /// run under dotnet-trace for CPU profiles (docs/performance.md).
+    /// run under dotnet-trace for CPU profiles (docs/performance.md). --whole N [rounds] is not a benchmark: a long-running
+    /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation).
     /// </summary>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--whole")
+        {
+            return WholeCompilation.Run(args.Skip(1).ToArray());
+        }
+
         // --short: 3 warm-ups and 3 iterations (a quick look on a busy machine); otherwise BenchmarkDotNet's defaults.
         var quick = args.Contains("--short");
         args = args.Where(a => a != "--short").ToArray();

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FineTunePolicy.Benchmarks;
+
+/// <summary>
+/// A host for CPU profiles, not a benchmark: analyses the whole generated workload as a build does (all files,
+/// concurrent unless --sequential), a fresh compilation per round, and prints the driver's own per-analyzer times. Profile it with
+/// <c>dotnet-trace collect -- dotnet tests/FineTunePolicy.Benchmarks/bin/Release/net10.0/FineTunePolicy.Benchmarks.dll --whole 2000 5</c>.
+/// </summary>
+internal static class WholeCompilation
+{
+    public static int Run(string[] args)
+    {
+        var files = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 500;
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var concurrent = !args.Contains("--sequential");
+        var trees = Workload.Files(files).Select(f => Workload.Parse(File.ReadAllText(f), f)).ToList();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+
+        FineTunePolicy.Analyzers.Flow.FlowEngine? engine = null;
+        FineTunePolicy.Analyzers.FineTunePolicyAnalyzer.EngineCreated += created => engine ??= created;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var compilation = Workload.Compile("Whole" + round, trees);
+            engine = null;
+            var clock = Stopwatch.StartNew();
+            var compilerDiagnostics = compilation.GetDiagnostics().Length;
+            var compile = clock.Elapsed;
+            clock.Restart();
+            var withAnalyzers = compilation.WithAnalyzers(Workload.Ours, options);
+            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var analysis = clock.Elapsed;
+            var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds);
+            Console.WriteLine($"round {round}: {files} files; compiler diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, "
+                + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; {diagnostics.Length} diagnostics; "
+                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink");
+        }
+
+        return 0;
+    }
+}
