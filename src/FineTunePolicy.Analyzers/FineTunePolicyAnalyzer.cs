@@ -48,6 +48,10 @@ namespace FineTunePolicy.Analyzers
             var engine = new FlowEngine(context.Compilation, policy, classification, new SinkMatcher(policy));
             EngineCreated?.Invoke(engine);
 
+            // The names that reach a sink, before any code block: computed lazily, every thread's first code block
+            // would wait for it (and be charged the wait).
+            engine.Reach(context.CancellationToken);
+
             // A code block, not an operation block: the driver binds nothing for us, and a body is bound only when
             // its names show it can reach a sink (SinkReach).
             context.RegisterCodeBlockAction(blockContext =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using FineTunePolicy.Analyzers.Policy;
@@ -6,6 +7,7 @@ using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FineTunePolicy.Analyzers.Flow
 {
@@ -35,34 +37,67 @@ namespace FineTunePolicy.Analyzers.Flow
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> Trees = new();
         private static readonly ConditionalWeakTable<IAssemblySymbol, List<string>> MetadataSinks = new();
 
-        private readonly HashSet<string> _reaching;
+        private static readonly int ConstructorName = Hash(Constructor);
+        private static readonly int AddName = Hash("Add");
+        private static readonly int[] HandlerNames = { Hash("AppendLiteral"), Hash("AppendFormatted") };
+        private static readonly int[] QueryNames = System.Array.ConvertAll(QueryMethods, Hash);
 
-        private SinkReach(HashSet<string> reaching)
+        // Names are kept as hashes: a collision can only make a body look like it reaches a sink (an analysis more),
+        // and reading identifiers from text then allocates nothing.
+        private readonly HashSet<int> _reaching;
+
+        private SinkReach(HashSet<int> reaching)
         {
             _reaching = reaching;
         }
+
+        private const uint HashStart = 2166136261;
+        private static readonly int NewKeyword = Hash("new");
+        private static readonly int ThisKeyword = Hash("this");
+        private static readonly int BaseKeyword = Hash("base");
+        private static readonly int FromKeyword = Hash("from");
+
+        /// <summary>FNV-1a over the characters: the same for a name in text, in syntax and in the catalogue.</summary>
+        private static int Hash(string name)
+        {
+            var hash = HashStart;
+            foreach (var c in name)
+            {
+                hash = HashStep(hash, c);
+            }
+
+            return (int)hash;
+        }
+
+        private static uint HashStep(uint hash, char c) => unchecked((hash ^ c) * 16777619);
 
         /// <summary>How many method names can reach a sink (a regression measure of the filter, not of time).</summary>
         public int ReachingNameCount => _reaching.Count;
 
         public static SinkReach Compute(Compilation compilation, ResolvedPolicy policy, CancellationToken cancellationToken)
         {
-            var reaching = new HashSet<string>(System.StringComparer.Ordinal);
+            var reaching = new HashSet<int>();
             foreach (var entry in SinkCatalog.Entries)
             {
-                reaching.UnionWith(entry.Methods);
+                foreach (var method in entry.Methods)
+                {
+                    reaching.Add(Hash(method));
+                }
             }
 
             foreach (var sink in policy.Sinks)
             {
-                reaching.Add(sink.MethodName);
+                reaching.Add(Hash(sink.MethodName));
             }
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (assembly.Identity.Name != "FineTunePolicy.Annotations" && ReferencesAnnotations(assembly))
                 {
-                    reaching.UnionWith(MetadataSinks.GetValue(assembly, DeclaredSinks));
+                    foreach (var name in MetadataSinks.GetValue(assembly, DeclaredSinks))
+                    {
+                        reaching.Add(Hash(name));
+                    }
                 }
             }
 
@@ -89,7 +124,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     if (member.DeclaresSink(sinkAttributes))
                     {
-                        reaching.Add(member.Name);
+                        reaching.Add(Hash(member.Name));
                     }
                     else
                     {
@@ -105,9 +140,10 @@ namespace FineTunePolicy.Analyzers.Flow
                 for (var i = pending.Count - 1; i >= 0; i--)
                 {
                     var member = pending[i];
-                    if (reaching.Contains(member.Name!) || member.Mentions(reaching))
+                    var name = Hash(member.Name!);
+                    if (reaching.Contains(name) || member.Mentions(reaching))
                     {
-                        changed |= reaching.Add(member.Name!);
+                        changed |= reaching.Add(name);
                         pending[i] = pending[pending.Count - 1];
                         pending.RemoveAt(pending.Count - 1);
                     }
@@ -217,7 +253,8 @@ namespace FineTunePolicy.Analyzers.Flow
         {
             public TreeNames(SyntaxNode root)
             {
-                var topLevel = new HashSet<string>(System.StringComparer.Ordinal);
+                var text = root.SyntaxTree.GetText();
+                var topLevel = new HashSet<int>();
                 foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 {
                     switch (node)
@@ -226,10 +263,10 @@ namespace FineTunePolicy.Analyzers.Flow
                             SinkAttributeAliases.Add(alias.Name.Identifier.ValueText);
                             break;
                         case GlobalStatementSyntax statement:
-                            Collect(statement, topLevel);
+                            Collect(text, statement, topLevel);
                             break;
                         case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax:
-                            Members[node.SpanStart] = new Member(NameOf(node), Mentions(node), AttributeNames(node));
+                            Members[node.SpanStart] = new Member(NameOf(node), Mentions(text, node), AttributeNames(node));
                             break;
                     }
                 }
@@ -258,49 +295,147 @@ namespace FineTunePolicy.Analyzers.Flow
                 };
             }
 
-            private static string[] Mentions(SyntaxNode declaration)
+            private static int[] Mentions(SourceText text, SyntaxNode declaration)
             {
-                var mentions = new HashSet<string>(System.StringComparer.Ordinal);
-                Collect(declaration, mentions);
+                var mentions = new HashSet<int>();
+                Collect(text, declaration, mentions);
                 return ToArray(mentions);
             }
 
-            private static void Collect(SyntaxNode declaration, HashSet<string> mentions)
+            /// <summary>
+            /// The names a declaration mentions, read from its text: building the syntax nodes of every body cost most of
+            /// this pass. Text mentions more than the code calls (comments, strings, keywords), which costs an analysis,
+            /// never a finding. What text does not name is added: <c>new</c>, <c>this(</c> and <c>base(</c> call a
+            /// constructor (and a collection initializer, which needs <c>new</c>, calls <c>Add</c>); <c>$"..."</c> calls
+            /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters, which
+            /// change what an identifier's text spells, send the declaration to the syntax walk instead.
+            /// </summary>
+            private static void Collect(SourceText text, SyntaxNode declaration, HashSet<int> mentions)
+            {
+                var span = declaration.Span;
+                var source = new char[span.Length];
+                text.CopyTo(span.Start, source, 0, span.Length);
+                if (!Scan(source, mentions))
+                {
+                    Collect(declaration, mentions);
+                }
+            }
+
+            private static bool Scan(char[] source, HashSet<int> mentions)
+            {
+                for (var i = 0; i < source.Length;)
+                {
+                    var c = source[i];
+                    if (c == '_' || char.IsLetter(c))
+                    {
+                        var hash = HashStart;
+                        for (; i < source.Length && IsIdentifierPart(source[i]); i++)
+                        {
+                            hash = HashStep(hash, source[i]);
+                        }
+
+                        var word = (int)hash;
+                        mentions.Add(word);
+                        if (word == NewKeyword)
+                        {
+                            mentions.Add(ConstructorName);
+                            mentions.Add(AddName);
+                        }
+                        else if ((word == ThisKeyword || word == BaseKeyword) && NextNonSpace(source, i) == '(')
+                        {
+                            mentions.Add(ConstructorName);
+                        }
+                        else if (word == FromKeyword)
+                        {
+                            mentions.UnionWith(QueryNames);
+                        }
+
+                        continue;
+                    }
+
+                    if (c == '$')
+                    {
+                        mentions.UnionWith(HandlerNames);
+                    }
+                    else if ((c == '\\' && i + 1 < source.Length && source[i + 1] is 'u' or 'U')
+                        || (c > 127 && char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+                    {
+                        return false;
+                    }
+
+                    i++;
+                }
+
+                return true;
+            }
+
+            private static bool IsIdentifierPart(char c)
+            {
+                return c == '_' || char.IsLetterOrDigit(c)
+                    || (c > 127 && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
+            }
+
+            private static char NextNonSpace(char[] source, int index)
+            {
+                while (index < source.Length && char.IsWhiteSpace(source[index]))
+                {
+                    index++;
+                }
+
+                return index < source.Length ? source[index] : '\0';
+            }
+
+            /// <summary>The same names from the syntax: what the text scan falls back to.</summary>
+            private static void Collect(SyntaxNode declaration, HashSet<int> mentions)
             {
                 foreach (var node in declaration.DescendantNodes(static n => n is not AttributeListSyntax))
                 {
                     switch (node)
                     {
                         case SimpleNameSyntax name:
-                            mentions.Add(name.Identifier.ValueText);
+                            mentions.Add(Hash(name.Identifier.ValueText));
                             break;
                         case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
-                            mentions.Add(Constructor);
+                            mentions.Add(ConstructorName);
                             break;
                         case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                            mentions.Add("Add");
+                            mentions.Add(AddName);
                             break;
                         case InterpolatedStringExpressionSyntax:
                             // Interpolated string handlers are called by pattern.
-                            mentions.Add("AppendLiteral");
-                            mentions.Add("AppendFormatted");
+                            mentions.UnionWith(HandlerNames);
                             break;
                         case QueryExpressionSyntax:
-                            mentions.UnionWith(QueryMethods);
+                            mentions.UnionWith(QueryNames);
                             break;
                     }
                 }
             }
 
+            /// <summary>The attributes written on a method or constructor and on its parameters (only those can be sinks).</summary>
             private static string[] AttributeNames(SyntaxNode declaration)
             {
-                List<string>? names = null;
-                foreach (var node in declaration.DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or AccessorListSyntax)))
+                if (declaration is not BaseMethodDeclarationSyntax method)
                 {
-                    if (node is AttributeSyntax attribute)
+                    return System.Array.Empty<string>();
+                }
+
+                List<string>? names = null;
+                void Add(SyntaxList<AttributeListSyntax> lists)
+                {
+                    foreach (var list in lists)
                     {
-                        (names ??= new List<string>()).Add(RightmostName(attribute.Name));
+                        foreach (var attribute in list.Attributes)
+                        {
+                            (names ??= new List<string>()).Add(RightmostName(attribute.Name));
+                        }
                     }
+                }
+
+                Add(method.AttributeLists);
+                foreach (var parameter in method.ParameterList.Parameters)
+                {
+                    Add(parameter.AttributeLists);
                 }
 
                 return names is null ? System.Array.Empty<string>() : names.ToArray();
@@ -319,9 +454,9 @@ namespace FineTunePolicy.Analyzers.Flow
                 };
             }
 
-            private static string[] ToArray(HashSet<string> set)
+            private static int[] ToArray(HashSet<int> set)
             {
-                var array = new string[set.Count];
+                var array = new int[set.Count];
                 set.CopyTo(array);
                 return array;
             }
@@ -329,10 +464,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private sealed class Member
         {
-            private readonly string[] _mentions;
+            private readonly int[] _mentions;
             private readonly string[] _attributes;
 
-            public Member(string? name, string[] mentions, string[] attributes)
+            public Member(string? name, int[] mentions, string[] attributes)
             {
                 Name = name;
                 _mentions = mentions;
@@ -342,7 +477,7 @@ namespace FineTunePolicy.Analyzers.Flow
             /// <summary>The name calls reach it by: a method's name or <see cref="Constructor"/>; null for the rest.</summary>
             public string? Name { get; }
 
-            public bool Mentions(HashSet<string> names)
+            public bool Mentions(HashSet<int> names)
             {
                 foreach (var mention in _mentions)
                 {

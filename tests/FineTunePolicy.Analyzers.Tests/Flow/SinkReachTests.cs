@@ -146,4 +146,19 @@ public class SinkReachTests
             public void Run(Layers layers, Customer c) => layers.Outer({|#0:c.Email|});
         }
         """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task WrapperCalledThroughUnicodeEscape_IsStillReached() => HitAsync(Code(Chat, """
+        public class Layers
+        {
+            private readonly ChatClient _chat;
+            public Layers(ChatClient chat) => _chat = chat;
+            public void Outer(string text) => _chat.CompleteChat(text);
+        }
+
+        public class Bot
+        {
+            public void Run(Layers layers, Customer c) => layers.\u004Futer({|#0:c.Ssn|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 }
