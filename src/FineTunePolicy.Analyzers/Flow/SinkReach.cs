@@ -37,10 +37,16 @@ namespace FineTunePolicy.Analyzers.Flow
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> Trees = new();
         private static readonly ConditionalWeakTable<IAssemblySymbol, List<string>> MetadataSinks = new();
 
+        private const uint HashStart = 2166136261;
+
         private static readonly int ConstructorName = Hash(Constructor);
         private static readonly int AddName = Hash("Add");
         private static readonly int[] HandlerNames = { Hash("AppendLiteral"), Hash("AppendFormatted") };
         private static readonly int[] QueryNames = System.Array.ConvertAll(QueryMethods, Hash);
+        private static readonly int NewKeyword = Hash("new");
+        private static readonly int ThisKeyword = Hash("this");
+        private static readonly int BaseKeyword = Hash("base");
+        private static readonly int FromKeyword = Hash("from");
 
         // Names are kept as hashes: a collision can only make a body look like it reaches a sink (an analysis more),
         // and reading identifiers from text then allocates nothing.
@@ -50,12 +56,6 @@ namespace FineTunePolicy.Analyzers.Flow
         {
             _reaching = reaching;
         }
-
-        private const uint HashStart = 2166136261;
-        private static readonly int NewKeyword = Hash("new");
-        private static readonly int ThisKeyword = Hash("this");
-        private static readonly int BaseKeyword = Hash("base");
-        private static readonly int FromKeyword = Hash("from");
 
         /// <summary>FNV-1a over the characters: the same for a name in text, in syntax and in the catalogue.</summary>
         private static int Hash(string name)
@@ -124,7 +124,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     if (member.DeclaresSink(sinkAttributes))
                     {
-                        reaching.Add(Hash(member.Name));
+                        reaching.Add(member.NameHash);
                     }
                     else
                     {
@@ -140,10 +140,9 @@ namespace FineTunePolicy.Analyzers.Flow
                 for (var i = pending.Count - 1; i >= 0; i--)
                 {
                     var member = pending[i];
-                    var name = Hash(member.Name!);
-                    if (reaching.Contains(name) || member.Mentions(reaching))
+                    if (reaching.Contains(member.NameHash) || member.Mentions(reaching))
                     {
-                        changed |= reaching.Add(name);
+                        changed |= reaching.Add(member.NameHash);
                         pending[i] = pending[pending.Count - 1];
                         pending.RemoveAt(pending.Count - 1);
                     }
@@ -470,12 +469,15 @@ namespace FineTunePolicy.Analyzers.Flow
             public Member(string? name, int[] mentions, string[] attributes)
             {
                 Name = name;
+                NameHash = name is null ? 0 : Hash(name);
                 _mentions = mentions;
                 _attributes = attributes;
             }
 
             /// <summary>The name calls reach it by: a method's name or <see cref="Constructor"/>; null for the rest.</summary>
             public string? Name { get; }
+
+            public int NameHash { get; }
 
             public bool Mentions(HashSet<int> names)
             {
