@@ -1,13 +1,10 @@
 using System.Collections.Immutable;
-using System.Linq;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Flow;
 using FineTunePolicy.Analyzers.Policy;
 using FineTunePolicy.Analyzers.Rules;
 using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FineTunePolicy.Analyzers
@@ -91,26 +88,13 @@ namespace FineTunePolicy.Analyzers
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (assembly.Identity.Name != "FineTunePolicy.Annotations" && assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "FineTunePolicy.Annotations")))
+                if (assembly.Identity.Name != "FineTunePolicy.Annotations" && SinkReach.ReferencesAnnotations(assembly))
                 {
                     return true;
                 }
             }
 
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var root = tree.GetRoot(cancellationToken);
-                var declaresSink = root
-                    .DescendantNodes(node => node is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax))
-                    .OfType<AttributeSyntax>()
-                    .Any(attribute => attribute.Name.ToString() is { } text && (text.EndsWith("LlmSink", System.StringComparison.Ordinal) || text.EndsWith("LlmSinkAttribute", System.StringComparison.Ordinal)));
-                if (declaresSink)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return SinkReach.DeclaresSinkInSource(compilation, cancellationToken);
         }
     }
 }

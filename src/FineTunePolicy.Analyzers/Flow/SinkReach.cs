@@ -101,15 +101,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
-            var trees = new List<TreeNames>();
-            var sinkAttributes = new HashSet<string>(System.StringComparer.Ordinal) { "LlmSink", "LlmSinkAttribute" };
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var names = Trees.GetValue(tree, static t => new TreeNames(t.GetRoot()));
-                trees.Add(names);
-                sinkAttributes.UnionWith(names.SinkAttributeAliases);
-            }
+            var trees = NamesOf(compilation, out var sinkAttributes, cancellationToken);
 
             // Named members not known to reach a sink yet; each round moves those that name one into the set.
             var pending = new List<Member>();
@@ -152,6 +144,39 @@ namespace FineTunePolicy.Analyzers.Flow
             return new SinkReach(reaching);
         }
 
+        /// <summary>Whether a method or parameter of this compilation's source carries <c>[LlmSink]</c> (by its written name).</summary>
+        public static bool DeclaresSinkInSource(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var names in NamesOf(compilation, out var sinkAttributes, cancellationToken))
+            {
+                foreach (var member in names.Members.Values)
+                {
+                    if (member.DeclaresSink(sinkAttributes))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The names of every tree (cached per tree), and what <c>[LlmSink]</c> is written as: its names and aliases.</summary>
+        private static List<TreeNames> NamesOf(Compilation compilation, out HashSet<string> sinkAttributes, CancellationToken cancellationToken)
+        {
+            var trees = new List<TreeNames>();
+            sinkAttributes = new HashSet<string>(System.StringComparer.Ordinal) { "LlmSink", "LlmSinkAttribute" };
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var names = Trees.GetValue(tree, static t => new TreeNames(t.GetRoot()));
+                trees.Add(names);
+                sinkAttributes.UnionWith(names.SinkAttributeAliases);
+            }
+
+            return trees;
+        }
+
         /// <summary>
         /// Whether the member that holds <paramref name="codeBlock"/> (a method, constructor, accessor, operator, or the
         /// top-level statements) names a method that can reach a sink.
@@ -175,7 +200,8 @@ namespace FineTunePolicy.Analyzers.Flow
             return false;
         }
 
-        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        /// <summary>Whether a referenced assembly was built against the annotations (so it may declare sinks).</summary>
+        public static bool ReferencesAnnotations(IAssemblySymbol assembly)
         {
             foreach (var module in assembly.Modules)
             {

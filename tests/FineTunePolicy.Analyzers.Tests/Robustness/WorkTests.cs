@@ -108,6 +108,24 @@ public class WorkTests
         Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
     }
 
+    [Fact]
+    public async Task NoSdkButSinkDeclaredUnderAlias_EngineStarts()
+    {
+        var compilation = DirectRun.Compile("AliasedSink", """
+            using FineTunePolicy;
+            using Sink = FineTunePolicy.LlmSinkAttribute;
+            public class Customer { [Restricted] public string Ssn { get; set; } = ""; }
+            public class Gateway { [Sink(LlmPurpose.Inference)] public void Send(string prompt) { } }
+            public class Service { public void Run(Gateway g, Customer c) => g.Send(c.Ssn); }
+            """);
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
+
+        Assert.True(Engines.ContainsKey("AliasedSink"));
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+    }
+
     private static readonly string[] SdkNames =
         ["OpenAI", "Azure.AI", "Anthropic", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "OllamaSharp", "Betalgo", "LLamaSharp"];
 }
