@@ -30,7 +30,7 @@ namespace FineTunePolicy.Analyzers
         {
             foreach (var attribute in context.Symbol.GetAttributes())
             {
-                if (attribute.AttributeClass is not { Name: "DeclassifiesAttribute" } type || !SymbolNames.IsInNamespace(type, "FineTunePolicy"))
+                if (!Annotations.Is(attribute.AttributeClass, AnnotationAttribute.Declassifies))
                 {
                     continue;
                 }

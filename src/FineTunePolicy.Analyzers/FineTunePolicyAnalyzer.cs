@@ -78,7 +78,7 @@ namespace FineTunePolicy.Analyzers
                     return true;
                 }
 
-                referencesAnnotations |= name == "FineTunePolicy.Annotations";
+                referencesAnnotations |= Annotations.IsAnnotationsAssembly(assembly.Identity);
             }
 
             if (!referencesAnnotations)
@@ -88,7 +88,7 @@ namespace FineTunePolicy.Analyzers
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (assembly.Identity.Name != "FineTunePolicy.Annotations" && SinkReach.ReferencesAnnotations(assembly))
+                if (!Annotations.IsAnnotationsAssembly(assembly.Identity) && Annotations.IsBuiltAgainstAnnotations(assembly))
                 {
                     return true;
                 }

@@ -55,20 +55,14 @@ namespace FineTunePolicy.Analyzers
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 var name = assembly.Identity.Name;
-                if (name is "FineTunePolicy.Annotations" || name.StartsWith("Microsoft.Extensions.Compliance", System.StringComparison.Ordinal))
+                if (Annotations.IsAnnotationsAssembly(assembly.Identity) || name.StartsWith("Microsoft.Extensions.Compliance", System.StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                foreach (var module in assembly.Modules)
+                if (Annotations.IsBuiltAgainstClassification(assembly))
                 {
-                    foreach (var reference in module.ReferencedAssemblies)
-                    {
-                        if (reference.Name is "FineTunePolicy.Annotations" or "Microsoft.Extensions.Compliance.Abstractions")
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
             }
 
@@ -92,8 +86,7 @@ namespace FineTunePolicy.Analyzers
             {
                 for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
                 {
-                    var name = SymbolNames.FullMetadataName(type);
-                    if (name is "FineTunePolicy.ClassifiedAttribute" or ComplianceAttribute)
+                    if (Annotations.Is(type, AnnotationAttribute.Classified) || Annotations.IsComplianceClassification(type))
                     {
                         return true;
                     }

@@ -30,10 +30,10 @@ internal static class WholeCompilation
             var probe = Workload.Compile("Probe", fresh);
             _ = probe.SourceModule.ReferencedAssemblySymbols; // bound before analyzers run in a build
             var clock = Stopwatch.StartNew();
-            var reach = FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Policy.ResolvedPolicy.Default, CancellationToken.None);
+            var reach = FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe, System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
             var uncached = clock.Elapsed;
             clock.Restart();
-            FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Policy.ResolvedPolicy.Default, CancellationToken.None);
+            FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe, System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
             Console.WriteLine($"sink reach over {files} files, pass {pass + 1}: {uncached.TotalMilliseconds:F0} ms new trees, {clock.Elapsed.TotalMilliseconds:F0} ms trees' names cached; {reach.ReachingNameCount} names");
         }
 

@@ -13,10 +13,6 @@ namespace FineTunePolicy.Analyzers.Classification
     /// </summary>
     internal sealed class ClassificationIndex
     {
-        private const string AnnotationsNamespace = "FineTunePolicy";
-        private const string ComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
-        private const string NoComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute";
-
         private readonly ResolvedPolicy _policy;
         private readonly IAssemblySymbol _sourceAssembly;
         private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
@@ -214,15 +210,9 @@ namespace FineTunePolicy.Analyzers.Classification
 
             return _classifyingAssemblies.GetOrAdd(assembly, static (a, self) =>
             {
-                foreach (var module in a.Modules)
+                if (Annotations.IsBuiltAgainstClassification(a))
                 {
-                    foreach (var reference in module.ReferencedAssemblies)
-                    {
-                        if (reference.Name == "FineTunePolicy.Annotations" || reference.Name == "Microsoft.Extensions.Compliance.Abstractions")
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
 
                 // Organisation attributes mapped by the policy can live anywhere but in the framework.
@@ -309,30 +299,26 @@ namespace FineTunePolicy.Analyzers.Classification
                 return new AttributeMeaning(true, mapped.Class, mapped.Categories, readsConstructorArgument: false);
             }
 
-            if (SymbolNames.IsInNamespace(attributeClass, AnnotationsNamespace))
+            switch (Annotations.Recognise(attributeClass))
             {
-                switch (attributeClass.Name)
-                {
-                    case "PublicAttribute": return new AttributeMeaning(true, DataClass.Public, DataCategory.None, false);
-                    case "InternalAttribute": return new AttributeMeaning(true, DataClass.Internal, DataCategory.None, false);
-                    case "ConfidentialAttribute": return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, false);
-                    case "RestrictedAttribute": return new AttributeMeaning(true, DataClass.Restricted, DataCategory.None, false);
-                    case "ClassifiedAttribute": return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, true);
-                }
+                case AnnotationAttribute.Public: return new AttributeMeaning(true, DataClass.Public, DataCategory.None, false);
+                case AnnotationAttribute.Internal: return new AttributeMeaning(true, DataClass.Internal, DataCategory.None, false);
+                case AnnotationAttribute.Confidential: return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, false);
+                case AnnotationAttribute.Restricted: return new AttributeMeaning(true, DataClass.Restricted, DataCategory.None, false);
+                case AnnotationAttribute.Classified: return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, true);
             }
 
             for (var type = attributeClass.BaseType; type is not null; type = type.BaseType)
             {
-                var name = SymbolNames.FullMetadataName(type);
-                if (name == AnnotationsNamespace + ".ClassifiedAttribute")
+                if (Annotations.Is(type, AnnotationAttribute.Classified))
                 {
                     // An organisation's own subclass: its constructor decides; without a mapping, Confidential.
                     return new AttributeMeaning(true, DataClass.Confidential, DataCategory.None, true);
                 }
 
-                if (name == ComplianceAttribute)
+                if (Annotations.IsComplianceClassification(type))
                 {
-                    var isNone = SymbolNames.FullMetadataName(attributeClass) == NoComplianceAttribute;
+                    var isNone = Annotations.IsComplianceNoClassification(attributeClass);
                     return new AttributeMeaning(true, isNone ? DataClass.Public : DataClass.Confidential, DataCategory.None, false);
                 }
             }

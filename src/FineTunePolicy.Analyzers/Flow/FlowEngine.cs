@@ -114,7 +114,7 @@ namespace FineTunePolicy.Analyzers.Flow
             // Not a Lazy: a cancelled computation must not be cached.
             lock (_reachGate)
             {
-                return _reach ??= SinkReach.Compute(Compilation, Policy, cancellationToken);
+                return _reach ??= SinkReach.Compute(Compilation, SinkNames.Of(Compilation, Policy.Sinks), cancellationToken);
             }
         }
 
@@ -145,7 +145,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var attribute in current.GetAttributes())
                 {
-                    if (attribute.AttributeClass is { Name: "DeclassifiesAttribute" } type && SymbolNames.IsInNamespace(type, "FineTunePolicy")
+                    if (Annotations.Is(attribute.AttributeClass, AnnotationAttribute.Declassifies)
                         && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value)
                     {
                         return (DataClass)System.Math.Max(0, System.Math.Min(3, value));
@@ -154,7 +154,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 if (current.ContainingType is { } containing)
                 {
-                    if (current.Name == "Redact" && SymbolNames.FullMetadataName(containing) == "Microsoft.Extensions.Compliance.Redaction.Redactor")
+                    if (current.Name == "Redact" && Annotations.IsComplianceRedactor(containing))
                     {
                         return DataClass.Public;
                     }

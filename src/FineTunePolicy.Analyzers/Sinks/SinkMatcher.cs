@@ -176,7 +176,7 @@ namespace FineTunePolicy.Analyzers.Sinks
         {
             purpose = LlmPurpose.Inference;
             provider = ResolvedPolicy.UnknownProvider;
-            if (attribute.AttributeClass is not { Name: "LlmSinkAttribute" } type || !SymbolNames.IsInNamespace(type, "FineTunePolicy"))
+            if (!Annotations.Is(attribute.AttributeClass, AnnotationAttribute.LlmSink))
             {
                 return false;
             }

@@ -1,0 +1,395 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    /// <summary>
+    /// The names each member of one syntax tree declares and mentions, and the attributes its declarations carry; read
+    /// once per tree (cached, so the editor reads only the file that changed) and before anything is bound.
+    /// </summary>
+    internal sealed class TreeNames
+    {
+        /// <summary>The name constructors are known by: <c>new T(...)</c>, <c>new(...)</c>, <c>base(...)</c> and <c>this(...)</c> all call one.</summary>
+        public const string Constructor = WellKnownMemberNames.InstanceConstructorName;
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> Cache = new();
+
+        private static readonly string[] QueryMethods =
+        {
+            "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+            "GroupBy", "Join", "GroupJoin", "Cast",
+        };
+
+        private static readonly int ConstructorName = NameHash.Of(Constructor);
+        private static readonly int AddName = NameHash.Of("Add");
+        private static readonly int[] HandlerNames = { NameHash.Of("AppendLiteral"), NameHash.Of("AppendFormatted") };
+        private static readonly int[] QueryNames = System.Array.ConvertAll(QueryMethods, NameHash.Of);
+        private static readonly int NewKeyword = NameHash.Of("new");
+        private static readonly int ThisKeyword = NameHash.Of("this");
+        private static readonly int BaseKeyword = NameHash.Of("base");
+        private static readonly int FromKeyword = NameHash.Of("from");
+
+        private TreeNames(SyntaxNode root)
+        {
+            var text = root.SyntaxTree.GetText();
+            var topLevel = new HashSet<int>();
+            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: { } alias, Name: { } target }:
+                        Aliases.Add(new KeyValuePair<string, string>(alias.Name.Identifier.ValueText, RightmostName(target)));
+                        break;
+                    case GlobalStatementSyntax statement:
+                        Collect(text, statement, topLevel);
+                        break;
+                    case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax:
+                        Members[node.SpanStart] = new Member(NameOf(node), Mentions(text, node), SinkCandidateAttributes(node));
+                        AddAttributes(node);
+                        break;
+                    case MemberDeclarationSyntax:
+                        AddAttributes(node);
+                        break;
+                }
+            }
+
+            if (topLevel.Count > 0)
+            {
+                TopLevel = new Member(null, ToArray(topLevel), System.Array.Empty<string>());
+            }
+        }
+
+        /// <summary>Methods, constructors, operators, properties, indexers and events, by the start of their span.</summary>
+        public Dictionary<int, Member> Members { get; } = new();
+
+        public Member? TopLevel { get; }
+
+        /// <summary><c>using Sink = FineTunePolicy.LlmSinkAttribute;</c>: each alias with the rightmost name of what it stands for.</summary>
+        public List<KeyValuePair<string, string>> Aliases { get; } = new();
+
+        /// <summary>
+        /// The written names of the attributes on the tree's declarations (types and their primary-constructor parameters,
+        /// members, parameters, return values), and of the types its type declarations derive from.
+        /// </summary>
+        public HashSet<string> AttributeNames { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>The types declared in the tree, each with the rightmost names of its base types.</summary>
+        public List<KeyValuePair<string, string[]>> DeclaredTypes { get; } = new();
+
+        public static TreeNames Of(SyntaxTree tree) => Cache.GetValue(tree, static t => new TreeNames(t.GetRoot()));
+
+        public static string RightmostName(NameSyntax name)
+        {
+            return name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => name.ToString(),
+            };
+        }
+
+        private void AddAttributes(SyntaxNode declaration)
+        {
+            var member = (MemberDeclarationSyntax)declaration;
+            AddAttributes(member.AttributeLists);
+            switch (member)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    AddAttributes(method.ParameterList);
+                    break;
+                case TypeDeclarationSyntax type:
+                    AddAttributes(type.ParameterList);
+                    AddDeclaredType(type.Identifier.ValueText, type.BaseList);
+                    break;
+                case BaseTypeDeclarationSyntax type:
+                    AddDeclaredType(type.Identifier.ValueText, type.BaseList);
+                    break;
+                case DelegateDeclarationSyntax @delegate:
+                    AddAttributes(@delegate.ParameterList);
+                    break;
+                case IndexerDeclarationSyntax indexer:
+                    AddAttributes(indexer.ParameterList);
+                    break;
+            }
+        }
+
+        private void AddAttributes(BaseParameterListSyntax? parameters)
+        {
+            if (parameters is null)
+            {
+                return;
+            }
+
+            foreach (var parameter in parameters.Parameters)
+            {
+                AddAttributes(parameter.AttributeLists);
+            }
+        }
+
+        private void AddAttributes(SyntaxList<AttributeListSyntax> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    AttributeNames.Add(RightmostName(attribute.Name));
+                }
+            }
+        }
+
+        private void AddDeclaredType(string name, BaseListSyntax? bases)
+        {
+            if (bases is null || bases.Types.Count == 0)
+            {
+                return;
+            }
+
+            var names = new string[bases.Types.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = bases.Types[i].Type is NameSyntax baseName ? RightmostName(baseName) : bases.Types[i].Type.ToString();
+            }
+
+            DeclaredTypes.Add(new KeyValuePair<string, string[]>(name, names));
+        }
+
+        private static string? NameOf(SyntaxNode declaration)
+        {
+            return declaration switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                ConstructorDeclarationSyntax => Constructor,
+                _ => null, // accessors, operators and conversions are never reached through an invocation
+            };
+        }
+
+        private static int[] Mentions(SourceText text, SyntaxNode declaration)
+        {
+            var mentions = new HashSet<int>();
+            Collect(text, declaration, mentions);
+            return ToArray(mentions);
+        }
+
+        /// <summary>
+        /// The names a declaration mentions, read from its text: building the syntax nodes of every body cost most of
+        /// this pass. Text mentions more than the code calls (comments, strings, keywords), which costs an analysis,
+        /// never a finding. What text does not name is added: <c>new</c>, <c>this(</c> and <c>base(</c> call a
+        /// constructor (and a collection initializer, which needs <c>new</c>, calls <c>Add</c>); <c>$"..."</c> calls
+        /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters, which
+        /// change what an identifier's text spells, send the declaration to the syntax walk instead.
+        /// </summary>
+        private static void Collect(SourceText text, SyntaxNode declaration, HashSet<int> mentions)
+        {
+            var span = declaration.Span;
+            var source = new char[span.Length];
+            text.CopyTo(span.Start, source, 0, span.Length);
+            if (!Scan(source, mentions))
+            {
+                Collect(declaration, mentions);
+            }
+        }
+
+        private static bool Scan(char[] source, HashSet<int> mentions)
+        {
+            for (var i = 0; i < source.Length;)
+            {
+                var c = source[i];
+                if (c == '_' || char.IsLetter(c))
+                {
+                    var hash = NameHash.Start;
+                    for (; i < source.Length && IsIdentifierPart(source[i]); i++)
+                    {
+                        hash = NameHash.Step(hash, source[i]);
+                    }
+
+                    var word = (int)hash;
+                    mentions.Add(word);
+                    if (word == NewKeyword)
+                    {
+                        mentions.Add(ConstructorName);
+                        mentions.Add(AddName);
+                    }
+                    else if ((word == ThisKeyword || word == BaseKeyword) && NextNonSpace(source, i) == '(')
+                    {
+                        mentions.Add(ConstructorName);
+                    }
+                    else if (word == FromKeyword)
+                    {
+                        mentions.UnionWith(QueryNames);
+                    }
+
+                    continue;
+                }
+
+                if (c == '$')
+                {
+                    mentions.UnionWith(HandlerNames);
+                }
+                else if ((c == '\\' && i + 1 < source.Length && source[i + 1] is 'u' or 'U')
+                    || (c > 127 && char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            return true;
+        }
+
+        private static bool IsIdentifierPart(char c)
+        {
+            return c == '_' || char.IsLetterOrDigit(c)
+                || (c > 127 && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
+        }
+
+        private static char NextNonSpace(char[] source, int index)
+        {
+            while (index < source.Length && char.IsWhiteSpace(source[index]))
+            {
+                index++;
+            }
+
+            return index < source.Length ? source[index] : '\0';
+        }
+
+        /// <summary>The same names from the syntax: what the text scan falls back to.</summary>
+        private static void Collect(SyntaxNode declaration, HashSet<int> mentions)
+        {
+            foreach (var node in declaration.DescendantNodes(static n => n is not AttributeListSyntax))
+            {
+                switch (node)
+                {
+                    case SimpleNameSyntax name:
+                        mentions.Add(NameHash.Of(name.Identifier.ValueText));
+                        break;
+                    case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
+                        mentions.Add(ConstructorName);
+                        break;
+                    case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                        mentions.Add(AddName);
+                        break;
+                    case InterpolatedStringExpressionSyntax:
+                        // Interpolated string handlers are called by pattern.
+                        mentions.UnionWith(HandlerNames);
+                        break;
+                    case QueryExpressionSyntax:
+                        mentions.UnionWith(QueryNames);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The attributes written on a method or constructor and on its parameters (only those can be sinks).</summary>
+        private static string[] SinkCandidateAttributes(SyntaxNode declaration)
+        {
+            if (declaration is not BaseMethodDeclarationSyntax method)
+            {
+                return System.Array.Empty<string>();
+            }
+
+            List<string>? names = null;
+            void Add(SyntaxList<AttributeListSyntax> lists)
+            {
+                foreach (var list in lists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        (names ??= new List<string>()).Add(RightmostName(attribute.Name));
+                    }
+                }
+            }
+
+            Add(method.AttributeLists);
+            foreach (var parameter in method.ParameterList.Parameters)
+            {
+                Add(parameter.AttributeLists);
+            }
+
+            return names is null ? System.Array.Empty<string>() : names.ToArray();
+        }
+
+        private static int[] ToArray(HashSet<int> set)
+        {
+            var array = new int[set.Count];
+            set.CopyTo(array);
+            return array;
+        }
+
+        /// <summary>One member of a tree: the name calls reach it by, the names its text mentions, its attributes.</summary>
+        internal sealed class Member
+        {
+            private readonly int[] _mentions;
+            private readonly string[] _attributes;
+
+            public Member(string? name, int[] mentions, string[] attributes)
+            {
+                Name = name;
+                NameHash = name is null ? 0 : Flow.NameHash.Of(name);
+                _mentions = mentions;
+                _attributes = attributes;
+            }
+
+            /// <summary>The name calls reach it by: a method's name or <see cref="Constructor"/>; null for the rest.</summary>
+            public string? Name { get; }
+
+            public int NameHash { get; }
+
+            public bool Mentions(HashSet<int> names)
+            {
+                foreach (var mention in _mentions)
+                {
+                    if (names.Contains(mention))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><c>[LlmSink]</c> on the member or one of its parameters (by the attribute's written name).</summary>
+            public bool DeclaresSink(HashSet<string> sinkAttributes)
+            {
+                foreach (var attribute in _attributes)
+                {
+                    if (sinkAttributes.Contains(attribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names kept as hashes (FNV-1a over the characters, the same for a name in text, in syntax and in the catalogue): a
+    /// collision can only make a body look like it reaches a sink (an analysis more), and reading identifiers from text
+    /// then allocates nothing.
+    /// </summary>
+    internal static class NameHash
+    {
+        public const uint Start = 2166136261;
+
+        public static int Of(string name)
+        {
+            var hash = Start;
+            foreach (var c in name)
+            {
+                hash = Step(hash, c);
+            }
+
+            return (int)hash;
+        }
+
+        public static uint Step(uint hash, char c) => unchecked((hash ^ c) * 16777619);
+    }
+}
