@@ -18,7 +18,7 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void AnalyzersPackage_HasExactlyTheAnalyzerTasksBuildFilesSchemasAndReadme()
+    public void AnalyzersPackage_HasExactlyTheAnalyzerCodeFixesTasksBuildFilesSchemasAndReadme()
     {
         AssertEntries(
             "FineTunePolicy.Analyzers",
@@ -27,6 +27,7 @@ public sealed class PackageLayoutTests
                 "[Content_Types].xml",
                 "_rels/.rels",
                 "analyzers/dotnet/cs/FineTunePolicy.Analyzers.dll",
+                "analyzers/dotnet/cs/FineTunePolicy.CodeFixes.dll",
                 "build/FineTunePolicy.Analyzers.props",
                 "build/FineTunePolicy.Analyzers.targets",
                 "buildTransitive/FineTunePolicy.Analyzers.props",

@@ -72,12 +72,47 @@ namespace FineTunePolicy.Analyzers.Rules
                 descriptor,
                 finding.ArgumentLocation,
                 AdditionalLocations(finding),
+                FixProperties(taint, AcceptedClass(ceiling, descriptor)),
                 taint.DescribeSources(),
                 DataModelText.Describe(taint.Class, taint.Categories),
                 Quote(sink.SinkName),
                 DataModelText.Describe(sink.Purpose),
                 sink.Provider,
                 ceilingText);
+        }
+
+        // The highest class the sink takes: the ceiling, and below Restricted where Restricted is what is refused.
+        private static DataClass? AcceptedClass(DataClass? ceiling, DiagnosticDescriptor descriptor)
+        {
+            if (ceiling is not { } limit)
+            {
+                return null;
+            }
+
+            return descriptor == Descriptors.FTP0001_RestrictedDataReachesLlm && limit == DataClass.Restricted ? DataClass.Confidential : limit;
+        }
+
+        // What the "Pass through a declassifier" fix needs: which class a declassifier's result must stay within, and
+        // which sources carry more.
+        private static ImmutableDictionary<string, string?>? FixProperties(Taint taint, DataClass? accepted)
+        {
+            if (accepted is not { } limit)
+            {
+                return null;
+            }
+
+            var sources = new List<string>();
+            foreach (var source in taint.Sources)
+            {
+                if (source.Class > limit && !sources.Contains(source.Name))
+                {
+                    sources.Add(source.Name);
+                }
+            }
+
+            return ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.AcceptedClass, limit.ToString())
+                .Add(DiagnosticProperties.SourcesAbove, string.Join(DiagnosticProperties.Separator.ToString(), sources));
         }
 
         private static IEnumerable<Location> AdditionalLocations(Finding finding)
