@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using FineTunePolicy.Analyzers;
@@ -45,7 +44,7 @@ namespace FineTunePolicy.CodeFixes
             Collect(compilation.Assembly.GlobalNamespace, builder, cancellationToken);
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "FineTunePolicy.Annotations")))
+                if (Annotations.IsBuiltAgainstAnnotations(assembly))
                 {
                     Collect(assembly.GlobalNamespace, builder, cancellationToken);
                 }
@@ -60,7 +59,7 @@ namespace FineTunePolicy.CodeFixes
         {
             foreach (var attribute in method.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: "DeclassifiesAttribute" } type && SymbolNames.IsInNamespace(type, "FineTunePolicy")
+                if (Annotations.Is(attribute.AttributeClass, AnnotationAttribute.Declassifies)
                     && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value && value >= 0 && value <= 3)
                 {
                     return (DataClass)value;
