@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FineTunePolicy.Analyzers.Classification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,7 +18,10 @@ namespace FineTunePolicy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("FineTunePolicy.DeclassifiesAttribute") is null)
+                // Only where [Declassifies] can be written: the annotations are referenced (their identity, nothing
+                // looked up) and the source writes the attribute (the cached names of each tree's declarations).
+                if (!Annotations.IsReferenced(start.Compilation, Annotations.AssemblyName)
+                    || !ClassificationPresence.WritesAttribute(start.Compilation, Declassifies, start.CancellationToken))
                 {
                     return;
                 }
@@ -25,6 +29,8 @@ namespace FineTunePolicy.Analyzers
                 start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
             });
         }
+
+        private static readonly AnnotationAttribute[] Declassifies = { AnnotationAttribute.Declassifies };
 
         private static void AnalyzeMethod(SymbolAnalysisContext context)
         {

@@ -35,19 +35,38 @@ namespace FineTunePolicy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
+            var compilation = context.Compilation;
+            var cancellationToken = context.CancellationToken;
             var policy = ResolvedPolicy.FromOptions(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            if (!ShouldRun(context.Compilation, policy, context.CancellationToken))
+            if (!ShouldRun(compilation, policy, cancellationToken))
             {
                 return;
             }
 
-            var classification = new ClassificationIndex(context.Compilation, policy);
-            var engine = new FlowEngine(context.Compilation, policy, classification, new SinkMatcher(policy));
+            var sinks = new SinkMatcher(policy);
+            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken))
+            {
+                // Nothing can be classified, so FTP0001-FTP0003 cannot fire; a manifest still asks which providers are
+                // called (FTP0004): find the sink calls of the bodies that name a sink, without the flow engine.
+                if (policy.FromManifest)
+                {
+                    var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), cancellationToken));
+                    context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
+                        scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
+                        policy,
+                        blockContext.ReportDiagnostic));
+                }
+
+                return;
+            }
+
+            var classification = new ClassificationIndex(compilation, policy);
+            var engine = new FlowEngine(compilation, policy, classification, sinks);
             EngineCreated?.Invoke(engine);
 
             // The names that reach a sink, before any code block: computed lazily, every thread's first code block
             // would wait for it (and be charged the wait).
-            engine.Reach(context.CancellationToken);
+            engine.Reach(cancellationToken);
 
             // A code block, not an operation block: the driver binds nothing for us, and a body is bound only when
             // its names show it can reach a sink (SinkReach).

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using FineTunePolicy.Analyzers.Classification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,10 +28,11 @@ namespace FineTunePolicy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // Only where the subject exists (a telemetry client that can record content is referenced) and data can
+                // be classified: decided from referenced assemblies' identities and the cached names of the source.
                 var compilation = start.Compilation;
-                var attributesAvailable = compilation.GetTypeByMetadataName("FineTunePolicy.ClassifiedAttribute") is not null
-                    || compilation.GetTypeByMetadataName(ComplianceAttribute) is not null;
-                if (!attributesAvailable)
+                if (!ReferencesTelemetrySubject(compilation)
+                    || !ClassificationPresence.CanClassify(compilation, PolicyMapsAttributes(start.Options), start.CancellationToken))
                 {
                     return;
                 }
@@ -44,7 +46,24 @@ namespace FineTunePolicy.Analyzers
             });
         }
 
-        private const string ComplianceAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+        /// <summary>Microsoft.Extensions.AI (its OpenTelemetry clients) and Semantic Kernel (its sensitive switch).</summary>
+        private static readonly string[] TelemetrySubjects = { "Microsoft.Extensions.AI", "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core" };
+
+        private static bool ReferencesTelemetrySubject(Compilation compilation)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (System.Array.IndexOf(TelemetrySubjects, identity.Name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool PolicyMapsAttributes(AnalyzerOptions options) =>
+            !Policy.ResolvedPolicy.FromOptions(options.AnalyzerConfigOptionsProvider.GlobalOptions).AttributeClasses.IsEmpty;
 
         /// <summary>
         /// True when this compilation's code carries a classification attribute, or a referenced assembly does

@@ -87,12 +87,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// </summary>
         public MethodSummary? AnalyzeCodeBlock(ISymbol owner, SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
         {
-            var method = owner switch
-            {
-                IMethodSymbol symbol => symbol,
-                IPropertySymbol { GetMethod: { } getter } => getter,
-                _ => null,
-            };
+            var method = MethodBodies.OwnerOf(owner);
 
             if (method is null || !Reach(cancellationToken).MayReachSink(codeBlock)
                 || BodyIn(method, codeBlock, model, cancellationToken) is not { } body)
@@ -171,39 +166,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private SyntaxNode? BodyNode(IMethodSymbol method)
         {
-            if (method.IsAbstract || method.IsExtern || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
-            {
-                return null;
-            }
-
-            var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
-            if (definition.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, Compilation.Assembly))
-            {
-                return null;
-            }
-
-            return _bodyNodes.GetOrAdd(definition, static m =>
-            {
-                foreach (var reference in m.DeclaringSyntaxReferences)
-                {
-                    var node = reference.GetSyntax();
-                    var hasBody = node switch
-                    {
-                        BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
-                        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
-                        ArrowExpressionClauseSyntax => true,
-                        CompilationUnitSyntax unit => unit.Members.Any(member => member is GlobalStatementSyntax),
-                        _ => false,
-                    };
-
-                    if (hasBody)
-                    {
-                        return node;
-                    }
-                }
-
-                return null;
-            });
+            return MethodBodies.Definition(method, Compilation) is { } definition
+                ? _bodyNodes.GetOrAdd(definition, static m => MethodBodies.BodyNode(m))
+                : null;
         }
 
         private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)

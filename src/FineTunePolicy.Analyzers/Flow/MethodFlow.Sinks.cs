@@ -9,8 +9,6 @@ namespace FineTunePolicy.Analyzers.Flow
 {
     internal sealed partial class MethodFlow
     {
-        private const int MaxOriginDepth = 8;
-
         private MethodSummary Summarise()
         {
             var findings = new Dictionary<Location, Finding>();
@@ -63,7 +61,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var match in matches)
                 {
-                    var sink = new SinkUse(match.Name, match.PurposeOf(call), ProviderFor(match, call), call.Syntax.GetLocation());
+                    var sink = new SinkUse(match.Name, match.PurposeOf(call), ProviderAttribution.ProviderFor(match, call, LocalWritesOf), call.Syntax.GetLocation());
                     sinkCalls.Add(sink);
                     if (match.ReceiverIsData && call.Instance is { } receiver)
                     {
@@ -148,101 +146,17 @@ namespace FineTunePolicy.Analyzers.Flow
             return effects.ToImmutableArray();
         }
 
-        // DESIGN §4: the SDK names the provider; an OpenAI client visibly made by an
-        // AzureOpenAIClient is Azure OpenAI; an abstraction is the provider it was visibly made from.
-        private string ProviderFor(SinkMatch match, IInvocationOperation call)
+        /// <summary>The flow fact provider attribution asks for: what was written into a local (null for a write that is not a value).</summary>
+        private IEnumerable<IOperation?>? LocalWritesOf(ILocalSymbol local)
         {
-            if (match.ProviderRule == ProviderRule.Fixed)
+            return _writes.TryGetValue(local, out var writes) ? ValuesOf(writes) : null;
+
+            static IEnumerable<IOperation?> ValuesOf(List<Write> writes)
             {
-                return match.Provider;
-            }
-
-            var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-            return receiver is not null && Origin(receiver, 0) is { } origin ? origin : match.Provider;
-        }
-
-        private string? Origin(IOperation operation, int depth)
-        {
-            if (depth > MaxOriginDepth)
-            {
-                return null;
-            }
-
-            operation = Strip(operation);
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    return Origin(conversion.Operand, depth + 1);
-                case IAwaitOperation awaited:
-                    return Origin(awaited.Operation, depth + 1);
-                case IObjectCreationOperation creation:
-                    return ProviderOfType(creation.Type);
-                case IInvocationOperation invocation:
-                    var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    return receiver is not null
-                        ? Origin(receiver, depth + 1) ?? ProviderOfType(receiver.Type)
-                        : ProviderOfType(invocation.TargetMethod.ContainingType) ?? ProviderOfType(invocation.Type);
-                case IPropertyReferenceOperation { Instance: { } instance }:
-                    return Origin(instance, depth + 1) ?? ProviderOfType(instance.Type);
-                case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
-                    string? found = null;
-                    foreach (var write in writes)
-                    {
-                        var origin = write.Kind == WriteKind.Value ? Origin(write.Value, depth + 1) : null;
-                        if (origin is null || found is not null && found != origin)
-                        {
-                            return null;
-                        }
-
-                        found = origin;
-                    }
-
-                    return found;
-                default:
-                    return ProviderOfType(operation.Type);
-            }
-        }
-
-        private static string? ProviderOfType(ITypeSymbol? type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (current is INamedTypeSymbol named && Lookup(SymbolNames.FullMetadataName(named.OriginalDefinition)) is { } provider)
+                foreach (var write in writes)
                 {
-                    return provider;
+                    yield return write.Kind == WriteKind.Value ? write.Value : null;
                 }
-            }
-
-            // Any other client of the OpenAI SDK (ChatClient, EmbeddingClient, ...) not visibly made by Azure.
-            if (type?.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "OpenAI" || ns.StartsWith("OpenAI.", System.StringComparison.Ordinal)) && type.Name.EndsWith("Client", System.StringComparison.Ordinal))
-            {
-                return SinkCatalog.OpenAI;
-            }
-
-            if (type is not null)
-            {
-                foreach (var contract in type.AllInterfaces)
-                {
-                    if (Lookup(SymbolNames.FullMetadataName(contract.OriginalDefinition)) is { } provider)
-                    {
-                        return provider;
-                    }
-                }
-            }
-
-            return null;
-
-            static string? Lookup(string name)
-            {
-                foreach (var entry in SinkCatalog.ClientProviders)
-                {
-                    if (entry.Key == name)
-                    {
-                        return entry.Value;
-                    }
-                }
-
-                return null;
             }
         }
     }

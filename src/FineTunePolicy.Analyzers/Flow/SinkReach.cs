@@ -30,7 +30,14 @@ namespace FineTunePolicy.Analyzers.Flow
         public int ReachingNameCount => _reaching.Count;
 
         /// <summary>The names that reach <paramref name="sinkNames"/> (from <c>Sinks.SinkNames</c>), to a fixed point.</summary>
-        public static SinkReach Compute(Compilation compilation, IEnumerable<string> sinkNames, CancellationToken cancellationToken)
+        public static SinkReach Compute(Compilation compilation, IEnumerable<string> sinkNames, CancellationToken cancellationToken) =>
+            Compute(compilation, sinkNames, followCallers: true, cancellationToken);
+
+        /// <summary>The names of the sinks alone, with those the source declares: the bodies that call a sink themselves.</summary>
+        public static SinkReach Direct(Compilation compilation, IEnumerable<string> sinkNames, CancellationToken cancellationToken) =>
+            Compute(compilation, sinkNames, followCallers: false, cancellationToken);
+
+        private static SinkReach Compute(Compilation compilation, IEnumerable<string> sinkNames, bool followCallers, CancellationToken cancellationToken)
         {
             var reaching = new HashSet<int>();
             foreach (var name in sinkNames)
@@ -62,7 +69,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
-            for (var changed = true; changed;)
+            for (var changed = followCallers; changed;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 changed = false;

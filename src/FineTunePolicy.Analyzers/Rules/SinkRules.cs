@@ -26,13 +26,19 @@ namespace FineTunePolicy.Analyzers.Rules
                 }
             }
 
+            ReportProviders(summary.SinkCalls, policy, report);
+        }
+
+        /// <summary>FTP0004: each sink call to a provider the manifest does not allow for the call's purpose (never without a manifest).</summary>
+        public static void ReportProviders(ImmutableArray<SinkUse> sinkCalls, ResolvedPolicy policy, Action<Diagnostic> report)
+        {
             if (!policy.FromManifest)
             {
                 return;
             }
 
             var reported = new HashSet<Location>();
-            foreach (var call in summary.SinkCalls)
+            foreach (var call in sinkCalls)
             {
                 if (!policy.IsAllowed(call.Provider, call.Purpose) && reported.Add(call.CallLocation))
                 {

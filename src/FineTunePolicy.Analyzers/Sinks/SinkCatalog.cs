@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using FineTunePolicy.Analyzers.Classification;
+using Microsoft.CodeAnalysis;
 
 namespace FineTunePolicy.Analyzers.Sinks
 {
@@ -42,6 +43,41 @@ namespace FineTunePolicy.Analyzers.Sinks
             new KeyValuePair<string, string>("LLama.Abstractions.ILLamaExecutor", LLamaSharp),
             new KeyValuePair<string, string>("LLama.LLamaEmbedder", LLamaSharp),
             new KeyValuePair<string, string>("LLama.ChatSession", LLamaSharp));
+
+        /// <summary>
+        /// SDK namespaces whose client types talk to one provider unless made otherwise: any type of namespace
+        /// <c>OpenAI</c> (or below) whose name ends in <c>Client</c> is a client of OpenAI (an Azure-made one is found from
+        /// how it was made, through <see cref="ClientProviders"/>).
+        /// </summary>
+        public static readonly ImmutableArray<ClientFamily> ClientFamilies = ImmutableArray.Create(
+            new ClientFamily("OpenAI", "Client", OpenAI));
+
+        /// <summary>The provider of the client family <paramref name="type"/> belongs to, or null.</summary>
+        public static string? ClientFamilyOf(ITypeSymbol type)
+        {
+            foreach (var family in ClientFamilies)
+            {
+                if (type.Name.EndsWith(family.TypeNameSuffix, System.StringComparison.Ordinal) && IsInOrBelow(type.ContainingNamespace, family.Namespace))
+                {
+                    return family.Provider;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsInOrBelow(INamespaceSymbol? ns, string name)
+        {
+            for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                if (current.ContainingNamespace is { IsGlobalNamespace: true } && current.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static readonly ImmutableArray<SinkEntry> Entries = ImmutableArray.Create(
             // OpenAI 2.x (also reached through Azure.AI.OpenAI, whose clients are OpenAI types).

@@ -59,3 +59,24 @@ namespace FineTunePolicy.Analyzers.Sinks
         }
     }
 }
+
+namespace FineTunePolicy.Analyzers.Sinks
+{
+    /// <summary>Client types of one SDK namespace (and below) whose names end alike, all talking to one provider.</summary>
+    internal sealed class ClientFamily
+    {
+        public ClientFamily(string ns, string typeNameSuffix, string provider)
+        {
+            Namespace = ns;
+            TypeNameSuffix = typeNameSuffix;
+            Provider = provider;
+        }
+
+        /// <summary>The top-level namespace (<c>OpenAI</c>); its sub-namespaces belong to the family too.</summary>
+        public string Namespace { get; }
+
+        public string TypeNameSuffix { get; }
+
+        public string Provider { get; }
+    }
+}

@@ -1,16 +1,19 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace FineTunePolicy.Analyzers.Flow
+namespace FineTunePolicy.Analyzers
 {
     /// <summary>
     /// The names each member of one syntax tree declares and mentions, and the attributes its declarations carry; read
-    /// once per tree (cached, so the editor reads only the file that changed) and before anything is bound.
+    /// once per tree (cached, so the editor reads only the file that changed) and before anything is bound. The
+    /// declarations are read when the tree is first asked for; the names a body mentions only when first needed (a
+    /// compilation that can classify nothing never reads a body).
     /// </summary>
     internal sealed class TreeNames
     {
@@ -36,8 +39,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private TreeNames(SyntaxNode root)
         {
-            var text = root.SyntaxTree.GetText();
-            var topLevel = new HashSet<int>();
+            List<GlobalStatementSyntax>? globalStatements = null;
             foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
                 switch (node)
@@ -46,10 +48,10 @@ namespace FineTunePolicy.Analyzers.Flow
                         Aliases.Add(new KeyValuePair<string, string>(alias.Name.Identifier.ValueText, RightmostName(target)));
                         break;
                     case GlobalStatementSyntax statement:
-                        Collect(text, statement, topLevel);
+                        (globalStatements ??= new List<GlobalStatementSyntax>()).Add(statement);
                         break;
                     case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax:
-                        Members[node.SpanStart] = new Member(NameOf(node), Mentions(text, node), SinkCandidateAttributes(node));
+                        Members[node.SpanStart] = new Member(NameOf(node), new[] { node }, SinkCandidateAttributes(node));
                         AddAttributes(node);
                         break;
                     case MemberDeclarationSyntax:
@@ -58,9 +60,9 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
-            if (topLevel.Count > 0)
+            if (globalStatements is not null)
             {
-                TopLevel = new Member(null, ToArray(topLevel), System.Array.Empty<string>());
+                TopLevel = new Member(null, globalStatements.ToArray(), System.Array.Empty<string>());
             }
         }
 
@@ -117,6 +119,14 @@ namespace FineTunePolicy.Analyzers.Flow
                     AddAttributes(indexer.ParameterList);
                     break;
             }
+
+            if (member is BasePropertyDeclarationSyntax { AccessorList: { } accessors })
+            {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    AddAttributes(accessor.AttributeLists);
+                }
+            }
         }
 
         private void AddAttributes(BaseParameterListSyntax? parameters)
@@ -169,10 +179,15 @@ namespace FineTunePolicy.Analyzers.Flow
             };
         }
 
-        private static int[] Mentions(SourceText text, SyntaxNode declaration)
+        private static int[] Mentions(SyntaxNode[] declarations)
         {
+            var text = declarations[0].SyntaxTree.GetText();
             var mentions = new HashSet<int>();
-            Collect(text, declaration, mentions);
+            foreach (var declaration in declarations)
+            {
+                Collect(text, declaration, mentions);
+            }
+
             return ToArray(mentions);
         }
 
@@ -325,14 +340,15 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>One member of a tree: the name calls reach it by, the names its text mentions, its attributes.</summary>
         internal sealed class Member
         {
-            private readonly int[] _mentions;
+            private readonly SyntaxNode[] _declarations;
             private readonly string[] _attributes;
+            private int[]? _mentions;
 
-            public Member(string? name, int[] mentions, string[] attributes)
+            public Member(string? name, SyntaxNode[] declarations, string[] attributes)
             {
                 Name = name;
-                NameHash = name is null ? 0 : Flow.NameHash.Of(name);
-                _mentions = mentions;
+                NameHash = name is null ? 0 : Analyzers.NameHash.Of(name);
+                _declarations = declarations;
                 _attributes = attributes;
             }
 
@@ -343,7 +359,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
             public bool Mentions(HashSet<int> names)
             {
-                foreach (var mention in _mentions)
+                // Read on first use; two threads reading at once compute the same array.
+                var mentions = Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null) ?? _mentions!;
+                foreach (var mention in mentions)
                 {
                     if (names.Contains(mention))
                     {
