@@ -8,12 +8,14 @@ namespace FineTunePolicy.Analyzers.Classification
     /// <summary>Where a class comes from: a classified member, parameter or type (for messages and additional locations).</summary>
     internal sealed class DataSource : IEquatable<DataSource>
     {
-        public DataSource(string name, DataClass dataClass, DataCategory categories, Location? location)
+        public DataSource(string name, DataClass dataClass, DataCategory categories, Location? location, string? via = null, Location? viaLocation = null)
         {
             Name = name;
             Class = dataClass;
             Categories = categories;
             Location = location;
+            Via = via;
+            ViaLocation = viaLocation;
         }
 
         public string Name { get; }
@@ -24,7 +26,22 @@ namespace FineTunePolicy.Analyzers.Classification
 
         public Location? Location { get; }
 
-        public bool Equals(DataSource? other) => other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories;
+        /// <summary>The state the data went through on its way (<c>ConciergeSession._context</c>), or null.</summary>
+        public string? Via { get; }
+
+        /// <summary>Where the data was written into <see cref="Via"/> (an additional location).</summary>
+        public Location? ViaLocation { get; }
+
+        /// <summary>
+        /// The same source, stored in <paramref name="member"/> at <paramref name="at"/>. The first store is kept
+        /// when the data moves on through more state: it is where the data left the method it came from.
+        /// </summary>
+        public DataSource StoredIn(string member, Location? at) => Via is null ? new DataSource(Name, Class, Categories, Location, member, at) : this;
+
+        /// <summary><c>'Customer.Ssn'</c>, or <c>'Customer.Ssn' (stored in 'Session._context')</c>.</summary>
+        public string Describe() => Via is null ? "'" + Name + "'" : "'" + Name + "' (stored in '" + Via + "')";
+
+        public bool Equals(DataSource? other) => other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories && other.Via == Via;
 
         public override bool Equals(object? obj) => Equals(obj as DataSource);
 
@@ -60,6 +77,23 @@ namespace FineTunePolicy.Analyzers.Classification
         public bool IsNone => Class == DataClass.Public && Categories == DataCategory.None;
 
         public static Taint From(DataSource source) => new Taint(source.Class, source.Categories, ImmutableArray.Create(source));
+
+        /// <summary>The same taint, each source marked as stored in <paramref name="member"/> (state followed across methods).</summary>
+        public Taint StoredIn(string member, Location? at)
+        {
+            if (Sources.IsEmpty)
+            {
+                return this;
+            }
+
+            var sources = ImmutableArray.CreateBuilder<DataSource>(Sources.Length);
+            foreach (var source in Sources)
+            {
+                sources.Add(source.StoredIn(member, at));
+            }
+
+            return new Taint(Class, Categories, sources.MoveToImmutable());
+        }
 
         public static Taint Join(Taint a, Taint b)
         {
@@ -133,10 +167,10 @@ namespace FineTunePolicy.Analyzers.Classification
                     builder.Append(", ");
                 }
 
-                builder.Append('\'').Append(source.Name).Append('\'');
+                builder.Append(source.Describe());
             }
 
-            return builder.Length == 0 ? "'" + Sources[0].Name + "'" : builder.ToString();
+            return builder.Length == 0 ? Sources[0].Describe() : builder.ToString();
         }
 
         public bool Equals(Taint other)
@@ -206,7 +240,13 @@ namespace FineTunePolicy.Analyzers.Classification
             builder.Sort(static (x, y) =>
             {
                 var byClass = y.Class.CompareTo(x.Class);
-                return byClass != 0 ? byClass : string.CompareOrdinal(x.Name, y.Name);
+                if (byClass != 0)
+                {
+                    return byClass;
+                }
+
+                var byName = string.CompareOrdinal(x.Name, y.Name);
+                return byName != 0 ? byName : string.CompareOrdinal(x.Via, y.Via);
             });
 
             if (builder.Count > MaxSources)

@@ -39,6 +39,7 @@ namespace FineTunePolicy.Analyzers.Flow
             Policy = policy;
             Classification = classification;
             Sinks = sinks;
+            State = new StateIndex(this);
         }
 
         public Compilation Compilation { get; }
@@ -48,6 +49,9 @@ namespace FineTunePolicy.Analyzers.Flow
         public ClassificationIndex Classification { get; }
 
         public SinkMatcher Sinks { get; }
+
+        /// <summary>What the fields and auto-properties of the compilation's own types carry.</summary>
+        public StateIndex State { get; }
 
         /// <summary>How many method bodies were analysed (a regression measure of work, not time).</summary>
         public int SummariesComputed => Volatile.Read(ref _summariesComputed);
@@ -171,21 +175,20 @@ namespace FineTunePolicy.Analyzers.Flow
                 : null;
         }
 
-        private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+        public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (BodyNode(method) is not { } node)
-            {
-                return null;
-            }
+            return BodyNode(method) is { } node ? ModelFor(node.SyntaxTree).GetOperation(node, cancellationToken) : null;
+        }
 
-            var model = _models.GetOrAdd(node.SyntaxTree, static (tree, compilation) =>
+        /// <summary>The semantic model of a tree, one per tree for the compilation.</summary>
+        public SemanticModel ModelFor(SyntaxTree tree)
+        {
+            return _models.GetOrAdd(tree, static (tree, compilation) =>
             {
 #pragma warning disable RS1030 // One model per tree, cached for the compilation: summaries need the bodies of callees.
                 return compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
             }, Compilation);
-
-            return model.GetOperation(node, cancellationToken);
         }
 
         /// <summary>One top-level request: the DFS stack of methods being analysed.</summary>
@@ -208,6 +211,17 @@ namespace FineTunePolicy.Analyzers.Flow
             public CancellationToken CancellationToken { get; }
 
             public FlowEngine Engine => _engine;
+
+            /// <summary>How many answers of this request came from an approximation (a cycle, an open group, a cut).</summary>
+            public int Approximations { get; set; }
+
+            /// <summary>State and parameters being computed (<see cref="StateIndex"/>), to cut cycles.</summary>
+            public HashSet<ISymbol> StateInProgress { get; } = new(SymbolEqualityComparer.Default);
+
+            /// <summary>State values computed from an approximation: valid for this request only.</summary>
+            public Dictionary<ISymbol, FlowValue> StateValues { get; } = new(SymbolEqualityComparer.Default);
+
+            public Dictionary<IParameterSymbol, FlowValue> ParameterValues { get; } = new(SymbolEqualityComparer.Default);
 
             /// <summary>Releases the callees' gates this request claimed (their summaries are cached by now).</summary>
             public void ReleaseGates()
@@ -242,6 +256,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         caller.Truncated = true;
                     }
 
+                    Approximations++;
                     return cut;
                 }
 
@@ -253,6 +268,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         caller.LowLink = System.Math.Min(caller.LowLink, open.Index);
                     }
 
+                    Approximations++;
                     return open.Summary;
                 }
 
@@ -263,6 +279,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         caller.Truncated = true;
                     }
 
+                    Approximations++;
                     return null;
                 }
 

@@ -57,7 +57,19 @@ namespace FineTunePolicy.Analyzers.Flow
                 return FlowValue.Join(UnseenArguments(call, receiver, depth), FlowValue.Cut(FlowBound.CallDepth));
             }
 
-            return Resolve(summary.Result, call, depth, receiver);
+            var result = Resolve(summary.Result, call, depth, receiver);
+
+            // A method that returns one of its parameters' objects (return this; return list;) returns what it put there.
+            var returned = summary.Result.Deps | summary.Result.ContentDeps;
+            for (var index = 0; returned != 0 && index < summary.Effects.Length; index++)
+            {
+                if ((returned & FlowValue.Bit(index)) != 0 && !summary.Effects[index].IsBottom)
+                {
+                    result = FlowValue.Join(result, Resolve(summary.Effects[index], call, depth, receiver));
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Replaces the callee's parameter dependencies by what the caller's arguments carry.</summary>

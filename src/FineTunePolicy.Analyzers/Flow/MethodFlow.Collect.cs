@@ -94,6 +94,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private void AddAssignment(IOperation target, IOperation value)
         {
+            AddStateWrite(target, value, WriteKind.Value);
             if (DirectSlot(target) is { } slot)
             {
                 AddWrite(slot, value, WriteKind.Value, mutates: slot is IParameterSymbol { RefKind: not RefKind.None });
@@ -184,6 +185,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 if (invocation.Instance is { } instance)
                 {
                     AddWrite(ReceiverSlot(instance), invocation, WriteKind.CallEffect, mutates: true, effectIndex: 0);
+                    AddStateWrite(instance, invocation, WriteKind.CallEffect, effectIndex: 0);
                 }
 
                 foreach (var argument in invocation.Arguments)
@@ -191,6 +193,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     if (argument.Parameter is { } parameter)
                     {
                         AddWrite(ReceiverSlot(argument.Value), invocation, WriteKind.CallEffect, mutates: true, effectIndex: parameter.Ordinal + 1);
+                        AddStateWrite(argument.Value, invocation, WriteKind.CallEffect, effectIndex: parameter.Ordinal + 1);
                     }
                 }
             }
@@ -200,6 +203,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 if (receiver is not null && IsMutator(method, receiver) && invocation.Arguments.Length > (invocation.Instance is null ? 1 : 0))
                 {
                     AddWrite(ReceiverSlot(receiver), invocation, WriteKind.Mutation, mutates: true);
+                    AddStateWrite(receiver, invocation, WriteKind.Mutation);
                 }
 
                 foreach (var argument in invocation.Arguments)
@@ -207,6 +211,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                     {
                         AddWrite(DirectSlot(argument.Value), invocation, WriteKind.CallResult);
+                        AddStateWrite(argument.Value, invocation, WriteKind.CallResult);
                     }
                 }
             }

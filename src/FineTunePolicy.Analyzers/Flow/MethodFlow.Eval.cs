@@ -150,6 +150,11 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 value = FlowValue.Join(value, FlowValue.Parameter(index));
             }
+            else if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
+            {
+                // A primary-constructor parameter captured by a member: what every construction passes.
+                value = FlowValue.Join(value, _engine.State.ParameterValue(parameter, _session));
+            }
 
             return _classification.Explicit(parameter) is { } own ? value.Join(own) : value;
         }
@@ -166,6 +171,12 @@ namespace FineTunePolicy.Analyzers.Flow
             if (instance is null || IsOwnOrStatic(instance))
             {
                 value = FlowValue.Join(value, Env(member));
+            }
+
+            if (_engine.State.Tracks(member))
+            {
+                // What the compilation writes into the member, whatever the receiver (field-based).
+                value = FlowValue.Join(value, _engine.State.ValueOf(member, _session));
             }
 
             if (instance is not null && !IsCountOfContainer(member))

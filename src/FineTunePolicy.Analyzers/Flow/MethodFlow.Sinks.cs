@@ -108,7 +108,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 Effects(),
                 parameterSinks.ToImmutableArray(),
                 findings.Values.OrderBy(f => f.ArgumentLocation.SourceSpan.Start).ToImmutableArray(),
-                sinkCalls.ToImmutable());
+                sinkCalls.ToImmutable(),
+                StateWrites());
         }
 
         /// <summary>What the method puts into <c>this</c> and into its parameters' objects.</summary>

@@ -88,6 +88,31 @@ namespace FineTunePolicy.Analyzers.Flow
         public override int GetHashCode() => Index ^ Sink.GetHashCode();
     }
 
+    /// <summary>What a method writes into a field or auto-property of the compilation (<see cref="StateIndex"/>).</summary>
+    internal sealed class StateWrite : IEquatable<StateWrite>
+    {
+        public StateWrite(ISymbol member, FlowValue value, Location location)
+        {
+            Member = member;
+            Value = value;
+            Location = location;
+        }
+
+        public ISymbol Member { get; }
+
+        /// <summary>What is written, with the method's parameter dependencies (resolved through its callers).</summary>
+        public FlowValue Value { get; }
+
+        public Location Location { get; }
+
+        public bool Equals(StateWrite? other) =>
+            other is not null && SymbolEqualityComparer.Default.Equals(other.Member, Member) && other.Value.Equals(Value) && other.Location == Location;
+
+        public override bool Equals(object? obj) => Equals(obj as StateWrite);
+
+        public override int GetHashCode() => Location.GetHashCode();
+    }
+
     /// <summary>
     /// What a method does with data, computed once per method per compilation and shared by every
     /// caller: what its result carries, what it writes into its parameters' objects, which
@@ -97,13 +122,14 @@ namespace FineTunePolicy.Analyzers.Flow
     {
         public static readonly MethodSummary Bottom = new(FlowValue.Bottom, ImmutableArray<FlowValue>.Empty, ImmutableArray<ParameterSink>.Empty, ImmutableArray<Finding>.Empty, ImmutableArray<SinkUse>.Empty);
 
-        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls)
+        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls, ImmutableArray<StateWrite> stateWrites = default)
         {
             Result = result;
             Effects = effects;
             ParameterSinks = parameterSinks;
             Findings = findings;
             SinkCalls = sinkCalls;
+            StateWrites = stateWrites.IsDefault ? ImmutableArray<StateWrite>.Empty : stateWrites;
         }
 
         public FlowValue Result { get; }
@@ -118,6 +144,9 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>Every sink call in the body, with its purpose and provider (for FTP0004).</summary>
         public ImmutableArray<SinkUse> SinkCalls { get; }
 
+        /// <summary>What the method writes into fields and auto-properties of the compilation, through any receiver.</summary>
+        public ImmutableArray<StateWrite> StateWrites { get; }
+
         public FlowValue EffectOn(int index) => index < Effects.Length ? Effects[index] : FlowValue.Bottom;
 
         public bool Equals(MethodSummary? other)
@@ -126,7 +155,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 && Result.Equals(other.Result)
                 && Effects.SequenceEqual(other.Effects, (a, b) => a.Equals(b))
                 && ParameterSinks.SequenceEqual(other.ParameterSinks, (a, b) => a.Equals(b))
-                && Findings.SequenceEqual(other.Findings, (a, b) => a.Equals(b));
+                && Findings.SequenceEqual(other.Findings, (a, b) => a.Equals(b))
+                && StateWrites.SequenceEqual(other.StateWrites, (a, b) => a.Equals(b));
         }
 
         public override bool Equals(object? obj) => Equals(obj as MethodSummary);

@@ -130,6 +130,11 @@ namespace FineTunePolicy.Analyzers.Rules
                 {
                     locations.Add(location);
                 }
+
+                if (source.ViaLocation is { IsInSource: true } stored && !locations.Contains(stored))
+                {
+                    locations.Add(stored);
+                }
             }
 
             if (finding.Sink.CallLocation != finding.ArgumentLocation && !finding.Sink.CallLocation.SourceSpan.Contains(finding.ArgumentLocation.SourceSpan))

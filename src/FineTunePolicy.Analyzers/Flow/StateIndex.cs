@@ -1,0 +1,386 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using FineTunePolicy.Analyzers.Classification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    /// <summary>
+    /// What the state of the compilation's own types carries (DESIGN §3, state and writers), field-based: the value
+    /// of a field or auto-property is the join of every write to it in the compilation, whatever the receiver; a
+    /// write of a writer method's parameter is resolved through that method's call sites (the callers' arguments),
+    /// and a captured primary-constructor parameter is the join of the arguments of every construction.
+    /// </summary>
+    /// <remarks>
+    /// Computed lazily, per member, when a body that is analysed reads it, and cached per compilation. Writers are
+    /// found cheaply: the member's name in text, kept where the syntax writes it (an assignment's target, a call on
+    /// it, a <c>ref</c>), within the containing type for a private member; only those bodies are bound, through
+    /// their summaries. Findings are still made at sinks only, so the bodies that <see cref="SinkReach"/> selects
+    /// pull in the writers they need: the writers need no analysis of their own.
+    /// </remarks>
+    internal sealed class StateIndex
+    {
+        /// <summary>How many callers deep a written parameter is resolved; beyond, it carries its declared class.</summary>
+        private const int MaxCallerDepth = 4;
+
+        private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new();
+
+        private readonly FlowEngine _engine;
+        private readonly ConcurrentDictionary<ISymbol, bool> _tracked = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
+
+        public StateIndex(FlowEngine engine)
+        {
+            _engine = engine;
+        }
+
+        /// <summary>Whether reading <paramref name="member"/> carries what the compilation writes into it.</summary>
+        public bool Tracks(ISymbol member)
+        {
+            return _tracked.GetOrAdd(member.OriginalDefinition, static (m, self) => self.ComputeTracks(m), this);
+        }
+
+        /// <summary>The join of every write to <paramref name="member"/>, each source marked as stored in it.</summary>
+        public FlowValue ValueOf(ISymbol member, FlowEngine.Session session)
+        {
+            member = member.OriginalDefinition;
+            if (_values.TryGetValue(member, out var known) || session.StateValues.TryGetValue(member, out known))
+            {
+                return known;
+            }
+
+            if (!session.StateInProgress.Add(member))
+            {
+                // A cycle through state (a field written from itself, or from a reader being analysed).
+                session.Approximations++;
+                return FlowValue.Bottom;
+            }
+
+            var before = session.Approximations;
+            var value = FlowValue.Bottom;
+            try
+            {
+                var name = SymbolNames.Short(member);
+                foreach (var writer in Writers(member, session))
+                {
+                    if (session.Request(writer) is not { } summary)
+                    {
+                        continue;
+                    }
+
+                    foreach (var write in summary.StateWrites)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(write.Member, member))
+                        {
+                            var written = ResolveParameters(write.Value, writer, session, 0);
+                            value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, write.Location)));
+                        }
+                    }
+                }
+
+                foreach (var (initializer, context) in Initializers(member, session))
+                {
+                    var written = ResolveParameters(MethodFlow.Evaluate(session, context, initializer), context, session, 0);
+                    value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, initializer.Syntax.GetLocation())));
+                }
+            }
+            finally
+            {
+                session.StateInProgress.Remove(member);
+            }
+
+            // A value computed from an approximation (a cycle, a method still being analysed) holds for this request only.
+            if (session.Approximations == before)
+            {
+                _values.TryAdd(member, value);
+            }
+            else
+            {
+                session.StateValues[member] = value;
+            }
+
+            return value;
+        }
+
+        /// <summary>What the compilation passes as <paramref name="parameter"/>: the join of the arguments at every call site.</summary>
+        public FlowValue ParameterValue(IParameterSymbol parameter, FlowEngine.Session session, int depth = 0)
+        {
+            parameter = parameter.OriginalDefinition;
+            var declared = _engine.Classification.Explicit(parameter) is { } own ? FlowValue.Of(own) : FlowValue.Bottom;
+            if (depth >= MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method)
+            {
+                return declared;
+            }
+
+            if (_parameters.TryGetValue(parameter, out var known) || session.ParameterValues.TryGetValue(parameter, out known))
+            {
+                return known;
+            }
+
+            if (!session.StateInProgress.Add(parameter))
+            {
+                session.Approximations++;
+                return declared;
+            }
+
+            var before = session.Approximations;
+            var value = declared;
+            try
+            {
+                foreach (var caller in Callers(method, session))
+                {
+                    if (_engine.BodyOf(caller, session.CancellationToken) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    var arguments = MethodFlow.ArgumentsTo(session, caller, body, method);
+                    if (parameter.Ordinal < arguments.Length)
+                    {
+                        value = FlowValue.Join(value, ResolveParameters(arguments[parameter.Ordinal], caller, session, depth + 1));
+                    }
+                }
+            }
+            finally
+            {
+                session.StateInProgress.Remove(parameter);
+            }
+
+            if (session.Approximations == before)
+            {
+                _parameters.TryAdd(parameter, value);
+            }
+            else
+            {
+                session.ParameterValues[parameter] = value;
+            }
+
+            return value;
+        }
+
+        /// <summary>Replaces a value's dependencies on <paramref name="method"/>'s parameters by what its callers pass.</summary>
+        private FlowValue ResolveParameters(FlowValue value, IMethodSymbol method, FlowEngine.Session session, int depth)
+        {
+            var result = new FlowValue(value.Fixed, 0, 0, FlowBound.None);
+            var dependencies = value.AllDeps;
+            for (var index = 1; dependencies != 0 && index < 64 && index <= method.Parameters.Length; index++)
+            {
+                var bit = FlowValue.Bit(index);
+                if ((dependencies & bit) == 0)
+                {
+                    continue;
+                }
+
+                var parameter = method.Parameters[index - 1];
+                var passed = ParameterValue(parameter, session, depth);
+                if ((value.WholeDeps & bit) != 0)
+                {
+                    passed = passed.Join(_engine.Classification.Whole(parameter.Type));
+                }
+
+                result = FlowValue.Join(result, passed);
+            }
+
+            return result;
+        }
+
+        private bool ComputeTracks(ISymbol member)
+        {
+            if (member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.IsEmpty
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _engine.Compilation.Assembly)
+                || member.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } || _engine.Classification.Explicit(member) is not null)
+            {
+                return false;
+            }
+
+            switch (member)
+            {
+                case IFieldSymbol field:
+                    return !field.IsConst && field.Type.SpecialType != SpecialType.System_Boolean;
+                case IPropertySymbol property:
+                    return !property.IsIndexer && !property.IsAbstract && property.Type.SpecialType != SpecialType.System_Boolean
+                        && property.GetMethod is { } getter && !_engine.HasBody(getter)
+                        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } accessors }
+                        && accessors.Accessors.All(static accessor => accessor.Body is null && accessor.ExpressionBody is null);
+                default:
+                    return false;
+            }
+        }
+
+        // The methods whose text writes the member's name: an assignment's target, a call or member on it, a ref.
+        private IReadOnlyList<IMethodSymbol> Writers(ISymbol member, FlowEngine.Session session)
+        {
+            // Calls on a string or a value (Trim, ToString) cannot change it: only assignments write those.
+            var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+            var mutable = type.IsReferenceType && type.SpecialType != SpecialType.System_String;
+            return _writers.GetOrAdd(member, static (m, state) => state.Self.FindMethods(m, m.Name, token => IsWritePosition(token, state.Mutable), state.Session), (Self: this, Session: session, Mutable: mutable));
+        }
+
+        private List<IMethodSymbol> Callers(IMethodSymbol method, FlowEngine.Session session)
+        {
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.AssociatedSymbol?.Name ?? method.Name;
+            return FindMethods(method, name, static _ => true, session);
+        }
+
+        private List<IMethodSymbol> FindMethods(ISymbol member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session)
+        {
+            var found = new List<IMethodSymbol>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var (tree, span) in Regions(member))
+            {
+                var text = Texts.GetValue(tree, static t => t.GetText().ToString());
+                var root = tree.GetRoot(session.CancellationToken);
+                SemanticModel? model = null;
+                for (var at = text.IndexOf(name, span.Start, System.StringComparison.Ordinal); at >= 0 && at + name.Length <= span.End; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+                {
+                    session.CancellationToken.ThrowIfCancellationRequested();
+                    var end = at + name.Length;
+                    if (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
+                    {
+                        continue;
+                    }
+
+                    var token = root.FindToken(at);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !accept(token))
+                    {
+                        continue;
+                    }
+
+                    model ??= _engine.ModelFor(tree);
+                    foreach (var method in EnclosingMethods(model.GetEnclosingSymbol(at, session.CancellationToken)))
+                    {
+                        if (_engine.HasBody(method) && seen.Add(method.OriginalDefinition))
+                        {
+                            found.Add(method.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        // A private member is written only inside its type; anything else anywhere in the compilation.
+        private IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> Regions(ISymbol member)
+        {
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
+            {
+                while (type.ContainingType is { } outer)
+                {
+                    type = outer;
+                }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    yield return (reference.SyntaxTree, reference.Span);
+                }
+
+                yield break;
+            }
+
+            foreach (var tree in _engine.Compilation.SyntaxTrees)
+            {
+                yield return (tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, tree.Length));
+            }
+        }
+
+        private static IEnumerable<IMethodSymbol> EnclosingMethods(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            switch (symbol)
+            {
+                case IMethodSymbol method:
+                    yield return method;
+                    break;
+                case INamedTypeSymbol type:
+                    // A base list (class D : B { D(x) : base(x) }): the constructors that call the base.
+                    foreach (var constructor in type.InstanceConstructors)
+                    {
+                        yield return constructor;
+                    }
+
+                    break;
+            }
+        }
+
+        // Field and property initializers of the member itself, with the method whose parameters they may read.
+        private IEnumerable<(IOperation Initializer, IMethodSymbol Context)> Initializers(ISymbol member, FlowEngine.Session session)
+        {
+            var context = member.IsStatic ? member.ContainingType.StaticConstructors.FirstOrDefault() : member.ContainingType.InstanceConstructors.FirstOrDefault();
+            context ??= member.ContainingType.GetMembers().OfType<IMethodSymbol>().FirstOrDefault();
+            if (context is null)
+            {
+                yield break;
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax(session.CancellationToken);
+                var clause = node switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+
+                if (clause is not null && _engine.ModelFor(node.SyntaxTree).GetOperation(clause, session.CancellationToken) is { } operation)
+                {
+                    var value = operation switch
+                    {
+                        IFieldInitializerOperation field => field.Value,
+                        IPropertyInitializerOperation property => property.Value,
+                        _ => operation,
+                    };
+
+                    yield return (value, context);
+                }
+            }
+        }
+
+        /// <summary>Whether the name is written here: an assignment's target, a call or member on it, a ref or out argument.</summary>
+        private static bool IsWritePosition(SyntaxToken token, bool mutable)
+        {
+            SyntaxNode? node = token.Parent;
+            for (var steps = 0; node?.Parent is { } parent && steps < 16; steps++)
+            {
+                switch (parent)
+                {
+                    case AssignmentExpressionSyntax assignment:
+                        return assignment.Left == node;
+                    case MemberAccessExpressionSyntax access when access.Expression == node:
+                        // _history.Add(x), _context.Address = x: the member's object changes.
+                        if (access.Parent is InvocationExpressionSyntax)
+                        {
+                            return mutable;
+                        }
+
+                        node = access;
+                        continue;
+                    case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or ConditionalAccessExpressionSyntax or ElementAccessExpressionSyntax
+                        or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax or ArgumentSyntax { RefKindKeyword.RawKind: 0 } or TupleExpressionSyntax:
+                        node = parent;
+                        continue;
+                    case ArgumentSyntax:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+    }
+}

@@ -1,0 +1,300 @@
+using Microsoft.CodeAnalysis.Testing;
+using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+
+namespace FineTunePolicy.Analyzers.Tests.Flow;
+
+/// <summary>Fields, auto-properties and captured primary-constructor parameters of the compilation's own types (issue 11, bullet 1).</summary>
+public class StateFlowTests
+{
+    private const string Chat = "using OpenAI.Chat;";
+
+    [Fact]
+    public async Task FieldWrittenInOneMethodSentInAnother_ReportsThePathThroughTheState()
+    {
+        const string source = """
+            using FineTunePolicy;
+            using OpenAI.Chat;
+
+            public class Member
+            {
+                [Restricted(Categories = DataCategory.Personal)] public string HomeAddress { get; set; } = "";
+            }
+
+            public class ConciergeSession
+            {
+                private readonly ChatClient _chat;
+                private string _context = "";
+
+                public ConciergeSession(ChatClient chat) => _chat = chat;
+
+                public void Remember(Member member) => _context = "Lives at " + member.HomeAddress;
+
+                public void Ask(string question) => _chat.CompleteChat({|#0:_context + question|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
+                .WithLocation(0)
+                .WithLocation(6, 68)
+                .WithLocation(16, 44)
+                .WithArguments("'Member.HomeAddress' (stored in 'ConciergeSession._context')", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+    }
+
+    [Fact]
+    public Task FieldWrittenOnlyWithPublicData_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class ConciergeSession(ChatClient chat)
+        {
+            private string _context = "";
+
+            public void Remember(Customer customer) => _context = "Customer #" + customer.Id + " " + customer.Name;
+
+            public void Ask(string question) => chat.CompleteChat(_context + question);
+        }
+        """));
+
+    [Fact]
+    public Task PublicAttributeOnTheField_OverridesWhatIsWritten() => CleanAsync(Code(Chat, """
+        public class ConciergeSession(ChatClient chat)
+        {
+            [Public] private string _context = "";
+
+            public void Remember(Customer customer) => _context = customer.Ssn;
+
+            public void Ask(string question) => chat.CompleteChat(_context + question);
+        }
+        """));
+
+    [Fact]
+    public Task ConstructorParameterStoredInField_CarriesWhatTheCallerPasses() => HitAsync(Code(Chat, """
+        public class Assistant
+        {
+            private readonly ChatClient _chat;
+            private readonly string _persona;
+
+            public Assistant(ChatClient chat, string persona)
+            {
+                _chat = chat;
+                _persona = persona;
+            }
+
+            public void Greet() => _chat.CompleteChat({|#0:"You are talking to " + _persona|});
+        }
+
+        public class Startup
+        {
+            public Assistant Make(ChatClient chat, Customer customer) => new Assistant(chat, customer.Email);
+        }
+        """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task ConstructorParameterStoredInField_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Assistant
+        {
+            private readonly ChatClient _chat;
+            private readonly string _persona;
+
+            public Assistant(ChatClient chat, string persona)
+            {
+                _chat = chat;
+                _persona = persona;
+            }
+
+            public void Greet() => _chat.CompleteChat("You are talking to " + _persona);
+        }
+
+        public class Startup
+        {
+            public Assistant Make(ChatClient chat, Customer customer) => new Assistant(chat, customer.Name);
+        }
+        """));
+
+    [Fact]
+    public Task CapturedPrimaryConstructorParameter_CarriesWhatConstructionsPass() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer) => new Briefing(chat, customer.Ssn).Send();
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task CapturedPrimaryConstructorParameter_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat($"Notes: {notes}");
+        }
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer) => new Briefing(chat, "Segment " + customer.Id).Send();
+        }
+        """));
+
+    [Fact]
+    public Task HistoryFieldFilledInOneMethodSentInAnother_CarriesClass() => HitAsync(Code(Chat, """
+        public class SupportConversation(ChatClient chat)
+        {
+            private readonly List<ChatMessage> _history = new();
+
+            public void AddTicket(Ticket ticket) => _history.Add(new UserChatMessage(ticket.Body));
+
+            public void Continue() => chat.CompleteChat({|#0:_history|});
+        }
+        """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task HistoryFieldFilledWithPublicData_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class SupportConversation(ChatClient chat)
+        {
+            private readonly List<ChatMessage> _history = new();
+
+            public void AddGreeting(Customer customer) => _history.Add(new UserChatMessage("Hello " + customer.Name));
+
+            public void Continue() => chat.CompleteChat(_history);
+        }
+        """));
+
+    [Fact]
+    public Task StaticCacheHoldingClassifiedValues_CarriesClass() => HitAsync(Code(Chat, """
+        public static class ProfileCache
+        {
+            public static readonly Dictionary<int, string> Emails = new();
+        }
+
+        public class Loader
+        {
+            public void Load(Customer customer) => ProfileCache.Emails[customer.Id] = customer.Email;
+        }
+
+        public class Mailer
+        {
+            public void Draft(ChatClient chat, int id) => chat.CompleteChat({|#0:"Write to " + ProfileCache.Emails[id]|});
+        }
+        """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task AutoPropertySetThroughAnotherInstance_CarriesClass() => HitAsync(Code(Chat, """
+        public class PromptContext
+        {
+            public string Summary { get; set; } = "";
+        }
+
+        public class Collector
+        {
+            public void Fill(PromptContext context, Order order) => context.Summary = "Card " + order.CardNumber;
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, PromptContext context) => chat.CompleteChat({|#0:context.Summary|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task BuilderChainReturningThis_CarriesEveryPart() => HitAsync(Code(Chat, """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer) =>
+                chat.CompleteChat({|#0:new PromptBuilder().With("Summarise").With(customer.Ssn).Build()|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task SetterStoringItsValueIntoTheReceiver_CarriesClassToTheCallersObject() => HitAsync(Code(Chat, """
+        public class Envelope
+        {
+            private string _body = "";
+
+            public void SetBody(string body) => _body = body;
+
+            public string Render() => "Body: " + _body;
+        }
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Ticket ticket)
+            {
+                var envelope = new Envelope();
+                envelope.SetBody(ticket.Body);
+                chat.CompleteChat({|#0:envelope.Render()|});
+            }
+        }
+        """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task BuilderFedOnlyPublicParts_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer) =>
+                chat.CompleteChat(new PromptBuilder().With("Summarise").With(customer.Name).Build());
+        }
+        """));
+
+    [Fact]
+    public Task ServiceWithInjectedClientsAndContextSetByAnotherService_EndToEnd() => HitAsync(Code("using Microsoft.Extensions.AI;", """
+        public class Patient
+        {
+            public string DisplayName { get; set; } = "";
+            [Restricted(Categories = DataCategory.Health)] public string Diagnosis { get; set; } = "";
+        }
+
+        public sealed class CareContext
+        {
+            public string? Notes { get; private set; }
+
+            public void Load(Patient patient) => Notes = $"{patient.DisplayName}: {patient.Diagnosis}";
+        }
+
+        public sealed class IntakeController(CareContext context)
+        {
+            public void Admit(Patient patient) => context.Load(patient);
+        }
+
+        public sealed class CareAssistant(IChatClient client, CareContext context)
+        {
+            public async Task<string> AnswerAsync(string question)
+            {
+                var messages = new List<ChatMessage>
+                {
+                    new(ChatRole.System, "Context: " + context.Notes),
+                    new(ChatRole.User, question),
+                };
+
+                var response = await client.GetResponseAsync({|#0:messages|});
+                return response.Text;
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+}
