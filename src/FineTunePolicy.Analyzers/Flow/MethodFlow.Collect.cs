@@ -25,6 +25,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                         AddWrite(declarator.Symbol, initializer.Value, WriteKind.Value);
+                        AddWrapping(declarator.Symbol, initializer.Value);
                         break;
                     case ISimpleAssignmentOperation assignment:
                         AddAssignment(assignment.Target, assignment.Value);
@@ -97,6 +98,7 @@ namespace FineTunePolicy.Analyzers.Flow
             AddStateWrite(target, value, WriteKind.Value);
             if (DirectSlot(target) is { } slot)
             {
+                AddWrapping(slot, value);
                 AddWrite(slot, value, WriteKind.Value, mutates: slot is IParameterSymbol { RefKind: not RefKind.None });
             }
             else if (ContainerSlot(target) is { } container)
@@ -214,6 +216,8 @@ namespace FineTunePolicy.Analyzers.Flow
                         AddStateWrite(argument.Value, invocation, WriteKind.CallResult);
                     }
                 }
+
+                CollectWritesIntoArguments(invocation);
             }
 
             BindLambdaParameters(invocation, invocation.Arguments);
@@ -245,10 +249,11 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
-        // Void, bool (TryAdd) and fluent (StringBuilder.Append) methods change their receiver.
+        // Void, bool (TryAdd) and fluent (StringBuilder.Append) methods change their receiver, and so does any call that
+        // hands data to a writer, stream, buffer or builder (await writer.WriteLineAsync(x)).
         private static bool IsMutator(IMethodSymbol method, IOperation receiver)
         {
-            return method.ReturnsVoid
+            return method.ReturnsVoid || IsDataWriter(receiver.Type)
                 || method.ReturnType.SpecialType == SpecialType.System_Boolean
                 || SymbolEqualityComparer.Default.Equals(method.ReturnType, receiver.Type);
         }

@@ -272,6 +272,11 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     result = FlowValue.Join(result, StringOf(hole.Expression, depth));
                 }
+                else if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: > 0 } append } && part.Kind == OperationKind.InterpolatedStringAppendFormatted)
+                {
+                    // A hole lowered to an interpolated-string handler (sb.Append($"..."), string.Create, user handlers).
+                    result = FlowValue.Join(result, StringOf(append.Arguments[0].Value, depth));
+                }
             }
 
             return result;

@@ -142,6 +142,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     effects[index] = FlowValue.Join(effects[index], EvalWrite(write));
                 }
+
+                // A writer the method wrapped around the parameter (new StreamWriter(stream)) wrote into its object.
+                effects[index] = FlowValue.Join(effects[index], AliasValue(slot));
             }
 
             return effects.ToImmutableArray();

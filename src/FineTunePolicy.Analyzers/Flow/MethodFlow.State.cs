@@ -106,7 +106,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private ImmutableArray<StateWrite> StateWrites()
         {
-            if (_stateWrites.Count == 0)
+            if (_stateWrites.Count == 0 && _wrappedState.Count == 0)
             {
                 return ImmutableArray<StateWrite>.Empty;
             }
@@ -121,6 +121,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
+            AddAliasStateWrites(writes);
             return writes.ToImmutable();
         }
     }

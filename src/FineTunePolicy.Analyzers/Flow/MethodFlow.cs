@@ -77,6 +77,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
             /// <summary>A lambda parameter: an element of what the call receives.</summary>
             LambdaParameter,
+
+            /// <summary>A writer handed to an unseen call (<c>JsonSerializer.Serialize(writer, value)</c>): what the call is given.</summary>
+            Handed,
         }
 
         private readonly struct Write
@@ -125,7 +128,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     _session.CancellationToken.ThrowIfCancellationRequested();
                     var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
-                    var next = value;
+                    var next = FlowValue.Join(value, AliasValue(slot));
                     foreach (var write in _writes[slot])
                     {
                         next = FlowValue.Join(next, EvalWrite(write));
@@ -161,6 +164,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     return CallEffect(write.Value, write.EffectIndex);
                 case WriteKind.LambdaParameter:
                     return LambdaParameterValue(write.Value);
+                case WriteKind.Handed:
+                    return UnseenArguments(write.Value, receiver: null, 0);
                 default:
                     return Eval(write.Value, 0);
             }

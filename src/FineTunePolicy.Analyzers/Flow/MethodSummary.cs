@@ -91,14 +91,18 @@ namespace FineTunePolicy.Analyzers.Flow
     /// <summary>What a method writes into a field or auto-property of the compilation (<see cref="StateIndex"/>).</summary>
     internal sealed class StateWrite : IEquatable<StateWrite>
     {
-        public StateWrite(ISymbol member, FlowValue value, Location location)
+        public StateWrite(ISymbol member, FlowValue value, Location location, ISymbol? aliasOf = null)
         {
             Member = member;
             Value = value;
             Location = location;
+            AliasOf = aliasOf;
         }
 
         public ISymbol Member { get; }
+
+        /// <summary>Another member that holds the same data (<c>_writer = new StreamWriter(_buffer)</c>), or null.</summary>
+        public ISymbol? AliasOf { get; }
 
         /// <summary>What is written, with the method's parameter dependencies (resolved through its callers).</summary>
         public FlowValue Value { get; }
@@ -106,7 +110,8 @@ namespace FineTunePolicy.Analyzers.Flow
         public Location Location { get; }
 
         public bool Equals(StateWrite? other) =>
-            other is not null && SymbolEqualityComparer.Default.Equals(other.Member, Member) && other.Value.Equals(Value) && other.Location == Location;
+            other is not null && SymbolEqualityComparer.Default.Equals(other.Member, Member) && other.Value.Equals(Value) && other.Location == Location
+            && SymbolEqualityComparer.Default.Equals(other.AliasOf, AliasOf);
 
         public override bool Equals(object? obj) => Equals(obj as StateWrite);
 

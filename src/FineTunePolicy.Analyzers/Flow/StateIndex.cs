@@ -47,7 +47,10 @@ namespace FineTunePolicy.Analyzers.Flow
             return _tracked.GetOrAdd(member.OriginalDefinition, static (m, self) => self.ComputeTracks(m), this);
         }
 
-        /// <summary>The join of every write to <paramref name="member"/>, each source marked as stored in it.</summary>
+        /// <summary>
+        /// The join of every write to <paramref name="member"/>, each source marked as stored in it; members that wrap one
+        /// another (<c>_writer = new StreamWriter(_buffer)</c>) share one value.
+        /// </summary>
         public FlowValue ValueOf(ISymbol member, FlowEngine.Session session)
         {
             member = member.OriginalDefinition;
@@ -65,45 +68,80 @@ namespace FineTunePolicy.Analyzers.Flow
 
             var before = session.Approximations;
             var value = FlowValue.Bottom;
+            var group = new List<ISymbol> { member };
             try
             {
-                var name = SymbolNames.Short(member);
-                foreach (var writer in Writers(member, session))
+                for (var i = 0; i < group.Count; i++)
                 {
-                    if (session.Request(writer) is not { } summary)
+                    if (i > 0 && !session.StateInProgress.Add(group[i]))
                     {
                         continue;
                     }
 
-                    foreach (var write in summary.StateWrites)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(write.Member, member))
-                        {
-                            var written = ResolveParameters(write.Value, writer, session, 0);
-                            value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, write.Location)));
-                        }
-                    }
-                }
-
-                foreach (var (initializer, context) in Initializers(member, session))
-                {
-                    var written = ResolveParameters(MethodFlow.Evaluate(session, context, initializer), context, session, 0);
-                    value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, initializer.Syntax.GetLocation())));
+                    value = FlowValue.Join(value, WritesOf(group[i], group, session));
                 }
             }
             finally
             {
-                session.StateInProgress.Remove(member);
+                foreach (var grouped in group)
+                {
+                    session.StateInProgress.Remove(grouped);
+                }
             }
 
             // A value computed from an approximation (a cycle, a method still being analysed) holds for this request only.
-            if (session.Approximations == before)
+            foreach (var grouped in group)
             {
-                _values.TryAdd(member, value);
+                if (session.Approximations == before)
+                {
+                    _values.TryAdd(grouped, value);
+                }
+                else
+                {
+                    session.StateValues[grouped] = value;
+                }
             }
-            else
+
+            return value;
+        }
+
+        private FlowValue WritesOf(ISymbol member, List<ISymbol> group, FlowEngine.Session session)
+        {
+            var value = FlowValue.Bottom;
+            var name = SymbolNames.Short(member);
+            foreach (var writer in Writers(member, session))
             {
-                session.StateValues[member] = value;
+                if (session.Request(writer) is not { } summary)
+                {
+                    continue;
+                }
+
+                foreach (var write in summary.StateWrites)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(write.Member, member))
+                    {
+                        continue;
+                    }
+
+                    if (write.AliasOf is { } partner)
+                    {
+                        if (!group.Contains(partner, SymbolEqualityComparer.Default))
+                        {
+                            group.Add(partner);
+                        }
+
+                        continue;
+                    }
+
+                    var written = ResolveParameters(write.Value, writer, session, 0);
+                    value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, write.Location)));
+                }
+            }
+
+            foreach (var (initializer, context) in Initializers(member, session))
+            {
+                var written = ResolveParameters(MethodFlow.Evaluate(session, context, initializer), context, session, 0);
+                value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, initializer.Syntax.GetLocation())));
             }
 
             return value;
@@ -368,11 +406,23 @@ namespace FineTunePolicy.Analyzers.Flow
                         node = access;
                         continue;
                     case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or ConditionalAccessExpressionSyntax or ElementAccessExpressionSyntax
-                        or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax or ArgumentSyntax { RefKindKeyword.RawKind: 0 } or TupleExpressionSyntax:
+                        or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax or TupleExpressionSyntax:
                         node = parent;
                         continue;
-                    case ArgumentSyntax:
-                        return true;
+                    case ArgumentSyntax argument:
+                        if (argument.RefKindKeyword.RawKind != 0)
+                        {
+                            return true;
+                        }
+
+                        if (argument.Parent?.Parent is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax)
+                        {
+                            // new StreamWriter(_buffer), JsonSerializer.Serialize(_writer, x): the object may be written into.
+                            return mutable;
+                        }
+
+                        node = parent;
+                        continue;
                     default:
                         return false;
                 }
