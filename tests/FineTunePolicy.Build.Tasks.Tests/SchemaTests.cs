@@ -9,7 +9,8 @@ namespace FineTunePolicy.Build.Tasks.Tests;
 /// <summary>
 /// The published schemas are generated from the task's shapes, and a real JSON Schema validator (JsonSchema.Net)
 /// accepts exactly the corpus documents that the task's structural validator accepts.
-/// Set FTP_UPDATE_SCHEMAS=1 to rewrite docs/schemas after changing the shapes.
+/// Set FTP_UPDATE_SCHEMAS=1 (or FTP_UPDATE_DOCS=1, which also rewrites the generated doc tables) to rewrite docs/schemas
+/// after changing the shapes.
 /// </summary>
 public sealed class SchemaTests
 {
@@ -48,7 +49,7 @@ public sealed class SchemaTests
     {
         string path = Path.Combine(RepoRoot, "docs", "schemas", kind + ".schema.json");
         string generated = Generate(kind);
-        if (Environment.GetEnvironmentVariable("FTP_UPDATE_SCHEMAS") == "1")
+        if (Environment.GetEnvironmentVariable("FTP_UPDATE_SCHEMAS") == "1" || Environment.GetEnvironmentVariable("FTP_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, generated, new UTF8Encoding(false));
         }
