@@ -59,6 +59,22 @@ namespace FineTunePolicy.Analyzers
             DiagnosticSeverity.Info,
             "The analyzer bounds the depth of expressions, call chains and iterations so that it stays fast. When a bound cuts the analysis of a sink argument short, it says so instead of staying silent.");
 
+        // {0} method, {1} parameter, {2} sink, {3} purpose, {4} provider, {5} where the attribute goes, {6} the attribute.
+        public static readonly DiagnosticDescriptor FTP0008_VisibleMethodSendsParameterToLlm = Create(
+            DiagnosticIds.VisibleMethodSendsParameterToLlm,
+            "A method visible to other assemblies sends a parameter to an LLM without [LlmSink]",
+            "{0} sends its parameter '{1}' to {2} for {3} with provider '{4}', but callers in other assemblies cannot see that and their data is not checked; mark {5} with [{6}]",
+            DiagnosticSeverity.Info,
+            "The analyzer follows data into a method only within one compilation. A caller in another project sees a call it cannot look into, so classified data it hands to a wrapper around an LLM SDK is reported nowhere. [LlmSink] on the method (or on the interface or base member that callers use) makes every call a checked sink, in every assembly.");
+
+        // {0} method, {1} class and categories, {2} sources, {3} return type, {4} where the attribute goes, {5} the attribute.
+        public static readonly DiagnosticDescriptor FTP0009_VisibleMethodReturnsClassifiedData = Create(
+            DiagnosticIds.VisibleMethodReturnsClassifiedData,
+            "A method visible to other assemblies returns classified data through an unclassified type",
+            "{0} returns {1} data from {2} as '{3}', which carries no classification, so callers in other assemblies lose the class; mark {4} with [{5}]",
+            DiagnosticSeverity.Info,
+            "Within one compilation the analyzer knows what a method's result carries. A caller in another project knows only the method's signature: the classes of its declared return type and of the arguments it passes. A [return: ...] classification makes the result's class travel with the method, the way nullable annotations do.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
         {
             return new DiagnosticDescriptor(

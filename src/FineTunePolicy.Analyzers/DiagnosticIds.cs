@@ -10,5 +10,7 @@ namespace FineTunePolicy.Analyzers
         public const string DeclassifiesNeedsJustification = "FTP0005";
         public const string SensitiveTelemetryEnabled = "FTP0006";
         public const string FlowAnalysisIncomplete = "FTP0007";
+        public const string VisibleMethodSendsParameterToLlm = "FTP0008";
+        public const string VisibleMethodReturnsClassifiedData = "FTP0009";
     }
 }

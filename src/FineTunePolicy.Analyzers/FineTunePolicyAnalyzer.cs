@@ -21,7 +21,9 @@ namespace FineTunePolicy.Analyzers
             Descriptors.FTP0002_DataAboveFineTuningCeiling,
             Descriptors.FTP0003_DataAboveInferenceCeiling,
             Descriptors.FTP0004_ProviderNotAllowedForPurpose,
-            Descriptors.FTP0007_FlowAnalysisIncomplete);
+            Descriptors.FTP0007_FlowAnalysisIncomplete,
+            Descriptors.FTP0008_VisibleMethodSendsParameterToLlm,
+            Descriptors.FTP0009_VisibleMethodReturnsClassifiedData);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -38,43 +40,72 @@ namespace FineTunePolicy.Analyzers
             var compilation = context.Compilation;
             var cancellationToken = context.CancellationToken;
             var policy = ResolvedPolicy.FromOptions(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            if (!ShouldRun(compilation, policy, cancellationToken))
+            // FTP0009 concerns libraries that classify data, whether or not they reach a sink themselves (a domain layer).
+            var reachesSink = ShouldRun(compilation, policy, cancellationToken);
+            var library = CrossAssemblyRules.AppliesTo(compilation);
+            if (!reachesSink && !library)
             {
                 return;
             }
 
             var sinks = new SinkMatcher(policy);
-            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken))
+            var canClassify = ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken);
+            if (!canClassify)
             {
-                // Nothing can be classified, so FTP0001-FTP0003 cannot fire; a manifest still asks which providers are
-                // called (FTP0004): find the sink calls of the bodies that name a sink, without the flow engine.
-                if (policy.FromManifest)
+                if (!reachesSink)
                 {
-                    var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), cancellationToken));
-                    context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
-                        scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
-                        policy,
-                        blockContext.ReportDiagnostic));
+                    return;
                 }
 
-                return;
+                // Nothing can be classified, so FTP0001-FTP0003 cannot fire. A library still needs the summaries of its
+                // wrappers for FTP0008 (below); elsewhere a manifest still asks which providers are called (FTP0004):
+                // find the sink calls of the bodies that name a sink, without the flow engine.
+                if (!library)
+                {
+                    if (policy.FromManifest)
+                    {
+                        var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), cancellationToken));
+                        context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
+                            scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
+                            policy,
+                            blockContext.ReportDiagnostic));
+                    }
+
+                    return;
+                }
             }
 
             var classification = new ClassificationIndex(compilation, policy);
             var engine = new FlowEngine(compilation, policy, classification, sinks);
+            var crossAssembly = library ? new CrossAssemblyRules(classification, sinks) : null;
             EngineCreated?.Invoke(engine);
 
             // The names that reach a sink, before any code block: computed lazily, every thread's first code block
             // would wait for it (and be charged the wait).
-            engine.Reach(cancellationToken);
+            if (reachesSink)
+            {
+                engine.Reach(cancellationToken);
+            }
 
             // A code block, not an operation block: the driver binds nothing for us, and a body is bound only when
-            // its names show it can reach a sink (SinkReach).
+            // its names show it can reach a sink (SinkReach), or when its signature lets FTP0009 fire.
             context.RegisterCodeBlockAction(blockContext =>
             {
-                if (engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
+                var summary = reachesSink
+                    ? engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
+                    : null;
+                if (summary is not null)
                 {
                     SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
+                }
+
+                // FTP0008/FTP0009 read the same summary.
+                if (crossAssembly is not null && blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
+                    && (summary ??= canClassify && crossAssembly.MayReturnUnannotated(method)
+                        ? engine.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
+                        : null) is { } known)
+                {
+                    crossAssembly.Report(method, known, blockContext.ReportDiagnostic);
                 }
             });
         }

@@ -102,6 +102,12 @@ namespace FineTunePolicy.Analyzers.Flow
             return GetSummary(method, body, cancellationToken);
         }
 
+        /// <summary>The summary of <paramref name="method"/> whose body <paramref name="codeBlock"/> holds, whether or not it can reach a sink.</summary>
+        public MethodSummary? SummariseCodeBlock(IMethodSymbol method, SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
+        {
+            return BodyIn(method, codeBlock, model, cancellationToken) is { } body ? GetSummary(method, body, cancellationToken) : null;
+        }
+
         /// <summary>The names that can reach a sink in this compilation, computed on first use.</summary>
         public SinkReach Reach(CancellationToken cancellationToken)
         {

@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Flow;
+using FineTunePolicy.Analyzers.Policy;
+using FineTunePolicy.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+
+namespace FineTunePolicy.Analyzers.Rules
+{
+    /// <summary>
+    /// FTP0008 and FTP0009: what a method's summary knows that callers in other assemblies cannot see, because summaries
+    /// stay inside one compilation. Attributes carry it across: <c>[LlmSink]</c> for a parameter that reaches a sink,
+    /// <c>[return: ...]</c> for a result that carries a class. Only libraries (an executable has no callers elsewhere),
+    /// only ordinary methods that another assembly can call, directly or through the interface or base member they
+    /// implement, and never where the information travels already.
+    /// </summary>
+    internal sealed class CrossAssemblyRules
+    {
+        private readonly ClassificationIndex _classification;
+        private readonly SinkMatcher _sinks;
+
+        public CrossAssemblyRules(ClassificationIndex classification, SinkMatcher sinks)
+        {
+            _classification = classification;
+            _sinks = sinks;
+        }
+
+        /// <summary>Whether the rules look at this compilation at all: only a library has callers in other assemblies.</summary>
+        public static bool AppliesTo(Compilation compilation) =>
+            compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
+
+        /// <summary>Whether another assembly can call <paramref name="method"/>, directly or through a member it implements or overrides.</summary>
+        public static bool IsCallableElsewhere(IMethodSymbol method)
+        {
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) || method.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+
+            if (IsVisibleOutside(method))
+            {
+                return true;
+            }
+
+            foreach (var contract in Contracts(method))
+            {
+                if (IsVisibleOutside(contract))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether FTP0009 could fire, from the signature alone: a result that can carry data (not void or bool), no
+        /// classification on the return value or its type, not a declassifier, and a signature that carries less than
+        /// Restricted (otherwise no result can be above it). Only then is a body that cannot reach a sink worth a summary.
+        /// </summary>
+        public bool MayReturnUnannotated(IMethodSymbol method)
+        {
+            if (method.ReturnsVoid || SignatureClass(AttributeTarget(method)) == DataClass.Restricted || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
+                || IsDeclassifier(method) || HasReturnClassification(method) || !_classification.Whole(method.ReturnType).IsNone)
+            {
+                return false;
+            }
+
+            foreach (var contract in Contracts(method))
+            {
+                if (IsDeclassifier(contract) || HasReturnClassification(contract))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void Report(IMethodSymbol method, MethodSummary summary, Action<Diagnostic> report)
+        {
+            var target = AttributeTarget(method);
+            if (ParameterReachingSink(method, summary) is { } parameterSink)
+            {
+                report(SendsParameter(method, target, parameterSink));
+            }
+
+            if (MayReturnUnannotated(method) && ResultAboveSignature(target, summary) is { } result)
+            {
+                report(ReturnsClassified(method, target, result));
+            }
+        }
+
+        // FTP0008: the first parameter (in declaration order) whose own value reaches a sink as a whole. A parameter of
+        // which only members are read is left out: those members' classes are declared, and checked here already.
+        private (IParameterSymbol Parameter, SinkUse Sink)? ParameterReachingSink(IMethodSymbol method, MethodSummary summary)
+        {
+            if (summary.ParameterSinks.IsEmpty || !_sinks.Match(method).IsEmpty)
+            {
+                return null;
+            }
+
+            foreach (var contract in Contracts(method))
+            {
+                if (!_sinks.Match(contract).IsEmpty)
+                {
+                    return null;
+                }
+            }
+
+            ParameterSink? first = null;
+            foreach (var parameterSink in summary.ParameterSinks)
+            {
+                if (parameterSink.Whole && parameterSink.Index >= 1 && parameterSink.Index <= method.Parameters.Length
+                    && (first is null || parameterSink.Index < first.Index))
+                {
+                    first = parameterSink;
+                }
+            }
+
+            return first is null ? null : (method.Parameters[first.Index - 1], first.Sink);
+        }
+
+        private Diagnostic SendsParameter(IMethodSymbol method, IMethodSymbol target, (IParameterSymbol Parameter, SinkUse Sink) reach)
+        {
+            var sink = reach.Sink;
+            var purpose = sink.Purpose.ToString();
+            var knownProvider = sink.Provider != ResolvedPolicy.UnknownProvider;
+            var attribute = "LlmSink(LlmPurpose." + purpose + (knownProvider ? ", Provider = \"" + sink.Provider + "\"" : "") + ")";
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Purpose, purpose);
+            if (knownProvider)
+            {
+                properties = properties.Add(DiagnosticProperties.Provider, sink.Provider);
+            }
+
+            return Create(Descriptors.FTP0008_VisibleMethodSendsParameterToLlm, method, target, properties,
+                Quote(method), reach.Parameter.Name, "'" + sink.SinkName + "'", DataModelText.Describe(sink.Purpose), sink.Provider, Where(method, target), attribute);
+        }
+
+        // FTP0009: the class of the result, when it is above what a caller elsewhere would give it from the signature it
+        // calls (the classes of the receiver's and the parameters' types: an unseen call carries its arguments' classes).
+        // A mapper whose result comes from its arguments is therefore quiet; a lookup by id that returns a Restricted
+        // member is not.
+        private Taint? ResultAboveSignature(IMethodSymbol called, MethodSummary summary)
+        {
+            var result = summary.Result.Fixed;
+            if (result.Class == DataClass.Public)
+            {
+                return null;
+            }
+
+            return result.Class > SignatureClass(called) ? result : null;
+        }
+
+        // What a caller of this declaration (the method, or the interface or base member callers use) can see.
+        private DataClass SignatureClass(IMethodSymbol method)
+        {
+            var signature = method.IsStatic ? DataClass.Public : _classification.Whole(method.ContainingType).Class;
+            foreach (var parameter in method.Parameters)
+            {
+                var parameterClass = _classification.Whole(parameter.Type).Class;
+                signature = parameterClass > signature ? parameterClass : signature;
+            }
+
+            return signature;
+        }
+
+        private Diagnostic ReturnsClassified(IMethodSymbol method, IMethodSymbol target, Taint result)
+        {
+            var attribute = new StringBuilder("return: ").Append(result.Class);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ResultClass, result.Class.ToString());
+            if (result.Categories != DataCategory.None)
+            {
+                attribute.Append("(Categories = ").Append(CategoriesExpression(result.Categories)).Append(')');
+                properties = properties.Add(DiagnosticProperties.ResultCategories, result.Categories.ToString());
+            }
+
+            return Create(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData, method, target, properties,
+                Quote(method), DataModelText.Describe(result.Class, result.Categories), result.DescribeSources(),
+                method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), Where(method, target), attribute.ToString());
+        }
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, IMethodSymbol target, ImmutableDictionary<string, string?> properties, params object[] arguments)
+        {
+            var additional = new List<Location>();
+            if (!SymbolEqualityComparer.Default.Equals(method, target) && target.Locations.Length > 0)
+            {
+                additional.Add(target.Locations[0]);
+                properties = properties.Add(DiagnosticProperties.OnOtherDeclaration, "true");
+            }
+
+            return Diagnostic.Create(descriptor, method.Locations[0], additional, properties, arguments);
+        }
+
+        // Where callers look: the interface or base member the method implements or overrides, when it is declared in this
+        // compilation's source (a member in metadata cannot be edited); otherwise the method itself.
+        private static IMethodSymbol AttributeTarget(IMethodSymbol method)
+        {
+            foreach (var contract in Contracts(method))
+            {
+                if (IsVisibleOutside(contract) && SymbolEqualityComparer.Default.Equals(contract.ContainingAssembly, method.ContainingAssembly)
+                    && contract.Locations.Length > 0 && contract.Locations[0].IsInSource)
+                {
+                    return contract;
+                }
+            }
+
+            return method;
+        }
+
+        private static string Where(IMethodSymbol method, IMethodSymbol target)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method, target))
+            {
+                return "the method";
+            }
+
+            return (target.ContainingType.TypeKind == TypeKind.Interface ? "the interface member " : "the base member ") + Quote(target);
+        }
+
+        /// <summary>The members <paramref name="method"/> overrides (nearest first), then the interface members it implements.</summary>
+        private static IEnumerable<IMethodSymbol> Contracts(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                yield return overridden;
+            }
+
+            foreach (var explicitContract in method.ExplicitInterfaceImplementations)
+            {
+                yield return explicitContract;
+            }
+
+            if (method.ContainingType is not { } type || method.IsStatic)
+            {
+                yield break;
+            }
+
+            foreach (var contract in type.AllInterfaces)
+            {
+                foreach (var member in contract.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod
+                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method))
+                    {
+                        yield return interfaceMethod;
+                    }
+                }
+            }
+        }
+
+        private static bool IsVisibleOutside(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null && current.Kind != SymbolKind.Namespace; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool HasReturnClassification(IMethodSymbol method) => !_classification.ReturnClass(method).Sources.IsEmpty;
+
+        private static bool IsDeclassifier(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (Annotations.Is(attribute.AttributeClass, AnnotationAttribute.Declassifies))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPlainTask(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && SymbolNames.IsInNamespace(type, "System.Threading.Tasks");
+
+        private static string CategoriesExpression(DataCategory categories)
+        {
+            var parts = new List<string>();
+            foreach (DataCategory category in Enum.GetValues(typeof(DataCategory)))
+            {
+                if (category != DataCategory.None && (categories & category) == category)
+                {
+                    parts.Add("DataCategory." + category);
+                }
+            }
+
+            return string.Join(" | ", parts);
+        }
+
+        private static string Quote(IMethodSymbol method) => "'" + SymbolNames.Short(method) + "'";
+    }
+}
