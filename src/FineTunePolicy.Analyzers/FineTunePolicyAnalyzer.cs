@@ -40,6 +40,7 @@ namespace FineTunePolicy.Analyzers
             var compilation = context.Compilation;
             var cancellationToken = context.CancellationToken;
             var policy = ResolvedPolicy.FromOptions(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+
             // FTP0009 concerns libraries that classify data, whether or not they reach a sink themselves (a domain layer).
             var reachesSink = ShouldRun(compilation, policy, cancellationToken);
             var library = CrossAssemblyRules.AppliesTo(compilation);
@@ -49,51 +50,46 @@ namespace FineTunePolicy.Analyzers
             }
 
             var sinks = new SinkMatcher(policy);
-            var canClassify = ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken);
-            if (!canClassify)
+            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken))
             {
-                if (!reachesSink)
+                if (reachesSink)
                 {
-                    return;
+                    RegisterWithoutClassification(context, policy, sinks, library);
                 }
 
-                // Nothing can be classified, so FTP0001-FTP0003 cannot fire. A library still needs the summaries of its
-                // wrappers for FTP0008 (below); elsewhere a manifest still asks which providers are called (FTP0004):
-                // find the sink calls of the bodies that name a sink, without the flow engine.
-                if (!library)
-                {
-                    if (policy.FromManifest)
-                    {
-                        var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), cancellationToken));
-                        context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
-                            scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
-                            policy,
-                            blockContext.ReportDiagnostic));
-                    }
-
-                    return;
-                }
+                return;
             }
 
             var classification = new ClassificationIndex(compilation, policy);
-            var engine = new FlowEngine(compilation, policy, classification, sinks);
-            var crossAssembly = library ? new CrossAssemblyRules(classification, sinks) : null;
-            EngineCreated?.Invoke(engine);
+            var crossAssembly = library ? new CrossAssemblyRules(compilation, classification, sinks) : null;
+            if (!reachesSink)
+            {
+                // A library that classifies data but reaches no sink (a domain layer): FTP0009 alone, and the engine
+                // starts at the first method that needs a summary.
+                var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, policy, classification, sinks));
+                context.RegisterCodeBlockAction(blockContext =>
+                {
+                    if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
+                        && crossAssembly!.MayReturnClassified(method, blockContext.CodeBlock, blockContext.CancellationToken)
+                        && results.Value.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
+                    {
+                        crossAssembly.Report(method, summary, blockContext.ReportDiagnostic);
+                    }
+                });
+                return;
+            }
+
+            var engine = CreateEngine(compilation, policy, classification, sinks);
 
             // The names that reach a sink, before any code block: computed lazily, every thread's first code block
             // would wait for it (and be charged the wait).
-            if (reachesSink)
-            {
-                engine.Reach(cancellationToken);
-            }
+            engine.Reach(cancellationToken);
 
             // A code block, not an operation block: the driver binds nothing for us, and a body is bound only when
-            // its names show it can reach a sink (SinkReach), or when its signature lets FTP0009 fire.
+            // its names show it can reach a sink (SinkReach), or when FTP0009 needs its result.
             context.RegisterCodeBlockAction(blockContext =>
             {
-                var summary = reachesSink
-                    ? engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
-                    : null;
+                var summary = engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken);
                 if (summary is not null)
                 {
                     SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
@@ -101,11 +97,53 @@ namespace FineTunePolicy.Analyzers
 
                 // FTP0008/FTP0009 read the same summary.
                 if (crossAssembly is not null && blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
-                    && (summary ??= canClassify && crossAssembly.MayReturnUnannotated(method)
+                    && (summary ??= crossAssembly.MayReturnClassified(method, blockContext.CodeBlock, blockContext.CancellationToken)
                         ? engine.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
                         : null) is { } known)
                 {
                     crossAssembly.Report(method, known, blockContext.ReportDiagnostic);
+                }
+            });
+        }
+
+        private static FlowEngine CreateEngine(Compilation compilation, ResolvedPolicy policy, ClassificationIndex classification, SinkMatcher sinks)
+        {
+            var engine = new FlowEngine(compilation, policy, classification, sinks);
+            EngineCreated?.Invoke(engine);
+            return engine;
+        }
+
+        // Nothing can be classified, so FTP0001-FTP0003 and FTP0009 cannot fire. A manifest still asks which providers are
+        // called (FTP0004): find the sink calls of the bodies that name a sink, without the flow engine. A library's
+        // wrappers that other assemblies call still send their parameters (FTP0008): the engine starts at the first one.
+        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, ResolvedPolicy policy, SinkMatcher sinks, bool library)
+        {
+            var compilation = context.Compilation;
+            if (policy.FromManifest)
+            {
+                var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), context.CancellationToken));
+                context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
+                    scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
+                    policy,
+                    blockContext.ReportDiagnostic));
+            }
+
+            if (!library)
+            {
+                return;
+            }
+
+            var wrappers = new System.Lazy<(FlowEngine Engine, CrossAssemblyRules Rules)>(() =>
+            {
+                var classification = new ClassificationIndex(compilation, policy);
+                return (CreateEngine(compilation, policy, classification, sinks), new CrossAssemblyRules(compilation, classification, sinks));
+            });
+            context.RegisterCodeBlockAction(blockContext =>
+            {
+                if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
+                    && wrappers.Value.Engine.AnalyzeCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
+                {
+                    wrappers.Value.Rules.Report(method, summary, blockContext.ReportDiagnostic);
                 }
             });
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Flow;
 using FineTunePolicy.Analyzers.Policy;
@@ -19,11 +20,15 @@ namespace FineTunePolicy.Analyzers.Rules
     /// </summary>
     internal sealed class CrossAssemblyRules
     {
+        private readonly Compilation _compilation;
         private readonly ClassificationIndex _classification;
         private readonly SinkMatcher _sinks;
+        private readonly object _namesGate = new();
+        private ClassifiedNames? _classifiedNames;
 
-        public CrossAssemblyRules(ClassificationIndex classification, SinkMatcher sinks)
+        public CrossAssemblyRules(Compilation compilation, ClassificationIndex classification, SinkMatcher sinks)
         {
+            _compilation = compilation;
             _classification = classification;
             _sinks = sinks;
         }
@@ -78,6 +83,27 @@ namespace FineTunePolicy.Analyzers.Rules
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether a body that cannot reach a sink is worth a summary for FTP0009: its signature allows the rule
+        /// (<see cref="MayReturnUnannotated"/>) and it mentions a name through which classified data can be read.
+        /// </summary>
+        public bool MayReturnClassified(IMethodSymbol method, SyntaxNode codeBlock, CancellationToken cancellationToken) =>
+            MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock);
+
+        private ClassifiedNames ClassifiedNames(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _classifiedNames) is { } known)
+            {
+                return known;
+            }
+
+            // Not a Lazy: a cancelled computation must not be cached.
+            lock (_namesGate)
+            {
+                return _classifiedNames ??= Classification.ClassifiedNames.Compute(_compilation, _classification, cancellationToken);
+            }
         }
 
         public void Report(IMethodSymbol method, MethodSummary summary, Action<Diagnostic> report)

@@ -32,7 +32,7 @@ public class NothingClassifiedTests
         using OpenAI.Chat;
         using OpenAI.Embeddings;
 
-        public class Connector
+        internal class Connector
         {
             private readonly ChatClient _chat = new("gpt-4o", "key");
 
@@ -71,6 +71,19 @@ public class NothingClassifiedTests
 
         Assert.Empty(diagnostics);
         Assert.False(Engines.ContainsKey("NothingClassified"));
+    }
+
+    [Fact]
+    public async Task SdkReferencedNothingClassified_PublicWrappersOfALibrary_FTP0008Only()
+    {
+        // Public, the wrappers are called from other assemblies: the engine starts for them alone (FTP0008).
+        var compilation = DirectRun.Without(DirectRun.Compile("NothingClassifiedPublic", Wrapper.Replace("internal class Connector", "public class Connector")), Compliance);
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation);
+
+        Assert.Equal(["Ask", "Draft", "Embed"], diagnostics.Where(d => d.Id == DiagnosticIds.VisibleMethodSendsParameterToLlm).Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
+        Assert.Equal(3, diagnostics.Length);
+        Assert.True(Engines.ContainsKey("NothingClassifiedPublic"));
     }
 
     [Fact]

@@ -102,12 +102,10 @@ public class OtherRuleTests
         var helpers = new System.Text.StringBuilder();
         for (var i = 0; i < 60; i++)
         {
-            helpers.AppendLine($"    internal static string H{i}(string s) => H{i + 1}(s) + \".\";");
+            helpers.AppendLine($"    public static string H{i}(string s) => H{i + 1}(s) + \".\";");
         }
 
-        // Internal: a public helper is summarised on its own for FTP0009, and a chain first summarised from its middle
-        // is complete by the time M reaches it (the depth bound counts from where each analysis starts).
-        helpers.AppendLine("    internal static string H60(string s) => s;");
+        helpers.AppendLine("    public static string H60(string s) => s;");
         var source = Scenario.Code("using OpenAI.Chat;", $$"""
             public static class Chain
             {
