@@ -27,6 +27,12 @@ namespace FineTunePolicy.Analyzers
                 + "diagnostics switch, in a project that classifies data",
             [DiagnosticIds.FlowAnalysisIncomplete] =
                 "the analysis of a sink argument hit its depth or iteration bound, so a finding may be missing",
+            [DiagnosticIds.VisibleMethodSendsParameterToLlm] =
+                "a library method other assemblies call (directly or through the interface or base member it implements) sends a "
+                + "parameter to an LLM sink and is not marked `[LlmSink]`, so its callers' data is not checked",
+            [DiagnosticIds.VisibleMethodReturnsClassifiedData] =
+                "a library method other assemblies call returns data above Public, read from classified members, through an "
+                + "unclassified return type, without `[return: ...]` and above what its signature shows, so callers lose the class",
         };
     }
 }
