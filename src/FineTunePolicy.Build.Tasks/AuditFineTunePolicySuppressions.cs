@@ -22,9 +22,15 @@ namespace FineTunePolicy.Build.Tasks
     /// </summary>
     public sealed class AuditFineTunePolicySuppressions : FailClosedTask
     {
-        /// <summary>The audit record that ValidateFineTunePolicy wrote; rewritten with the suppressions section.</summary>
+        /// <summary>The audit record that ValidateFineTunePolicy wrote; read, and rewritten with the suppressions section unless <see cref="PublishPath"/> is set.</summary>
         [Required]
         public string AuditPath { get; set; } = string.Empty;
+
+        /// <summary>
+        /// Where the completed record is written; default: <see cref="AuditPath"/>. The targets let the validation write
+        /// a pending record and publish it here only after the compiler succeeded, so that a failed build leaves none.
+        /// </summary>
+        public string? PublishPath { get; set; }
 
         /// <summary>ValidateFineTunePolicy's stamp file, deleted when this task fails so that the next build validates again.</summary>
         public string? StampPath { get; set; }
@@ -70,11 +76,13 @@ namespace FineTunePolicy.Build.Tasks
         protected override string Consequence => "The build is stopped and the audit record deleted, so that the next build checks again.";
 
         /// <inheritdoc />
-        protected override void FailClosed()
-        {
-            Suppressions = Array.Empty<ITaskItem>();
-            DeleteOutputs();
-        }
+        protected override string Step => "suppression audit";
+
+        /// <summary>No audit record of an unaudited build, and no stamp that would let the next build skip validation.</summary>
+        protected override IEnumerable<string?> OutputFiles => new[] { AuditPath, PublishPath, StampPath };
+
+        /// <inheritdoc />
+        protected override void ClearOutputs() => Suppressions = Array.Empty<ITaskItem>();
 
         /// <inheritdoc />
         protected override bool Run()
@@ -138,8 +146,7 @@ namespace FineTunePolicy.Build.Tasks
                     }
                     catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException || ex is FormatException || ex is InvalidOperationException)
                     {
-                        Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), errorLog, 0, 0, 0, 0,
-                            $"The compiler's error log cannot be read as SARIF: {ValidateFineTunePolicy.Sentence(ex.Message)} Without it suppressions in source cannot be counted. Rebuild (the compiler rewrites it), and check that ErrorLog names a SARIF file of its own.");
+                        LogError(Codes.SuppressionInputUnreadable, errorLog, 0, 0, Messages.ErrorLogUnreadable(ex));
                         ok = false;
                     }
 
@@ -209,8 +216,7 @@ namespace FineTunePolicy.Build.Tasks
 
             foreach (var problem in problems.Distinct())
             {
-                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), problem.Key, 0, 0, 0, 0,
-                    $"The configuration file cannot be read: {ValidateFineTunePolicy.Sentence(problem.Value)} Its severity settings cannot be audited; make it readable for the build account.");
+                LogError(Codes.SuppressionInputUnreadable, problem.Key, 0, 0, Messages.ConfigFileUnreadable(problem.Value));
                 ok = false;
             }
 
@@ -218,13 +224,12 @@ namespace FineTunePolicy.Build.Tasks
             foreach (var s in found.Where(s => s.NeedsJustification)
                 .OrderBy(s => s.FullPath ?? string.Empty, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Column).ThenBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal))
             {
-                Report(Codes.UnjustifiedSuppression, s.FullPath ?? projectPath, s.Line, s.Column, UnjustifiedMessage(s));
+                LogFinding(Strict, Codes.UnjustifiedSuppression, s.FullPath ?? projectPath, s.Line, s.Column, Messages.UnjustifiedSuppression(s));
             }
 
             if (run.Ran != true)
             {
-                Report(Codes.AnalyzerDidNotRun, projectPath, 0, 0,
-                    $"The FineTunePolicy analyzer is not known to have run in this compilation: {string.Join("; ", run.Reasons)}. Without it no FTP0xxx finding is reported, so nothing stops classified data from reaching an LLM. Keep RunAnalyzers and RunAnalyzersDuringBuild on, keep the FineTunePolicy.Analyzers package's analyzer, and let the targets write the compiler's error log (version 2.1).");
+                LogFinding(Strict, Codes.AnalyzerDidNotRun, projectPath, 0, 0, Messages.AnalyzerDidNotRun(run.Reasons));
             }
 
             if (!ok || Log.HasLoggedErrors)
@@ -232,7 +237,7 @@ namespace FineTunePolicy.Build.Tasks
                 return false;
             }
 
-            // The audit record, rewritten with the section.
+            // The audit record, completed with the section and published.
             CurrentFile = AuditPath;
             byte[] audit;
             try
@@ -241,8 +246,7 @@ namespace FineTunePolicy.Build.Tasks
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), AuditPath, 0, 0, 0, 0,
-                    $"The audit record cannot be read: {ValidateFineTunePolicy.Sentence(ex.Message)} ValidateFineTunePolicy writes it before the compiler runs; rebuild so that it runs again.");
+                LogError(Codes.SuppressionInputUnreadable, AuditPath, 0, 0, Messages.AuditRecordUnreadable(ex));
                 return false;
             }
 
@@ -250,23 +254,13 @@ namespace FineTunePolicy.Build.Tasks
             string? merged = AuditSuppressionsWriter.Merge(audit, section, out string? error);
             if (merged == null)
             {
-                Log.LogError(null, Codes.SuppressionInputUnreadable, null, Codes.HelpLink(Codes.SuppressionInputUnreadable), AuditPath, 0, 0, 0, 0,
-                    $"The audit record is not the JSON object ValidateFineTunePolicy writes ({error}). Rebuild so that the validation writes it again.");
+                LogError(Codes.SuppressionInputUnreadable, AuditPath, 0, 0, Messages.AuditRecordNotOurs(error));
                 return false;
             }
 
-            byte[] bytes = new UTF8Encoding(false).GetBytes(merged);
-            try
+            string publishPath = string.IsNullOrEmpty(PublishPath) ? AuditPath : PublishPath!;
+            if (!WriteIfChanged(publishPath, new UTF8Encoding(false).GetBytes(merged), publishPath == AuditPath ? audit : null))
             {
-                if (!bytes.SequenceEqual(audit))
-                {
-                    File.WriteAllBytes(AuditPath, bytes);
-                }
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), AuditPath, 0, 0, 0, 0,
-                    $"FineTunePolicy cannot write {AuditPath}: {ValidateFineTunePolicy.Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
                 return false;
             }
 
@@ -282,31 +276,6 @@ namespace FineTunePolicy.Build.Tasks
                 return (ITaskItem)item;
             }).ToArray();
             return true;
-        }
-
-        private void Report(string code, string file, int line, int column, string message)
-        {
-            if (Strict)
-            {
-                Log.LogError(null, code, null, Codes.HelpLink(code), file, line, column, 0, 0, message);
-            }
-            else
-            {
-                Log.LogWarning(null, code, null, Codes.HelpLink(code), file, line, column, 0, 0, message);
-            }
-        }
-
-        private static string UnjustifiedMessage(Suppression s)
-        {
-            string how = s.Kind switch
-            {
-                "pragma" => $"#pragma warning disable {s.Rule} suppresses it without a justification. Write the reason after the rule id: #pragma warning disable {s.Rule} // <why this data may go to the LLM, ticket>",
-                "suppressMessage" => $"[SuppressMessage] suppresses it without a Justification. Add Justification = \"<why this data may go to the LLM, ticket>\"",
-                "editorconfig" => $"'{s.Source}' turns it off without a justification. Write the reason in a comment on the line directly above the setting",
-                "noWarn" => $"NoWarn turns it off for the whole project, and NoWarn cannot carry a justification. Remove {s.Rule} from NoWarn; suppress single findings in source with a justification instead",
-                _ => $"it is suppressed ({s.Source}) without a justification",
-            };
-            return $"{s.Rule} is suppressed without a justification: {how}. In strict mode (FineTunePolicyStrict) an unjustified suppression of FTP0001 or FTP0002 fails the build; the audit record lists every suppression.";
         }
 
         private string? ErrorLogPath(string projectDirectory)
@@ -350,30 +319,5 @@ namespace FineTunePolicy.Build.Tasks
                 .Where(id => id.Length == 7 && id.StartsWith("FTP", StringComparison.Ordinal) && id.Substring(3).All(char.IsDigit))
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(id => id, StringComparer.Ordinal);
-
-        /// <summary>Fail closed: no audit record of an unaudited build, and no stamp that would let the next build skip validation.</summary>
-        private void DeleteOutputs()
-        {
-            foreach (string? path in new[] { AuditPath, StampPath })
-            {
-                if (string.IsNullOrEmpty(path))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    if (File.Exists(path))
-                    {
-                        File.Delete(path);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0,
-                        $"FineTunePolicy cannot delete {path} after a failed suppression audit: {ValidateFineTunePolicy.Sentence(ex.Message)} Delete it by hand (or run a clean build) so that the next build checks the policy again.");
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,9 @@
 using System;
 using System.IO;
+using FineTunePolicy.Build.Tasks.Diagnostics;
+#if NET
+using System.Runtime.InteropServices;
+#endif
 
 namespace FineTunePolicy.Build.Tasks
 {
@@ -15,7 +19,10 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>A folder.</summary>
         Directory,
 
-        /// <summary>Something is there, but it cannot be opened as a file: a dangling or looping symbolic link, a parent that is a file, or a folder that cannot be listed.</summary>
+        /// <summary>
+        /// Something is there, but it cannot be opened as a file: a dangling or looping symbolic link, a named pipe or a
+        /// socket (opening one waits for a writer), a parent that is a file, or a folder that cannot be listed.
+        /// </summary>
         Unusable,
     }
 
@@ -51,6 +58,12 @@ namespace FineTunePolicy.Build.Tasks
                         reason = Dangling;
                         return PathKind.Unusable;
                     }
+                }
+
+                reason = UnixFileType.WhyNotAFile(path);
+                if (reason != null)
+                {
+                    return PathKind.Unusable;
                 }
 #endif
                 return PathKind.File;
@@ -97,11 +110,64 @@ namespace FineTunePolicy.Build.Tasks
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                reason = $"its folder {parent} cannot be listed ({ValidateFineTunePolicy.Sentence(ex.Message).TrimEnd('.')})";
+                reason = $"its folder {parent} cannot be listed ({Messages.Sentence(ex.Message).TrimEnd('.')})";
                 return PathKind.Unusable;
             }
 
             return PathKind.Missing;
         }
+
+#if NET
+        /// <summary>
+        /// The file type of stat(2), which .NET does not expose beyond folders and links: File.Exists is true for a named
+        /// pipe, and opening one blocks until a writer comes, which would hang the build. Read through the runtime's own
+        /// native shim (System.Native, present in every .NET host), whose status record starts with the flags and the
+        /// mode. Devices are not refused here: they are read within PolicyFileLoader's size limit (/dev/zero is FTP1008).
+        /// </summary>
+        private static class UnixFileType
+        {
+            private const int TypeMask = 0xF000;
+            private const int Fifo = 0x1000;
+            private const int Socket = 0xC000;
+
+            public static string? WhyNotAFile(string path)
+            {
+                if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                {
+                    return null;
+                }
+
+                IntPtr status = Marshal.AllocHGlobal(1024);
+                try
+                {
+                    if (Stat(path, status) != 0)
+                    {
+                        return null; // opening it reports what is wrong
+                    }
+
+                    switch (Marshal.ReadInt32(status, 4) & TypeMask)
+                    {
+                        case Fifo:
+                            return "it is a named pipe (FIFO), not a file, and reading it would wait for a writer";
+                        case Socket:
+                            return "it is a socket, not a file";
+                        default:
+                            return null;
+                    }
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    return null;
+                }
+                finally
+                {
+                    Marshal.FreeHGlobal(status);
+                }
+            }
+
+            [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+            private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr status);
+        }
+#endif
     }
 }

@@ -80,7 +80,7 @@ namespace FineTunePolicy.Build.Tasks
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {ValidateFineTunePolicy.Sentence(ex.Message)} Check that the file exists, is not locked by another program, and that the build account may read it.");
+                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {Messages.Sentence(ex.Message)} Check that the file exists, is not locked by another program, and that the build account may read it.");
                 return null;
             }
 

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using FineTunePolicy.Build.Tasks.Diagnostics;
+using FineTunePolicy.Build.Tasks.Inputs;
 using FineTunePolicy.Build.Tasks.Model;
 using FineTunePolicy.Build.Tasks.Output;
 using FineTunePolicy.Build.Tasks.Schema;
@@ -59,7 +58,6 @@ namespace FineTunePolicy.Build.Tasks
         [Output]
         public ITaskItem[] GeneratedFiles { get; private set; } = Array.Empty<ITaskItem>();
 
-
         /// <inheritdoc />
         protected override string Activity => "processing";
 
@@ -67,54 +65,33 @@ namespace FineTunePolicy.Build.Tasks
         protected override string Consequence => "The build is stopped so that no unchecked policy reaches the analyzer.";
 
         /// <inheritdoc />
-        protected override void FailClosed()
-        {
-            GeneratedFiles = Array.Empty<ITaskItem>();
-            DeleteOutputs();
-        }
+        protected override string Step => "validation";
+
+        /// <summary>No stale global config, audit record or stamp may survive a failed validation.</summary>
+        protected override IEnumerable<string?> OutputFiles => new[] { GlobalConfigPath, AuditPath, StampPath };
+
+        /// <inheritdoc />
+        protected override void ClearOutputs() => GeneratedFiles = Array.Empty<ITaskItem>();
 
         /// <inheritdoc />
         protected override bool Run()
         {
             var diagnostics = new DiagnosticBag();
-            string projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
-            string toolVersion = string.IsNullOrEmpty(ToolVersion) ? DefaultToolVersion() : ToolVersion!;
-
-            DateTime today = DateTime.UtcNow.Date;
-            if (!string.IsNullOrEmpty(Today) && !StructuralValidator.TryParseDate(Today!, out today))
+            string projectDirectory = ProjectDirectory;
+            if (!TryReadToday(diagnostics, out DateTime today))
             {
-                diagnostics.Error(Codes.InvalidParameter, ProjectPath, 0, 0, $"FineTunePolicyToday is '{Today}', which is not a date. Set it to a date written yyyy-MM-dd, for example 2026-06-30, or leave it empty to judge against today's date.");
                 return Report(diagnostics);
             }
 
-            string judgedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var packages = ReadPackages();
-            string manifestPath = string.IsNullOrEmpty(ManifestPath)
-                ? Path.Combine(projectDirectory, "finetune-policy.json")
-                : Path.GetFullPath(Path.Combine(projectDirectory, ManifestPath));
-            string manifestDisplay = PathDisplay.Relative(projectDirectory, manifestPath);
-
+            var run = new RunContext(projectDirectory, today, ReadPackages(), string.IsNullOrEmpty(ToolVersion) ? DefaultToolVersion() : ToolVersion!);
+            string manifestPath = PolicyLocations.Manifest(projectDirectory, ManifestPath);
             CurrentFile = manifestPath;
 
             // Only a manifest that is really absent falls back to the defaults: a folder, a broken link or an
             // unreadable parent in its place is an error (PolicyFileLoader reports it), never a silent default.
             if (PathProbe.Probe(manifestPath, out _) == PathKind.Missing)
             {
-                string message = $"No FineTunePolicy manifest was found at {manifestPath}, so the analyzer's embedded default ceilings apply (inference and embedding up to Internal, fine-tuning Public only, Restricted never). Create finetune-policy.json beside the project (see docs/policy-files.md), or set FineTunePolicyManifest to its path.";
-                if (Strict)
-                {
-                    diagnostics.Error(Codes.ManifestNotFound, manifestPath, 0, 0, message + " Strict mode (FineTunePolicyStrict) requires a manifest.");
-                    return Report(diagnostics);
-                }
-
-                diagnostics.Warning(Codes.ManifestNotFound, manifestPath, 0, 0, message);
-                if (!Report(diagnostics))
-                {
-                    return false;
-                }
-
-                var defaultAudit = AuditRecordWriter.Default(toolVersion, judgedOn, Strict, new AuditFile(manifestDisplay, null), packages);
-                return WriteOutputs(GlobalConfigWriter.Default(manifestDisplay), defaultAudit);
+                return RunWithoutManifest(run, manifestPath, diagnostics);
             }
 
             var manifestFile = PolicyFileLoader.Load(manifestPath, PolicySchemas.Manifest, "manifest", diagnostics);
@@ -125,40 +102,9 @@ namespace FineTunePolicy.Build.Tasks
 
             // The allow-list location is read even when the manifest has structural problems elsewhere, so that both
             // files are checked in one build.
-            string? allowListPath;
-            Json.JsonNode? allowListNode = manifestFile.Root.Kind == Json.JsonKind.Object ? manifestFile.Root.Get("allowList") : null;
-            if (!string.IsNullOrEmpty(AllowListPath))
+            string? allowListPath = ResolveAllowList(manifestPath, manifestFile, diagnostics);
+            if (allowListPath == null)
             {
-                allowListPath = Path.GetFullPath(Path.Combine(projectDirectory, AllowListPath));
-                if (PathProbe.Probe(allowListPath, out _) == PathKind.Missing)
-                {
-                    diagnostics.Error(Codes.AllowListNotFound, ProjectPath, 0, 0, $"The allow-list set by FineTunePolicyAllowList was not found at {allowListPath}. Correct the property (a relative path is relative to the project directory), or remove it to use the manifest's 'allowList'.");
-                    return Report(diagnostics);
-                }
-            }
-            else if (allowListNode != null && allowListNode.Kind == Json.JsonKind.String && !string.IsNullOrEmpty(allowListNode.Text))
-            {
-                allowListPath = TryFullPath(Path.GetDirectoryName(manifestPath)!, allowListNode.Text!);
-                if (allowListPath == null)
-                {
-                    diagnostics.Error(Codes.AllowListNotFound, manifestPath, allowListNode, $"The allow-list '{allowListNode.Text}' named by 'allowList' is not a valid path. Correct the path (it is relative to the manifest), or set the FineTunePolicyAllowList property to the allow-list's location.");
-                    return Report(diagnostics);
-                }
-
-                if (PathProbe.Probe(allowListPath, out _) == PathKind.Missing)
-                {
-                    diagnostics.Error(Codes.AllowListNotFound, manifestPath, allowListNode, $"The allow-list '{allowListNode.Text}' named by 'allowList' was not found at {allowListPath}. Correct the path (it is relative to the manifest), or set the FineTunePolicyAllowList property to the allow-list's location.");
-                    return Report(diagnostics);
-                }
-            }
-            else if (allowListNode == null)
-            {
-                diagnostics.Error(Codes.AllowListNotGiven, manifestPath, manifestFile.Root, "The manifest names no allow-list. Add \"allowList\": \"<path relative to the manifest>\" to it, or set the FineTunePolicyAllowList property (for example on the build server).");
-                return Report(diagnostics);
-            }
-            else
-            {
-                // A wrongly typed or empty allowList has been reported by the structural check.
                 return Report(diagnostics);
             }
 
@@ -169,20 +115,130 @@ namespace FineTunePolicy.Build.Tasks
                 return Report(diagnostics);
             }
 
-            var allowList = PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath);
-            CurrentFile = manifestPath;
-            var manifest = PolicyReader.ReadManifest(manifestFile.Root, manifestPath);
-            var evaluation = new PolicyEvaluator(allowList, manifest, today, diagnostics).Evaluate(packages);
+            return RunWithManifest(run, manifestPath, manifestFile, allowListPath, allowListFile, diagnostics);
+        }
+
+        /// <summary>What every phase of one run needs.</summary>
+        private sealed class RunContext
+        {
+            public RunContext(string projectDirectory, DateTime today, List<PackageInput> packages, string toolVersion)
+            {
+                ProjectDirectory = projectDirectory;
+                Today = today;
+                Packages = packages;
+                ToolVersion = toolVersion;
+            }
+
+            public string ProjectDirectory { get; }
+
+            public DateTime Today { get; }
+
+            public string JudgedOn => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            public List<PackageInput> Packages { get; }
+
+            public string ToolVersion { get; }
+        }
+
+        /// <summary>The judged date: FineTunePolicyToday, or today (UTC); FTP1050 when it is not a date.</summary>
+        private bool TryReadToday(DiagnosticBag diagnostics, out DateTime today)
+        {
+            today = DateTime.UtcNow.Date;
+            if (!string.IsNullOrEmpty(Today) && !StructuralValidator.TryParseDate(Today!, out today))
+            {
+                diagnostics.Error(Codes.InvalidParameter, ProjectPath, 0, 0, Messages.TodayNotADate(Today!));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>No manifest: FTP1001 (a warning, an error in strict mode) and the analyzer's embedded defaults.</summary>
+        private bool RunWithoutManifest(RunContext run, string manifestPath, DiagnosticBag diagnostics)
+        {
+            string message = Messages.ManifestNotFound(manifestPath);
+            if (Strict)
+            {
+                diagnostics.Error(Codes.ManifestNotFound, manifestPath, 0, 0, message + Messages.StrictNeedsManifest);
+                return Report(diagnostics);
+            }
+
+            diagnostics.Warning(Codes.ManifestNotFound, manifestPath, 0, 0, message);
             if (!Report(diagnostics))
             {
                 return false;
             }
 
-            string allowListDisplay = PathDisplay.Relative(projectDirectory, allowListPath);
+            string manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
+            var audit = AuditRecordWriter.Default(run.ToolVersion, run.JudgedOn, Strict, new AuditFile(manifestDisplay, null), run.Packages);
+            return WriteOutputs(GlobalConfigWriter.Default(manifestDisplay), audit);
+        }
+
+        /// <summary>
+        /// The allow-list's full path: FineTunePolicyAllowList, else the manifest's allowList; null (with FTP1002 or
+        /// FTP1003, or a structural error already reported) when there is none to read.
+        /// </summary>
+        private string? ResolveAllowList(string manifestPath, LoadedFile manifestFile, DiagnosticBag diagnostics)
+        {
+            if (!string.IsNullOrEmpty(AllowListPath))
+            {
+                string fromProperty = PolicyLocations.FromProperty(ProjectDirectory, AllowListPath!);
+                if (PathProbe.Probe(fromProperty, out _) == PathKind.Missing)
+                {
+                    diagnostics.Error(Codes.AllowListNotFound, ProjectPath, 0, 0, Messages.AllowListPropertyNotFound(fromProperty));
+                    return null;
+                }
+
+                return fromProperty;
+            }
+
+            var node = PolicyLocations.AllowListNode(manifestFile.Root);
+            if (node == null)
+            {
+                diagnostics.Error(Codes.AllowListNotGiven, manifestPath, manifestFile.Root!, Messages.AllowListNotGiven);
+                return null;
+            }
+
+            string? written = PolicyLocations.AllowListText(node);
+            if (written == null)
+            {
+                return null; // a wrongly typed or empty allowList has been reported by the structural check
+            }
+
+            string? fromManifest = PolicyLocations.FromManifest(manifestPath, written);
+            if (fromManifest == null)
+            {
+                diagnostics.Error(Codes.AllowListNotFound, manifestPath, node, Messages.AllowListNotAPath(written));
+                return null;
+            }
+
+            if (PathProbe.Probe(fromManifest, out _) == PathKind.Missing)
+            {
+                diagnostics.Error(Codes.AllowListNotFound, manifestPath, node, Messages.AllowListNotFound(written, fromManifest));
+                return null;
+            }
+
+            return fromManifest;
+        }
+
+        /// <summary>Both files read and well formed: the semantic checks, then the global config and the audit record.</summary>
+        private bool RunWithManifest(RunContext run, string manifestPath, LoadedFile manifestFile, string allowListPath, LoadedFile allowListFile, DiagnosticBag diagnostics)
+        {
+            var allowList = PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath);
+            CurrentFile = manifestPath;
+            var manifest = PolicyReader.ReadManifest(manifestFile.Root!, manifestPath);
+            var evaluation = new PolicyEvaluator(allowList, manifest, run.Today, diagnostics).Evaluate(run.Packages);
+            if (!Report(diagnostics))
+            {
+                return false;
+            }
+
+            string manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
+            string allowListDisplay = PathDisplay.Relative(run.ProjectDirectory, allowListPath);
             string config = GlobalConfigWriter.Manifest(manifestDisplay, allowListDisplay, allowList, evaluation);
             string audit = AuditRecordWriter.Manifest(
-                toolVersion,
-                judgedOn,
+                run.ToolVersion,
+                run.JudgedOn,
                 Strict,
                 new AuditFile(manifestDisplay, Sha256(manifestFile.Bytes)),
                 new AuditFile(allowListDisplay, Sha256(allowListFile.Bytes)),
@@ -191,34 +247,14 @@ namespace FineTunePolicy.Build.Tasks
             return WriteOutputs(config, audit);
         }
 
-        /// <summary>The full path of a path written in a policy file, or null when it holds characters no path may hold.</summary>
-        private static string? TryFullPath(string directory, string path)
-        {
-            try
-            {
-                return path.IndexOf('\0') >= 0 ? null : Path.GetFullPath(Path.Combine(directory, path));
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                return null;
-            }
-        }
-
         /// <summary>Logs every diagnostic; returns false when any is an error (every one is, in strict mode).</summary>
         private bool Report(DiagnosticBag diagnostics)
         {
             bool failed = false;
             foreach (var d in diagnostics.Items)
             {
-                if (d.IsWarning && !Strict)
-                {
-                    Log.LogWarning(null, d.Code, null, Codes.HelpLink(d.Code), d.File, d.Line, d.Column, 0, 0, d.Message);
-                }
-                else
-                {
-                    Log.LogError(null, d.Code, null, Codes.HelpLink(d.Code), d.File, d.Line, d.Column, 0, 0, d.Message);
-                    failed = true;
-                }
+                LogFinding(Strict || !d.IsWarning, d.Code, d.File, d.Line, d.Column, d.Message);
+                failed |= Strict || !d.IsWarning;
             }
 
             diagnostics.Items.Clear();
@@ -252,89 +288,27 @@ namespace FineTunePolicy.Build.Tasks
             return packages;
         }
 
+        /// <summary>Writes the global config and the audit record when they change, and the stamp always.</summary>
         private bool WriteOutputs(string globalConfig, string audit)
         {
-            var written = new List<ITaskItem>();
-            if (!WriteIfChanged(GlobalConfigPath, globalConfig, written) || !WriteIfChanged(AuditPath, audit, written))
+            if (!WriteIfChanged(GlobalConfigPath, globalConfig) || !WriteIfChanged(AuditPath, audit))
             {
                 return false;
             }
 
+            var written = new List<ITaskItem> { new TaskItem(GlobalConfigPath), new TaskItem(AuditPath) };
             if (!string.IsNullOrEmpty(StampPath))
             {
-                CurrentFile = StampPath!;
-                try
+                if (!Touch(StampPath!, "FineTunePolicy validation passed; this file's time stamp tells MSBuild when.\n"))
                 {
-                    EnsureDirectory(StampPath!);
-                    File.WriteAllText(StampPath!, "FineTunePolicy validation passed; this file's time stamp tells MSBuild when.\n", new UTF8Encoding(false));
-                    File.SetLastWriteTimeUtc(StampPath!, DateTime.UtcNow);
-                    written.Add(new TaskItem(StampPath));
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), StampPath, 0, 0, 0, 0, $"FineTunePolicy cannot write {StampPath}: {Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
                     return false;
                 }
+
+                written.Add(new TaskItem(StampPath));
             }
 
             GeneratedFiles = written.ToArray();
             return true;
-        }
-
-        /// <summary>Writes the file only when its content changes, so that its time stamp stays put and the compiler stays incremental.</summary>
-        private bool WriteIfChanged(string path, string content, List<ITaskItem> written)
-        {
-            CurrentFile = path;
-            byte[] bytes = new UTF8Encoding(false).GetBytes(content);
-            try
-            {
-                if (!File.Exists(path) || !File.ReadAllBytes(path).SequenceEqual(bytes))
-                {
-                    EnsureDirectory(path);
-                    File.WriteAllBytes(path, bytes);
-                }
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot write {path}: {Sentence(ex.Message)} Check that the output folder is writable and that no other process holds the file.");
-                return false;
-            }
-
-            written.Add(new TaskItem(path));
-            return true;
-        }
-
-        private static void EnsureDirectory(string path)
-        {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
-
-        /// <summary>Fail closed: no stale global config, audit record or stamp may survive a failed validation.</summary>
-        private void DeleteOutputs()
-        {
-            foreach (string? path in new[] { GlobalConfigPath, AuditPath, StampPath })
-            {
-                if (string.IsNullOrEmpty(path))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    if (File.Exists(path))
-                    {
-                        File.Delete(path);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    Log.LogError(null, Codes.OutputNotWritable, null, Codes.HelpLink(Codes.OutputNotWritable), path, 0, 0, 0, 0, $"FineTunePolicy cannot delete {path} after a failed validation: {Sentence(ex.Message)} Delete it by hand (or run a clean build) so that the next build checks the policy again.");
-                }
-            }
         }
 
         private static string Sha256(byte[] bytes)
@@ -350,13 +324,6 @@ namespace FineTunePolicy.Build.Tasks
 
                 return text.ToString();
             }
-        }
-
-        /// <summary>Ends an exception message with a full stop, so that the advice after it reads as its own sentence.</summary>
-        internal static string Sentence(string message)
-        {
-            string trimmed = message.TrimEnd();
-            return trimmed.EndsWith(".", StringComparison.Ordinal) ? trimmed : trimmed + ".";
         }
 
         private static string DefaultToolVersion()

@@ -75,6 +75,11 @@ public sealed class BadPolicyInputTests
             File.Delete(f.ManifestPath);
             File.CreateSymbolicLink(f.ManifestPath, Path.Combine(f.Root, "gone.json"));
         }, "symbolic link"),
+        new("ManifestIsASelfLoopSymlink", "FTP1004", Where.Manifest, (0, 0), f => OddFiles.Link(f.ManifestPath, f.ManifestPath), "loops back on itself"),
+        new("ManifestIsAFifo", "FTP1004", Where.Manifest, (0, 0), f => OddFiles.MakeFifo(f.ManifestPath), "named pipe (FIFO)"),
+        new("AllowListIsAFifo", "FTP1004", Where.AllowList, (0, 0), f => OddFiles.MakeFifo(f.AllowListPath), "named pipe (FIFO)"),
+        new("ManifestIsASymlinkToDevZero", "FTP1008", Where.Manifest, (0, 0), f => OddFiles.Link(f.ManifestPath, "/dev/zero"), "at least 5242881 bytes"),
+        new("AllowListIsASymlinkToDevZero", "FTP1008", Where.AllowList, (0, 0), f => OddFiles.Link(f.AllowListPath, "/dev/zero"), "at least 5242881 bytes"),
         new("AllowListUnderAFile", "FTP1004", Where.AllowList, (0, 0), f =>
         {
             // The manifest names policy/allow-list.json/inner.json: its parent is a file.
@@ -95,11 +100,12 @@ public sealed class BadPolicyInputTests
         fixture.WriteAllowList(Policies.AllowList);
         fixture.AddPackage("OpenAI", "2.15.0");
         fixture.SeedStaleOutputs();
-        input.Arrange(fixture);
-        if (input.Name.Contains("Symlink", StringComparison.Ordinal) && OperatingSystem.IsWindows())
+        if ((input.Name.Contains("Symlink", StringComparison.Ordinal) || input.Name.Contains("Fifo", StringComparison.Ordinal)) && !OddFiles.Supported)
         {
-            return; // creating symbolic links needs a privilege on Windows
+            return; // creating symbolic links needs a privilege on Windows, and named pipes are Unix only
         }
+
+        input.Arrange(fixture);
 
         var watch = Stopwatch.StartNew();
         bool result = true;
