@@ -48,7 +48,8 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 Validation,
                 "the file, no line",
                 "The file exists but cannot be opened, or its bytes are not text (for example broken UTF-16): no read permission, a symbolic link "
-                    + "whose target is missing or that loops, a parent in the path that is a file. Never treated as a missing manifest.",
+                    + "whose target is missing or that loops, a named pipe (FIFO) or socket, a parent in the path that is a file. Never treated as "
+                    + "a missing manifest.",
                 "Check permissions, links and locks; save the file as UTF-8."),
             new CodeSummary(
                 Codes.InvalidJson,
