@@ -9,7 +9,10 @@ public sealed class ScenarioProject
     private int _builds;
     private bool _restored;
 
-    public ScenarioProject(PackageFeed feed, string name, IEnumerable<string> extraPackages, ITestOutputHelper log)
+    /// <param name="outputType">Library or Exe.</param>
+    /// <param name="references">Scenario projects this one references (ProjectReference): build them first, then build
+    /// this one with <c>BuildProjectReferences=false</c> so that its SARIF log holds its own results only.</param>
+    public ScenarioProject(PackageFeed feed, string name, IEnumerable<string> extraPackages, ITestOutputHelper log, string outputType = "Library", IEnumerable<ScenarioProject>? references = null)
     {
         _feed = feed;
         _feed.EnsurePacked();
@@ -18,26 +21,31 @@ public sealed class ScenarioProject
         Directory = Path.Combine(_feed.Root, name);
         System.IO.Directory.CreateDirectory(Directory);
 
-        var references = new StringBuilder();
-        references.AppendLine($"""    <PackageReference Include="FineTunePolicy.Analyzers" Version="{_feed.Version}" PrivateAssets="all" />""");
-        references.AppendLine($"""    <PackageReference Include="FineTunePolicy.Annotations" Version="{_feed.Version}" />""");
-        references.AppendLine("""    <PackageReference Include="OpenAI" Version="2.15.0" />""");
+        var items = new StringBuilder();
+        items.AppendLine($"""    <PackageReference Include="FineTunePolicy.Analyzers" Version="{_feed.Version}" PrivateAssets="all" />""");
+        items.AppendLine($"""    <PackageReference Include="FineTunePolicy.Annotations" Version="{_feed.Version}" />""");
+        items.AppendLine("""    <PackageReference Include="OpenAI" Version="2.15.0" />""");
         foreach (var package in extraPackages)
         {
-            references.AppendLine($"""    <PackageReference Include="{package.Split('/')[0]}" Version="{package.Split('/')[1]}" />""");
+            items.AppendLine($"""    <PackageReference Include="{package.Split('/')[0]}" Version="{package.Split('/')[1]}" />""");
+        }
+
+        foreach (var project in references ?? [])
+        {
+            items.AppendLine($"""    <ProjectReference Include="../{project.Name}/{project.Name}.csproj" />""");
         }
 
         Write(name + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Library</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <NoWarn>$(NoWarn);OPENAI001</NoWarn>
               </PropertyGroup>
               <ItemGroup>
-            {references}  </ItemGroup>
+            {items}  </ItemGroup>
             </Project>
             """);
     }
