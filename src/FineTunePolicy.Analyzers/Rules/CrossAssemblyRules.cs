@@ -184,7 +184,7 @@ namespace FineTunePolicy.Analyzers.Rules
         // What a caller of this declaration (the method, or the interface or base member callers use) can see.
         private DataClass SignatureClass(IMethodSymbol method)
         {
-            var signature = method.IsStatic ? DataClass.Public : _classification.Whole(method.ContainingType).Class;
+            var signature = method.IsStatic ? DataClass.Public : VisibleClass(method.ContainingType);
             foreach (var parameter in method.Parameters)
             {
                 var parameterClass = _classification.Whole(parameter.Type).Class;
@@ -193,6 +193,35 @@ namespace FineTunePolicy.Analyzers.Rules
 
             return signature;
         }
+
+        // The class a receiver of this type carries in another assembly, which imports only what is visible: the type's
+        // own classification (with its bases' and interfaces') and its visible instance members. A lookup that holds its
+        // data in private state therefore shows callers elsewhere nothing.
+        private DataClass VisibleClass(INamedTypeSymbol type)
+        {
+            var result = DataClass.Public;
+            foreach (var contract in type.AllInterfaces)
+            {
+                result = Max(result, _classification.Explicit(contract)?.Class);
+            }
+
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                result = Max(result, _classification.Explicit(current)?.Class);
+                foreach (var member in current.GetMembers())
+                {
+                    if (!member.IsStatic && IsVisibleOutside(member) && member is IFieldSymbol or IPropertySymbol)
+                    {
+                        var memberType = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+                        result = Max(Max(result, _classification.MemberValue(member).Class), _classification.Whole(memberType).Class);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static DataClass Max(DataClass a, DataClass? b) => b is { } other && other > a ? other : a;
 
         private Diagnostic ReturnsClassified(IMethodSymbol method, IMethodSymbol target, Taint result)
         {

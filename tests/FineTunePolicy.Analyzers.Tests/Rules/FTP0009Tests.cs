@@ -64,6 +64,38 @@ public class FTP0009Tests
     }
 
     [Fact]
+    public async Task InstanceLookupOverPrivateState_Reports_ForCallersElsewhereSeeNoneOfIt()
+    {
+        const string source = Domain + """
+            public sealed class CustomerLookup(IReadOnlyDictionary<int, Customer> customers)
+            {
+                public string {|#0:SsnOf|}(int id) => customers[id].Ssn;
+            }
+            """;
+
+        await FTP0008Tests.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData)
+                .WithLocation(0)
+                .WithArguments("'CustomerLookup.SsnOf'", "Restricted, Personal", "'Customer.Ssn'", "string", "the method",
+                    "return: Restricted(Categories = DataCategory.Personal)"));
+    }
+
+    [Fact]
+    public async Task ReceiverWithAVisibleClassifiedMember_NoDiagnostic()
+    {
+        // A caller elsewhere sees Iban on the receiver, so the call's result carries Confidential there too.
+        const string source = Domain + """
+            public sealed class Account
+            {
+                [Confidential(Categories = DataCategory.Financial)] public string Iban { get; set; } = "";
+                public string Describe() => "IBAN " + Iban;
+            }
+            """;
+
+        await FTP0008Tests.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ReturnAttributePresent_NoDiagnostic()
     {
         const string source = Domain + """
