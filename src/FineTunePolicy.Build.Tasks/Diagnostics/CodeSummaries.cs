@@ -253,48 +253,52 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 "Required approval missing",
                 CodeSeverity.Error,
                 Validation,
-                "the use or dataset",
+                "the manifest, at the opening brace of the use (in uses) or dataset (in datasets) that needs the approval",
                 "The allow-list's requiredApprovals demands an approval from a role for this kind of use (purpose, class, categories, providers), "
-                    + "and no approval of that role in the manifest covers the use or dataset.",
+                    + "and no approval of that role in the manifest covers the use or dataset. An approval of that role that covers it but has "
+                    + "expired is FTP1037 (at its expires), not FTP1036.",
                 "Obtain the approval and record it in approvals; the message shows the entry to add."),
             new CodeSummary(
                 Codes.ApprovalExpired,
                 "Approval expired",
                 CodeSeverity.Error,
                 Validation,
-                "the expires value",
-                "An approval's expires date has passed (expires is the last valid day).",
+                "the manifest, at the approval's expires value",
+                "An approval's expires date has passed: expires is the last valid day, so FTP1037 fires from the day after. Every approval in "
+                    + "the manifest is judged, whether or not a requiredApprovals rule needs it.",
                 "Renew the approval and update approvedOn and expires, or remove it and what it covers."),
             new CodeSummary(
                 Codes.ApprovalExpiresSoon,
                 "Approval expires within 30 days",
                 CodeSeverity.WarningErrorInStrictMode,
                 Validation,
-                "the expires value",
-                "An approval expires within 30 days of the judged date.",
+                "the manifest, at the approval's expires value",
+                "An approval expires within 30 days: from 30 days before its expires date up to and including that day (expires 2026-12-31: "
+                    + "from 2026-12-01 on; quiet on 2026-11-30). Every approval, required or not.",
                 "Renew it before it expires and update approvedOn and expires."),
             new CodeSummary(
                 Codes.ReviewOverdue,
                 "Provider review overdue",
                 CodeSeverity.Error,
                 Validation,
-                "the provider's reviewBy in the allow-list",
-                "A provider the project uses has a reviewBy date in the past, so its contract facts may be stale.",
+                "the allow-list (not the manifest), at the provider's reviewBy value",
+                "A provider the project uses has a reviewBy date in the past (from the day after reviewBy), so its contract facts may be stale.",
                 "The security team reviews the contract and moves reviewBy forward in the allow-list."),
             new CodeSummary(
                 Codes.ReviewDueSoon,
                 "Provider review due within 30 days",
                 CodeSeverity.WarningErrorInStrictMode,
                 Validation,
-                "the provider's reviewBy in the allow-list",
-                "A provider the project uses is due for review within 30 days.",
+                "the allow-list (not the manifest), at the provider's reviewBy value",
+                "A provider the project uses is due for review within 30 days: from 30 days before its reviewBy date up to and including "
+                    + "that day.",
                 "Ask the security team to review the provider and move reviewBy forward."),
             new CodeSummary(
                 Codes.UndeclaredSdkProvider,
                 "LLM SDK package for an undeclared provider",
                 CodeSeverity.Error,
                 Validation,
-                "the manifest's uses",
+                "the manifest, at the opening bracket of uses",
                 "The project references a NuGet package that talks to a provider (built-in table or the allow-list's sdkPackages), and the "
                     + "manifest declares no use of that provider.",
                 "Declare a use of the provider with the purposes and classes the project really sends, or remove the package reference."),
@@ -328,7 +332,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 "Invalid task parameter",
                 CodeSeverity.Error,
                 Validation,
-                "the project file",
+                "the project file, line and column 0 (the value comes from a property, not from a position in a file)",
                 "FineTunePolicyToday is not a date written yyyy-MM-dd.",
                 "Set FineTunePolicyToday to yyyy-MM-dd, or leave it empty to judge against today's date (UTC)."),
             new CodeSummary(

@@ -595,7 +595,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                     code = Codes.ReviewDueSoon;
                     int days = (int)(provider.ReviewBy - today).TotalDays;
                     diagnostics.Warning(code, allowList.File, provider.ReviewByNode,
-                        $"Provider '{provider.Id}' ({provider.DisplayName}) is due for review by {Day(provider.ReviewBy)}, in {days.ToString(CultureInfo.InvariantCulture)} {(days == 1 ? "day" : "days")}. Ask the security team to review its contract and move 'reviewBy' forward in {AllowListName}; after {Day(provider.ReviewBy)}, builds that use '{provider.Id}' fail.");
+                        $"Provider '{provider.Id}' ({provider.DisplayName}) is due for review by {Day(provider.ReviewBy)}, {(days == 0 ? "today" : "in " + days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days"))}. Ask the security team to review its contract and move 'reviewBy' forward in {AllowListName}; after {Day(provider.ReviewBy)}, builds that use '{provider.Id}' fail.");
                 }
 
                 if (code == null)
