@@ -22,7 +22,10 @@ namespace FineTunePolicy.Build.Tasks
     /// </summary>
     public sealed class AuditFineTunePolicySuppressions : FailClosedTask
     {
-        /// <summary>The audit record that ValidateFineTunePolicy wrote; read, and rewritten with the suppressions section unless <see cref="PublishPath"/> is set.</summary>
+        /// <summary>
+        /// The audit record that ValidateFineTunePolicy wrote; read, and rewritten with the suppressions section
+        /// unless <see cref="PublishPath"/> is set.
+        /// </summary>
         [Required]
         public string AuditPath { get; set; } = string.Empty;
 
@@ -144,7 +147,11 @@ namespace FineTunePolicy.Build.Tasks
                     {
                         SarifReader.Read(errorLog, projectDirectory, inSource, run);
                     }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException || ex is FormatException || ex is InvalidOperationException)
+                    catch (Exception ex) when (ex is IOException
+                        || ex is UnauthorizedAccessException
+                        || ex is System.Text.Json.JsonException
+                        || ex is FormatException
+                        || ex is InvalidOperationException)
                     {
                         LogError(Codes.SuppressionInputUnreadable, errorLog, 0, 0, Messages.ErrorLogUnreadable(ex));
                         ok = false;

@@ -32,8 +32,6 @@ namespace FineTunePolicy.Build.Tasks
     /// </summary>
     internal static class PathProbe
     {
-        private const string Dangling = "it is a symbolic link whose target does not exist or that loops back on itself";
-
         public static PathKind Probe(string path, out string? reason)
         {
             reason = null;
@@ -49,13 +47,13 @@ namespace FineTunePolicy.Build.Tasks
                         var target = info.ResolveLinkTarget(returnFinalTarget: true);
                         if (target == null || !target.Exists)
                         {
-                            reason = Dangling;
+                            reason = Messages.DanglingLink;
                             return PathKind.Unusable;
                         }
                     }
                     catch (IOException)
                     {
-                        reason = Dangling;
+                        reason = Messages.DanglingLink;
                         return PathKind.Unusable;
                     }
                 }
@@ -84,7 +82,7 @@ namespace FineTunePolicy.Build.Tasks
 
                 if (File.Exists(ancestor))
                 {
-                    reason = $"{ancestor} is a file, not a folder";
+                    reason = Messages.ParentIsAFile(ancestor);
                     return PathKind.Unusable;
                 }
             }
@@ -103,14 +101,14 @@ namespace FineTunePolicy.Build.Tasks
                 {
                     if (string.Equals(Path.GetFileName(entry), name, StringComparison.Ordinal))
                     {
-                        reason = Dangling;
+                        reason = Messages.DanglingLink;
                         return PathKind.Unusable;
                     }
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                reason = $"its folder {parent} cannot be listed ({Messages.Sentence(ex.Message).TrimEnd('.')})";
+                reason = Messages.FolderNotListable(parent, ex);
                 return PathKind.Unusable;
             }
 
@@ -148,9 +146,9 @@ namespace FineTunePolicy.Build.Tasks
                     switch (Marshal.ReadInt32(status, 4) & TypeMask)
                     {
                         case Fifo:
-                            return "it is a named pipe (FIFO), not a file, and reading it would wait for a writer";
+                            return Messages.NamedPipe;
                         case Socket:
-                            return "it is a socket, not a file";
+                            return Messages.Socket;
                         default:
                             return null;
                     }

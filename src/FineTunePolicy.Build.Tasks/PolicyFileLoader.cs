@@ -39,13 +39,13 @@ namespace FineTunePolicy.Build.Tasks
             var kind = PathProbe.Probe(path, out string? reason);
             if (kind == PathKind.Directory)
             {
-                diagnostics.Error(Codes.PathIsDirectory, path, 0, 0, $"The {fileKind} path names a folder, not a file. Point it at the JSON file itself.");
+                diagnostics.Error(Codes.PathIsDirectory, path, 0, 0, Messages.PathIsDirectory(fileKind));
                 return null;
             }
 
             if (kind == PathKind.Unusable)
             {
-                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {reason}. Check the path and the link, and that the build account may read the file.");
+                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, Messages.FileUnusable(fileKind, reason));
                 return null;
             }
 
@@ -56,7 +56,7 @@ namespace FineTunePolicy.Build.Tasks
                 {
                     if (stream.CanSeek && stream.Length > MaxBytes)
                     {
-                        diagnostics.Error(Codes.FileTooLarge, path, 0, 0, TooLarge(fileKind, stream.Length));
+                        diagnostics.Error(Codes.FileTooLarge, path, 0, 0, Messages.FileTooLarge(fileKind, stream.Length, MaxBytes));
                         return null;
                     }
 
@@ -70,7 +70,7 @@ namespace FineTunePolicy.Build.Tasks
                         buffer.Write(chunk, 0, read);
                         if (buffer.Length > MaxBytes)
                         {
-                            diagnostics.Error(Codes.FileTooLarge, path, 0, 0, TooLarge(fileKind, buffer.Length));
+                            diagnostics.Error(Codes.FileTooLarge, path, 0, 0, Messages.FileTooLarge(fileKind, buffer.Length, MaxBytes));
                             return null;
                         }
                     }
@@ -80,20 +80,20 @@ namespace FineTunePolicy.Build.Tasks
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} cannot be read: {Messages.Sentence(ex.Message)} Check that the file exists, is not locked by another program, and that the build account may read it.");
+                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, Messages.FileUnreadable(fileKind, ex));
                 return null;
             }
 
             if (bytes.Length == 0)
             {
-                diagnostics.Error(Codes.InvalidJson, path, 1, 1, $"The {fileKind} is empty. Write a JSON object into it (see docs/policy-files.md), or delete it.");
+                diagnostics.Error(Codes.InvalidJson, path, 1, 1, Messages.FileEmpty(fileKind));
                 return new LoadedFile(bytes, null, false);
             }
 
             var source = SourceText.FromBytes(bytes, out string? decodeError);
             if (source == null)
             {
-                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, $"The {fileKind} is not readable text ({decodeError}). Save it as UTF-8.");
+                diagnostics.Error(Codes.FileUnreadable, path, 0, 0, Messages.FileNotText(fileKind, decodeError));
                 return null;
             }
 
@@ -103,15 +103,16 @@ namespace FineTunePolicy.Build.Tasks
             {
                 if (problem.IsTooDeep)
                 {
-                    diagnostics.Error(Codes.NestingTooDeep, path, problem.Line, problem.Column, $"The {fileKind} nests arrays and objects more than {PositionedJsonParser.MaxDepth} levels deep here; no policy file needs more than a few. Check for an unclosed or repeated '[' or '{{'.");
+                    diagnostics.Error(Codes.NestingTooDeep, path, problem.Line, problem.Column,
+                        Messages.NestingTooDeep(fileKind, PositionedJsonParser.MaxDepth));
                 }
                 else if (problem.IsDuplicateKey)
                 {
-                    diagnostics.Error(Codes.DuplicateKey, path, problem.Line, problem.Column, $"The key '{problem.Message}' appears twice in the same object of the {fileKind}. Keep one of them; JSON readers disagree on which one wins.");
+                    diagnostics.Error(Codes.DuplicateKey, path, problem.Line, problem.Column, Messages.DuplicateKey(fileKind, problem.Message));
                 }
                 else
                 {
-                    diagnostics.Error(Codes.InvalidJson, path, problem.Line, problem.Column, $"The {fileKind} is not valid JSON: {problem.Message} Fix the syntax here: a missing comma, quote or bracket, a comment or a trailing comma is the usual cause.");
+                    diagnostics.Error(Codes.InvalidJson, path, problem.Line, problem.Column, Messages.InvalidJson(fileKind, problem.Message));
                 }
             }
 
@@ -123,8 +124,5 @@ namespace FineTunePolicy.Build.Tasks
             bool valid = StructuralValidator.Validate(root, shape, path, fileKind, diagnostics);
             return new LoadedFile(bytes, root, valid);
         }
-
-        private static string TooLarge(string fileKind, long length) =>
-            $"The {fileKind} is at least {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes long; policy files are limited to {MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes (5 MiB) and are not read beyond that. Check that the path names the policy file and not a data set or log.";
     }
 }

@@ -28,7 +28,10 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>Overrides the manifest's allowList. Relative paths are relative to the project directory.</summary>
         public string? AllowListPath { get; set; }
 
-        /// <summary>Referenced packages: the item spec (or NuGetPackageId metadata) is the package id; Version or NuGetPackageVersion metadata the version.</summary>
+        /// <summary>
+        /// Referenced packages: the item spec (or NuGetPackageId metadata) is the package id; Version or
+        /// NuGetPackageVersion metadata the version.
+        /// </summary>
         public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>Turns every FTP1xxx warning into an error, and a missing manifest into an error.</summary>

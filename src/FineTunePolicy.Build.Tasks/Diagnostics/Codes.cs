@@ -120,7 +120,10 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>An FTP0001 or FTP0002 finding is suppressed without a justification (error in strict mode, warning otherwise).</summary>
         public const string UnjustifiedSuppression = "FTP1060";
 
-        /// <summary>The analyzer did not run in the compilation: RunAnalyzers false, the analyzer missing from the Analyzer items, or no compiler log that shows it (error in strict mode, warning otherwise).</summary>
+        /// <summary>
+        /// The analyzer did not run in the compilation: RunAnalyzers false, the analyzer missing from the Analyzer
+        /// items, or no compiler log that shows it (error in strict mode, warning otherwise).
+        /// </summary>
         public const string AnalyzerDidNotRun = "FTP1061";
 
         /// <summary>The compiler's SARIF error log, the audit record or a configuration file cannot be read or understood by the suppression audit.</summary>

@@ -31,7 +31,10 @@ namespace FineTunePolicy.Build.Tasks.Inputs
         public static string? AllowListText(JsonNode? node) =>
             node != null && node.Kind == JsonKind.String && !string.IsNullOrEmpty(node.Text) ? node.Text : null;
 
-        /// <summary>The full path of a path written in the manifest (relative to the manifest's folder), or null when it holds characters no path may hold.</summary>
+        /// <summary>
+        /// The full path of a path written in the manifest (relative to the manifest's folder), or null when it
+        /// holds characters no path may hold.
+        /// </summary>
         public static string? FromManifest(string manifestPath, string path)
         {
             try

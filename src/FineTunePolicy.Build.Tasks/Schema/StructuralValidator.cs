@@ -16,15 +16,15 @@ namespace FineTunePolicy.Build.Tasks.Schema
     {
         private static readonly Dictionary<string, Regex> Patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
 
-        private readonly string file;
-        private readonly string fileKind;
-        private readonly DiagnosticBag diagnostics;
+        private readonly string _file;
+        private readonly string _fileKind;
+        private readonly DiagnosticBag _diagnostics;
 
         private StructuralValidator(string file, string fileKind, DiagnosticBag diagnostics)
         {
-            this.file = file;
-            this.fileKind = fileKind;
-            this.diagnostics = diagnostics;
+            _file = file;
+            _fileKind = fileKind;
+            _diagnostics = diagnostics;
         }
 
         /// <summary>Validates <paramref name="root"/>; returns true when it has no structural problem.</summary>
@@ -35,7 +35,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
             return diagnostics.Items.Count == before;
         }
 
-        private string Name(string path) => path.Length == 0 ? "The " + fileKind : "'" + path + "'";
+        private string Name(string path) => path.Length == 0 ? "The " + _fileKind : "'" + path + "'";
 
         private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
@@ -58,7 +58,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 case BooleanShape:
                     if (node.Kind != JsonKind.True && node.Kind != JsonKind.False)
                     {
-                        WrongType(node, shape, path, "Write true or false without quotes.");
+                        WrongType(node, shape, path, Messages.FixBoolean);
                     }
 
                     break;
@@ -67,14 +67,14 @@ namespace FineTunePolicy.Build.Tasks.Schema
 
         private void WrongType(JsonNode node, Shape shape, string path, string fix)
         {
-            diagnostics.Error(Codes.WrongType, file, node, $"{Name(path)} must be {shape.Expected}, but is {node.Describe()}. {fix}");
+            _diagnostics.Error(Codes.WrongType, _file, node, Messages.WrongType(Name(path), shape.Expected, node.Describe(), fix));
         }
 
         private void CheckObject(JsonNode node, ObjectShape shape, string path)
         {
             if (node.Kind != JsonKind.Object)
             {
-                WrongType(node, shape, path, "Write it as { \"key\": value, ... }.");
+                WrongType(node, shape, path, Messages.FixObject);
                 return;
             }
 
@@ -82,12 +82,9 @@ namespace FineTunePolicy.Build.Tasks.Schema
             {
                 if (shape.Find(member.Name) == null)
                 {
-                    string allowed = string.Join(", ", shape.Properties.Select(p => p.Name));
-                    string? suggestion = Suggest(member.Name, shape.Properties.Select(p => p.Name));
-                    string fix = suggestion != null
-                        ? $"Did you mean '{suggestion}'? Rename the key."
-                        : "Remove it, or move it to where it belongs.";
-                    diagnostics.Error(Codes.UnknownKey, file, member.Line, member.Column, $"{Name(path)} has an unknown key '{member.Name}'. {fix} Allowed keys here: {allowed}.");
+                    var allowed = shape.Properties.Select(p => p.Name).ToList();
+                    _diagnostics.Error(Codes.UnknownKey, _file, member.Line, member.Column,
+                        Messages.UnknownKey(Name(path), member.Name, Suggest(member.Name, allowed), allowed));
                 }
             }
 
@@ -95,8 +92,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
             {
                 if (property.Required && node.FindMember(property.Name) == null)
                 {
-                    string example = property.Example != null ? $" Add \"{property.Name}\": {property.Example}" : string.Empty;
-                    diagnostics.Error(Codes.MissingKey, file, node, $"{Name(path)} is missing the required key '{property.Name}': {Lower(property.Shape.Description)}{example}");
+                    _diagnostics.Error(Codes.MissingKey, _file, node,
+                        Messages.MissingKey(Name(path), property.Name, Lower(property.Shape.Description), property.Example));
                 }
             }
 
@@ -130,18 +127,18 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 case KeyRuleKind.ExactlyOne:
                     if (allFirst && allSecond)
                     {
-                        problem = $"{Name(path)} has both {first} and {second}; keep only one ({rule.Hint}).";
+                        problem = Messages.KeysBoth(Name(path), first, second, rule.Hint);
                     }
                     else if (!allFirst && !allSecond)
                     {
-                        problem = $"{Name(path)} needs {first} or {second} ({rule.Hint}).";
+                        problem = Messages.KeysNeitherOfExactlyOne(Name(path), first, second, rule.Hint);
                     }
 
                     break;
                 case KeyRuleKind.AtLeastOne:
                     if (!allFirst && !allSecond)
                     {
-                        problem = $"{Name(path)} needs {first} or {second}: {rule.Hint}.";
+                        problem = Messages.KeysNeitherOfAtLeastOne(Name(path), first, second, rule.Hint);
                     }
 
                     break;
@@ -150,8 +147,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     if (!valid)
                     {
                         problem = anyFirst && anySecond
-                            ? $"{Name(path)} mixes {first} with {second}; {rule.Hint}."
-                            : $"{Name(path)} must name {first}, or {second} together; {rule.Hint}.";
+                            ? Messages.KeysMixed(Name(path), first, second, rule.Hint)
+                            : Messages.KeysIncomplete(Name(path), first, second, rule.Hint);
                     }
 
                     break;
@@ -159,7 +156,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
 
             if (problem != null)
             {
-                diagnostics.Error(Codes.KeyCombination, file, node, problem);
+                _diagnostics.Error(Codes.KeyCombination, _file, node, problem);
             }
         }
 
@@ -169,14 +166,13 @@ namespace FineTunePolicy.Build.Tasks.Schema
         {
             if (node.Kind != JsonKind.Array)
             {
-                string fix = node.Kind == JsonKind.String ? $"Put the value in brackets: [\"{node.Text}\"]." : "Write it as [ ... ].";
-                WrongType(node, shape, path, fix);
+                WrongType(node, shape, path, node.Kind == JsonKind.String ? Messages.FixArrayFromString(node.Text) : Messages.FixArray);
                 return;
             }
 
             if (node.Items.Count < shape.MinItems)
             {
-                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is empty; list at least {shape.MinItems} {(shape.MinItems == 1 ? "entry" : "entries")} ({Lower(shape.Description)})");
+                _diagnostics.Error(Codes.OutOfRange, _file, node, Messages.ListEmpty(Name(path), shape.MinItems, Lower(shape.Description)));
             }
 
             for (int i = 0; i < node.Items.Count; i++)
@@ -190,8 +186,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
             if (node.Kind != JsonKind.String)
             {
                 string fix = node.Kind == JsonKind.Array && node.Items.Count == 1 && node.Items[0].Kind == JsonKind.String
-                    ? $"Write the single value without brackets: \"{node.Items[0].Text}\"."
-                    : shape.Enum != null ? $"Use one of: {string.Join(", ", shape.Enum)}." : "Put the value in double quotes.";
+                    ? Messages.FixStringFromArray(node.Items[0].Text)
+                    : shape.Enum != null ? Messages.FixOneOf(shape.Enum) : Messages.FixString;
                 WrongType(node, shape, path, fix);
                 return;
             }
@@ -202,8 +198,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 if (Array.IndexOf(shape.Enum, value) < 0)
                 {
                     string? sameButCase = shape.Enum.FirstOrDefault(e => string.Equals(e, value, StringComparison.OrdinalIgnoreCase));
-                    string hint = sameButCase != null ? $" Values are case-sensitive: write '{sameButCase}'." : string.Empty;
-                    diagnostics.Error(Codes.ValueNotAllowed, file, node, $"{Name(path)} is '{value}', which is not allowed. Use one of: {string.Join(", ", shape.Enum)}.{hint}");
+                    _diagnostics.Error(Codes.ValueNotAllowed, _file, node, Messages.ValueNotAllowed(Name(path), value, shape.Enum, sameButCase));
                 }
 
                 return;
@@ -213,7 +208,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
             {
                 if (!TryParseDate(value, out _))
                 {
-                    diagnostics.Error(Codes.InvalidDate, file, node, $"{Name(path)} is '{value}', which is not a date. Write a real calendar date as yyyy-MM-dd, for example \"2026-06-30\".");
+                    _diagnostics.Error(Codes.InvalidDate, _file, node, Messages.InvalidDate(Name(path), value));
                 }
 
                 return;
@@ -221,13 +216,13 @@ namespace FineTunePolicy.Build.Tasks.Schema
 
             if (value.Length < shape.MinLength)
             {
-                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is empty. Write {Lower(shape.Description)}");
+                _diagnostics.Error(Codes.OutOfRange, _file, node, Messages.TextEmpty(Name(path), Lower(shape.Description)));
                 return;
             }
 
             if (shape.Pattern != null && (!GetPattern(shape.Pattern).IsMatch(value) || value.EndsWith("\n", StringComparison.Ordinal)))
             {
-                diagnostics.Error(Codes.BadFormat, file, node, $"{Name(path)} is '{value}', which is not in the required format: {shape.PatternHint}.");
+                _diagnostics.Error(Codes.BadFormat, _file, node, Messages.BadFormat(Name(path), value, shape.PatternHint));
             }
         }
 
@@ -236,23 +231,23 @@ namespace FineTunePolicy.Build.Tasks.Schema
             if (node.Kind != JsonKind.Number || !TryGetInteger(node.Text, out long value))
             {
                 string fix = node.Kind == JsonKind.String && long.TryParse(node.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed)
-                    ? $"Write it without quotes: {parsed.ToString(CultureInfo.InvariantCulture)}."
-                    : "Write a whole number without quotes.";
+                    ? Messages.FixIntegerFromString(parsed)
+                    : Messages.FixInteger;
                 WrongType(node, shape, path, fix);
                 return;
             }
 
             if (shape.Const.HasValue && value != shape.Const.Value)
             {
-                diagnostics.Error(Codes.ValueNotAllowed, file, node, $"{Name(path)} is {node.Text}, which is not allowed. This version of FineTunePolicy reads version {shape.Const.Value}: write {shape.Const.Value}, or update the FineTunePolicy package if the file was written for a newer one.");
+                _diagnostics.Error(Codes.ValueNotAllowed, _file, node, Messages.SchemaVersionNotRead(Name(path), node.Text, shape.Const.Value));
             }
             else if (shape.Minimum.HasValue && value < shape.Minimum.Value)
             {
-                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is {node.Text}; it must be at least {shape.Minimum.Value}.");
+                _diagnostics.Error(Codes.OutOfRange, _file, node, Messages.BelowMinimum(Name(path), node.Text, shape.Minimum.Value));
             }
             else if (shape.Maximum.HasValue && value > shape.Maximum.Value)
             {
-                diagnostics.Error(Codes.OutOfRange, file, node, $"{Name(path)} is {node.Text}; it must be at most {shape.Maximum.Value}.");
+                _diagnostics.Error(Codes.OutOfRange, _file, node, Messages.AboveMaximum(Name(path), node.Text, shape.Maximum.Value));
             }
         }
 
@@ -314,7 +309,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 }
             }
 
-            if (best != null && (bestDistance <= 2 || best.StartsWith(unknown, StringComparison.OrdinalIgnoreCase) || unknown.StartsWith(best, StringComparison.OrdinalIgnoreCase)))
+            if (best != null
+                && (bestDistance <= 2 || best.StartsWith(unknown, StringComparison.OrdinalIgnoreCase) || unknown.StartsWith(best, StringComparison.OrdinalIgnoreCase)))
             {
                 return best;
             }

@@ -37,7 +37,11 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
                 lines = File.ReadAllLines(path);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is ArgumentException || ex is NotSupportedException)
+            catch (Exception ex) when (ex is IOException
+                || ex is UnauthorizedAccessException
+                || ex is System.Security.SecurityException
+                || ex is ArgumentException
+                || ex is NotSupportedException)
             {
                 return false;
             }

@@ -26,7 +26,11 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
             using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 256 }))
             {
                 var root = document.RootElement;
-                string version = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
+                string version = root.ValueKind == JsonValueKind.Object
+                    && root.TryGetProperty("version", out var v)
+                    && v.ValueKind == JsonValueKind.String
+                    ? v.GetString() ?? string.Empty
+                    : string.Empty;
                 run.SarifVersion = version;
                 if (!root.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
                 {
@@ -90,7 +94,8 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     run.Ran = sawAnalyzer ? true : (bool?)null;
                     if (!sawAnalyzer)
                     {
-                        run.Reasons.Add("the compiler log is SARIF " + version + ", which lists only rules that have results and so cannot show that the analyzer ran; write it as version 2.1");
+                        run.Reasons.Add("the compiler log is SARIF " + version + ", which lists only rules that have results and so cannot show that the "
+                            + "analyzer ran; write it as version 2.1");
                     }
                 }
                 else
@@ -226,12 +231,26 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         }
 
         private static bool IsFtp(string id) =>
-            id.Length == 7 && id.StartsWith("FTP", StringComparison.OrdinalIgnoreCase) && char.IsDigit(id[3]) && char.IsDigit(id[4]) && char.IsDigit(id[5]) && char.IsDigit(id[6]);
+            id.Length == 7
+                && id.StartsWith("FTP", StringComparison.OrdinalIgnoreCase)
+                && char.IsDigit(id[3])
+                && char.IsDigit(id[4])
+                && char.IsDigit(id[5])
+                && char.IsDigit(id[6]);
 
         private static string? String(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            element.ValueKind == JsonValueKind.Object
+                && element.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
 
         private static int Int(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : 0;
+            element.ValueKind == JsonValueKind.Object
+                && element.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.Number
+                && value.TryGetInt32(out int number)
+                ? number
+                : 0;
     }
 }
