@@ -1,0 +1,63 @@
+using System.CommandLine;
+using FineTunePolicy.Tool.Report;
+
+namespace FineTunePolicy.Tool;
+
+/// <summary>The finetune-policy command line: parsing only; each command lives in its own folder.</summary>
+internal static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("FineTunePolicy for security teams: validate policy files, and report every LLM call of a codebase.");
+        root.Subcommands.Add(ReportCommandLine(stdout, stderr));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("finetune-policy: error: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'finetune-policy --help' for the commands and their options.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static Command ReportCommandLine(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Folders to search for audit records (FineTunePolicy.audit.json) and SARIF logs (*.sarif), or those files; default: the current folder.", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "The folder to write report.html, report.md and report.json into.", Required = true };
+        var baseline = new Option<string?>("--baseline") { Description = "A previous report.json: the report says what changed since." };
+        var today = new Option<string?>("--today") { Description = "The date (yyyy-MM-dd) that days left are counted from; default: today (UTC)." };
+        var command = new Command("report", "Write one HTML, Markdown and JSON report of the FineTunePolicy audit records and SARIF logs under the given folders.")
+        {
+            paths, output, baseline, today,
+        };
+        command.SetAction(result => Guard(stderr, () => ReportCommand.Run(result.GetValue(paths) ?? Array.Empty<string>(), result.GetValue(output)!, result.GetValue(baseline), result.GetValue(today), stdout)));
+        return command;
+    }
+
+    /// <summary>Every error ends as one message and exit code 2, never a stack trace.</summary>
+    internal static int Guard(TextWriter stderr, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ToolError error)
+        {
+            stderr.WriteLine("finetune-policy: error: " + error.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"finetune-policy: internal error: {ex.GetType().Name}: {ex.Message} Please report this with the command line and the input files.");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+}

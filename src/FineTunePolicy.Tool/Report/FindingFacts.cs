@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+namespace FineTunePolicy.Tool.Report;
+
+/// <summary>What a finding says about its flow: sink, purpose, provider, class, categories, sources, ceiling.</summary>
+internal sealed record FindingFacts(string? Sink, string? Purpose, string? Provider, string? Class, IReadOnlyList<string> Categories, IReadOnlyList<string> SourceNames, string? Ceiling)
+{
+    public static readonly FindingFacts None = new(null, null, null, null, Array.Empty<string>(), Array.Empty<string>(), null);
+}
+
+/// <summary>
+/// Reads the facts of an FTP0001-FTP0004 finding. The diagnostic's properties (SARIF customProperties) win where the
+/// analyzer writes them; otherwise the message is read, whose format the descriptors fix (src/FineTunePolicy.Analyzers/Descriptors.cs;
+/// a test of the tool reads every message of the sample's real build).
+/// </summary>
+internal static partial class FindingFactsReader
+{
+    public static FindingFacts Read(string rule, string message, IReadOnlyDictionary<string, string> properties)
+    {
+        var facts = rule switch
+        {
+            "FTP0001" => Match(RestrictedMessage(), message),
+            "FTP0002" or "FTP0003" => Match(CeilingMessage(), message),
+            "FTP0004" => Match(ProviderMessage(), message),
+            _ => FindingFacts.None,
+        };
+
+        if (properties.Count == 0)
+        {
+            return facts;
+        }
+
+        return new FindingFacts(
+            properties.GetValueOrDefault("sink") ?? facts.Sink,
+            properties.GetValueOrDefault("purpose") ?? facts.Purpose,
+            properties.GetValueOrDefault("provider") ?? facts.Provider,
+            properties.GetValueOrDefault("class") ?? facts.Class,
+            properties.TryGetValue("categories", out var categories) ? Split(categories) : facts.Categories,
+            properties.TryGetValue("sources", out var sources) ? Split(sources) : facts.SourceNames,
+            properties.GetValueOrDefault("ceiling") ?? facts.Ceiling);
+    }
+
+    /// <summary>The purpose as the audit record and the manifest write it.</summary>
+    public static string? PurposeKey(string? text) => text switch
+    {
+        "inference" => "inference",
+        "embedding" => "embedding",
+        "fine-tuning" or "fineTuning" => "fineTuning",
+        _ => text,
+    };
+
+    private static FindingFacts Match(Regex regex, string message)
+    {
+        var match = regex.Match(message);
+        if (!match.Success)
+        {
+            return FindingFacts.None;
+        }
+
+        string? classAndCategories = match.Groups["cc"].Success ? match.Groups["cc"].Value : null;
+        var parts = classAndCategories == null ? Array.Empty<string>() : Split(classAndCategories).ToArray();
+        var sources = match.Groups["src"].Success ? Quoted().Matches(match.Groups["src"].Value).Select(m => m.Groups[1].Value).ToList() : new List<string>();
+        return new FindingFacts(
+            match.Groups["sink"].Value,
+            PurposeKey(match.Groups["purpose"].Value),
+            match.Groups["provider"].Value,
+            parts.Length > 0 ? parts[0] : null,
+            parts.Skip(1).ToList(),
+            sources,
+            match.Groups["ceiling"].Success ? match.Groups["ceiling"].Value : null);
+    }
+
+    private static IReadOnlyList<string> Split(string list) =>
+        list.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // FTP0001: "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: Confidential (project policy)); ..."
+    [GeneratedRegex(@"^Restricted data from (?<src>.+?) \((?<cc>[^)]*)\) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)' \(ceiling: (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex RestrictedMessage();
+
+    // FTP0002, FTP0003: "Confidential, Personal data from 'Customer.Email' reaches 'OpenAIFileClient.UploadFileAsync' for fine-tuning with provider 'openai', above the fine-tuning ceiling Internal (project policy); ..."
+    [GeneratedRegex(@"^(?<cc>.+?) data from (?<src>.+?) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)', above the [a-z-]+ ceiling (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex CeilingMessage();
+
+    // FTP0004: "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (...)"
+    [GeneratedRegex(@"^'(?<sink>[^']+)' sends data to provider '(?<provider>[^']+)' for (?<purpose>[a-z-]+),", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderMessage();
+
+    [GeneratedRegex(@"'([^']+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+}

@@ -1,0 +1,327 @@
+using System.Globalization;
+
+namespace FineTunePolicy.Tool.Report;
+
+/// <summary>Turns the files found under the inputs into the report model, judged on one date, optionally against a baseline.</summary>
+internal static class ReportBuilder
+{
+    /// <summary>Approvals and reviews due within this many days are "dueSoon", as in the build task (FTP1038, FTP1040).</summary>
+    public const int DueSoonDays = 30;
+
+    private static readonly string[] ClassOrder = { "Public", "Internal", "Confidential", "Restricted" };
+
+    public static ReportModel Build(IReadOnlyList<ProjectFiles> inputs, DateOnly today, (string Display, ReportModel Model)? baseline = null)
+    {
+        var projects = new List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)>();
+        foreach (var (files, name, projectFolder) in Name(inputs))
+        {
+            var audit = files.AuditRecord == null ? null : AuditRecordReader.Read(files.AuditRecord, Display(files, files.AuditRecord));
+            var logs = files.SarifLogs.Select(log => SarifLogReader.Read(log, Display(files, log))).ToList();
+            if (audit == null && !logs.Any(l => l.ListsFtpRules || l.Results.Count > 0))
+            {
+                continue; // another tool's SARIF, or a project without FineTunePolicy
+            }
+
+            var projectFindings = logs.SelectMany(l => l.Results)
+                .Select(r => ToFinding(r, name, projectFolder))
+                .DistinctBy(f => (f.Rule, f.File, f.Line, f.Column, f.Message))
+                .ToList();
+            var entry = new ProjectEntry(
+                name,
+                ProjectDisplay(files),
+                files.AuditRecord == null ? null : Display(files, files.AuditRecord),
+                files.SarifLogs.Select(l => Display(files, l)).ToList(),
+                audit?.Mode,
+                audit?.JudgedOn,
+                audit?.Strict,
+                audit?.Manifest,
+                audit?.AllowList,
+                audit?.AnalyzerRan ?? (logs.Count > 0 ? logs.Any(l => l.ListsFtpRules) : null),
+                audit?.Uses ?? Array.Empty<UseEntry>(),
+                audit?.Datasets ?? Array.Empty<DatasetEntry>(),
+                (audit?.Suppressions ?? Array.Empty<SuppressionEntry>())
+                    .OrderBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal)
+                    .ThenBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line).ToList());
+            projects.Add((entry, audit, projectFindings));
+        }
+
+        if (projects.Count == 0)
+        {
+            throw new ToolError("The SARIF logs found hold no FineTunePolicy results and list no FTP rule, and no audit record was found: the projects do not use FineTunePolicy, or the analyzer did not run. Reference the FineTunePolicy.Analyzers package and build again.");
+        }
+
+        projects.Sort((a, b) => string.CompareOrdinal(a.Entry.Name, b.Entry.Name));
+        var findings = projects.SelectMany(p => p.Findings)
+            .OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Rule, StringComparer.Ordinal).ToList();
+        var providers = Providers(projects, findings, today);
+        var flows = Flows(projects, findings);
+        var due = DueDates(projects, providers, today);
+        var summary = new ReportSummary(
+            projects.Count,
+            providers.Select(p => p.Id).ToList(),
+            providers.SelectMany(p => p.Purposes).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            findings.Count(f => !f.Suppressed),
+            findings.Count(f => f.Suppressed),
+            Count(findings.Where(f => !f.Suppressed), f => f.Rule),
+            Count(findings.Where(f => !f.Suppressed), f => f.Severity),
+            due.Count(d => d.Status == "dueSoon"),
+            due.Count(d => d.Status == "overdue"));
+        string day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var model = new ReportModel(ReportModel.CurrentFormat, day, summary, projects.Select(p => p.Entry).ToList(), providers, findings, flows, due, null);
+        return baseline is { } b ? model with { Changes = Compare(b.Display, b.Model, model) } : model;
+    }
+
+    public static int Rank(string? dataClass) => dataClass == null ? -1 : Array.IndexOf(ClassOrder, dataClass);
+
+    /// <summary>
+    /// Names each folder's project: the folder above obj/ when the files are in obj/&lt;configuration&gt;/&lt;tfm&gt;/, else the
+    /// folder itself; two folders of one project (two configurations or target frameworks) get the rest as a suffix.
+    /// </summary>
+    private static IEnumerable<(ProjectFiles Files, string Name, string ProjectFolder)> Name(IReadOnlyList<ProjectFiles> inputs)
+    {
+        var named = inputs.Select(files =>
+        {
+            string projectFolder = ProjectFolder(files.Folder);
+            string rest = Path.GetRelativePath(projectFolder, files.Folder).Replace('\\', '/');
+            return (Files: files, Name: Path.GetFileName(projectFolder.TrimEnd(Path.DirectorySeparatorChar)), ProjectFolder: projectFolder, Below: rest);
+        }).ToList();
+        var duplicates = named.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in named)
+        {
+            string name = duplicates.Contains(n.Name) ? $"{n.Name} ({(n.Below.StartsWith("obj/", StringComparison.Ordinal) ? n.Below[4..] : n.Below)})" : n.Name;
+            if (duplicates.Contains(n.Name) && named.Count(o => o.Name == n.Name && o.Below == n.Below) > 1)
+            {
+                name = $"{n.Name} ({n.Files.DisplayFolder})";
+            }
+
+            yield return (n.Files, name, n.ProjectFolder);
+        }
+    }
+
+    private static string ProjectFolder(string folder)
+    {
+        var parts = folder.Split(Path.DirectorySeparatorChar);
+        int obj = Array.LastIndexOf(parts, "obj");
+        return obj > 0 ? string.Join(Path.DirectorySeparatorChar, parts.Take(obj)) : folder;
+    }
+
+    private static string ProjectDisplay(ProjectFiles files)
+    {
+        string display = files.DisplayFolder;
+        int obj = display.LastIndexOf("/obj/", StringComparison.Ordinal);
+        if (obj >= 0)
+        {
+            return display[..obj];
+        }
+
+        return display.StartsWith("obj/", StringComparison.Ordinal) || display == "obj" ? "." : display;
+    }
+
+    private static string Display(ProjectFiles files, string file) => files.DisplayFolder + "/" + Path.GetFileName(file);
+
+    private static Finding ToFinding(SarifResult result, string project, string projectFolder)
+    {
+        var facts = FindingFactsReader.Read(result.Rule, result.Message, result.Properties);
+        string file = RelativeTo(projectFolder, result.File) ?? "";
+        var locations = result.Related
+            .Where(r => r.File != null && r.Line != null)
+            .Select(r => new SourceLocation(RelativeTo(projectFolder, r.File)!, r.Line!.Value))
+            .Distinct().ToList();
+        return new Finding(
+            result.Rule,
+            result.Level,
+            project,
+            file,
+            result.Line,
+            result.Column,
+            result.Message,
+            facts.Sink,
+            facts.Purpose,
+            facts.Provider,
+            facts.Class,
+            facts.Categories,
+            facts.SourceNames,
+            locations,
+            facts.Ceiling,
+            result.Suppressed,
+            result.SuppressionKind,
+            result.Justification);
+    }
+
+    /// <summary>A path relative to the project folder with '/' separators when it lies below it; otherwise as it is.</summary>
+    private static string? RelativeTo(string projectFolder, string? file)
+    {
+        if (file == null)
+        {
+            return null;
+        }
+
+        string relative = Path.GetRelativePath(projectFolder, file);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative).Replace('\\', '/');
+    }
+
+    private static List<ProviderEntry> Providers(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<Finding> findings, DateOnly today)
+    {
+        var ids = new SortedDictionary<string, (AuditProvider? Facts, SortedSet<string> Projects, SortedSet<string> Purposes)>(StringComparer.Ordinal);
+
+        void Add(string id, string project, string? purpose, AuditProvider? facts)
+        {
+            if (!ids.TryGetValue(id, out var entry))
+            {
+                entry = (facts, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+            }
+
+            entry.Facts ??= facts;
+            entry.Projects.Add(project);
+            if (purpose != null)
+            {
+                entry.Purposes.Add(purpose);
+            }
+
+            ids[id] = entry;
+        }
+
+        foreach (var (entry, audit, _) in projects)
+        {
+            foreach (var provider in audit?.Providers ?? Array.Empty<AuditProvider>())
+            {
+                Add(provider.Id, entry.Name, null, provider);
+                foreach (string purpose in provider.Purposes)
+                {
+                    Add(provider.Id, entry.Name, purpose, provider);
+                }
+            }
+
+            foreach (var use in entry.Uses)
+            {
+                Add(use.Provider, entry.Name, use.Purpose, null);
+            }
+
+            foreach (var dataset in entry.Datasets)
+            {
+                Add(dataset.Provider, entry.Name, "fineTuning", null);
+            }
+        }
+
+        foreach (var finding in findings.Where(f => f.Provider != null))
+        {
+            Add(finding.Provider!, finding.Project, finding.Purpose, null);
+        }
+
+        return ids.Select(p => new ProviderEntry(
+            p.Key,
+            p.Value.Facts?.DisplayName,
+            p.Value.Facts?.Hosting,
+            p.Value.Facts?.ReviewBy,
+            DaysLeft(p.Value.Facts?.ReviewBy, today),
+            p.Value.Projects.ToList(),
+            p.Value.Purposes.ToList())).ToList();
+    }
+
+    private static List<Flow> Flows(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<Finding> findings)
+    {
+        var flows = new List<Flow>();
+        foreach (var (entry, _, _) in projects)
+        {
+            flows.AddRange(entry.Uses.Select(u => new Flow(null, u.Class, entry.Name, u.Provider, u.Purpose, u.Decision == "allowed" ? "allowed" : "blocked", u.Rule)));
+            flows.AddRange(entry.Datasets.Select(d => new Flow("dataset " + d.Name, d.Class, entry.Name, d.Provider, "fineTuning", d.Decision == "allowed" ? "allowed" : "blocked", d.Rule)));
+        }
+
+        foreach (var finding in findings.Where(f => f.Provider != null && f.Purpose != null))
+        {
+            string status = finding.Suppressed ? "suppressed" : "blocked";
+            var names = finding.Sources.Count > 0 ? finding.Sources.Distinct().ToList<string?>() : new List<string?> { null };
+            foreach (string? source in names)
+            {
+                flows.Add(new Flow(source, finding.Class ?? "Unknown", finding.Project, finding.Provider!, finding.Purpose!, status, finding.Rule));
+            }
+        }
+
+        return flows.Distinct()
+            .OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Provider, StringComparer.Ordinal)
+            .ThenBy(f => f.Purpose, StringComparer.Ordinal).ThenBy(f => f.Source ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Status, StringComparer.Ordinal).ThenBy(f => f.Class, StringComparer.Ordinal).ThenBy(f => f.Rule ?? "", StringComparer.Ordinal).ToList();
+    }
+
+    private static List<DueDate> DueDates(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<ProviderEntry> providers, DateOnly today)
+    {
+        var due = new List<DueDate>();
+        var approvals = projects
+            .SelectMany(p => (p.Audit?.Approvals ?? Array.Empty<AuditApproval>()).Select(a => (Project: p.Entry.Name, Approval: a)))
+            .Where(a => a.Approval.Expires != null)
+            .GroupBy(a => (a.Approval.Id, a.Approval.Expires, a.Approval.Who, a.Approval.Role));
+        foreach (var group in approvals)
+        {
+            var approval = group.First().Approval;
+            int days = DaysLeft(approval.Expires, today) ?? 0;
+            string detail = string.Join(", ", new[] { approval.Role, approval.Who, approval.Ticket }.Where(s => !string.IsNullOrEmpty(s)))
+                + (approval.Covers.Count > 0 ? "; covers " + string.Join(", ", approval.Covers) : "");
+            due.Add(new DueDate("approval", approval.Id, approval.Expires!, days, Status(days), group.Select(g => g.Project).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList(), detail));
+        }
+
+        foreach (var provider in providers.Where(p => p.ReviewBy != null && p.ReviewDaysLeft != null))
+        {
+            due.Add(new DueDate("review", provider.Id, provider.ReviewBy!, provider.ReviewDaysLeft!.Value, Status(provider.ReviewDaysLeft.Value), provider.Projects, provider.DisplayName));
+        }
+
+        return due.OrderBy(d => d.DaysLeft).ThenBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Status(int daysLeft) => daysLeft < 0 ? "overdue" : daysLeft <= DueSoonDays ? "dueSoon" : "ok";
+
+    private static int? DaysLeft(string? date, DateOnly today) =>
+        date != null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.DayNumber - today.DayNumber
+            : null;
+
+    private static SortedDictionary<string, int> Count(IEnumerable<Finding> findings, Func<Finding, string> key)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            counts[key(finding)] = counts.GetValueOrDefault(key(finding)) + 1;
+        }
+
+        return counts;
+    }
+
+    private static ReportChanges Compare(string display, ReportModel baseline, ReportModel current)
+    {
+        // A multiset comparison by key: two equal findings in one file count twice.
+        static List<Finding> Missing(IEnumerable<Finding> from, IEnumerable<Finding> other)
+        {
+            var left = other.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var result = new List<Finding>();
+            foreach (var finding in from)
+            {
+                if (left.TryGetValue(finding.Key, out int n) && n > 0)
+                {
+                    left[finding.Key] = n - 1;
+                }
+                else
+                {
+                    result.Add(finding);
+                }
+            }
+
+            return result;
+        }
+
+        var active = current.Findings.Where(f => !f.Suppressed).ToList();
+        var before = baseline.Findings.Where(f => !f.Suppressed).ToList();
+        var projectsNow = current.Projects.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var projectsThen = baseline.Projects.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var providersNow = current.Providers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var providersThen = baseline.Providers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return new ReportChanges(
+            display,
+            baseline.Today,
+            Missing(active, before),
+            Missing(before, active),
+            projectsNow.Except(projectsThen).OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            projectsThen.Except(projectsNow).OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            providersNow.Except(providersThen).OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            providersThen.Except(providersNow).OrderBy(p => p, StringComparer.Ordinal).ToList());
+    }
+}
