@@ -37,7 +37,7 @@ public sealed class RendererTests : IDisposable
         Assert.Equal(new[] { "anthropic", "ollama", "openai", "unknown" }, Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Contains(">[Restricted]</text>", html, StringComparison.Ordinal);
         Assert.Contains("inference · Restricted · ✕ BLOCKED", html, StringComparison.Ordinal);
-        Assert.Contains("embedding · Confidential · ✕ BLOCKED", html, StringComparison.Ordinal);
+        Assert.Contains("embedding · Confidential · ⚠ FLAGGED", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,14 +71,26 @@ public sealed class ReportModelTests : IDisposable
     }
 
     [Fact]
-    public void Flows_LinkSourcesProjectsAndProviders_DeclaredUsesAllowed_FindingsBlocked()
+    public void Flows_LinkSourcesProjectsAndProviders_DeclaredUsesAllowed_ErrorsBlocked_WarningsFlagged()
     {
-        outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1) });
+        outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });
 
         var flows = Build().Flows;
 
         Assert.Contains(new Flow(null, "Confidential", "A", "openai", "inference", "allowed", null), flows);
         Assert.Contains(new Flow("Customer.Ssn", "Restricted", "A", "openai", "inference", "blocked", "FTP0001"), flows);
+        Assert.Contains(new Flow("SupportTicket.Body", "Confidential", "A", "unknown", "embedding", "flagged", "FTP0003"), flows);
+    }
+
+    [Fact]
+    public void DiagnosticProperties_WinOverTheMessage()
+    {
+        var properties = new Dictionary<string, string> { ["Provider"] = "azure-openai", ["Sources"] = "Order.Card\nCustomer.Ssn", ["AcceptedClass"] = "Internal" };
+
+        var facts = FindingFactsReader.Read("FTP0001", Messages.Ftp0001, properties);
+
+        Assert.Equal(("azure-openai", "Restricted", "inference"), (facts.Provider, facts.Class, facts.Purpose));
+        Assert.Equal(new[] { "Order.Card", "Customer.Ssn" }, facts.SourceNames);
     }
 
     [Fact]

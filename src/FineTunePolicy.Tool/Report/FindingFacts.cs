@@ -31,13 +31,26 @@ internal static partial class FindingFactsReader
         }
 
         return new FindingFacts(
-            properties.GetValueOrDefault("sink") ?? facts.Sink,
-            properties.GetValueOrDefault("purpose") ?? facts.Purpose,
-            properties.GetValueOrDefault("provider") ?? facts.Provider,
-            properties.GetValueOrDefault("class") ?? facts.Class,
-            properties.TryGetValue("categories", out var categories) ? Split(categories) : facts.Categories,
-            properties.TryGetValue("sources", out var sources) ? Split(sources) : facts.SourceNames,
-            properties.GetValueOrDefault("ceiling") ?? facts.Ceiling);
+            properties.GetValueOrDefault(Keys.Sink) ?? facts.Sink,
+            PurposeKey(properties.GetValueOrDefault(Keys.Purpose)) ?? facts.Purpose,
+            properties.GetValueOrDefault(Keys.Provider) ?? facts.Provider,
+            properties.GetValueOrDefault(Keys.Class) ?? facts.Class,
+            properties.TryGetValue(Keys.Categories, out var categories) ? Split(categories) : facts.Categories,
+            properties.TryGetValue(Keys.Sources, out var sources) ? Split(sources) : facts.SourceNames,
+            properties.GetValueOrDefault(Keys.Ceiling) ?? facts.Ceiling);
+    }
+
+    /// <summary>The diagnostic property names the analyzer writes (src/FineTunePolicy.Analyzers/DiagnosticProperties.cs).</summary>
+    internal static class Keys
+    {
+        public const string Sink = "Sink";
+        public const string Purpose = "Purpose";
+        public const string Provider = "Provider";
+        public const string Class = "Class";
+        public const string Categories = "Categories";
+        public const string Sources = "Sources";
+        public const string Ceiling = "Ceiling";
+        public const string Allowed = "Allowed";
     }
 
     /// <summary>The purpose as the audit record and the manifest write it.</summary>
@@ -70,8 +83,9 @@ internal static partial class FindingFactsReader
             match.Groups["ceiling"].Success ? match.Groups["ceiling"].Value : null);
     }
 
-    private static IReadOnlyList<string> Split(string list) =>
-        list.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>A list: one entry per line in properties (DiagnosticProperties.Separator), comma-separated in messages.</summary>
+    internal static IReadOnlyList<string> Split(string list) =>
+        list.Split(list.Contains('\n') ? new[] { '\n' } : new[] { ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // FTP0001: "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: Confidential (project policy)); ..."
     [GeneratedRegex(@"^Restricted data from (?<src>.+?) \((?<cc>[^)]*)\) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)' \(ceiling: (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]

@@ -50,7 +50,7 @@ internal static class FlowPicture
                 string dataClass = g.MaxBy(f => ReportBuilder.Rank(f.Class))!.Class;
                 string rules = string.Join(" ", g.Select(f => f.Rule).OfType<string>().Distinct().Order(StringComparer.Ordinal));
                 string status = g.Key.Status;
-                string label = $"{Purpose(g.Key.Purpose)} · {dataClass}" + (status == "allowed" ? "" : status == "blocked" ? " · ✕ BLOCKED" : " · suppressed");
+                string label = $"{Purpose(g.Key.Purpose)} · {dataClass}" + StatusText(status);
                 return new EdgeSpec(g.Key.Project, g.Key.Provider, dataClass, status, label,
                     $"{g.Key.Project} → {g.Key.Provider}: {Purpose(g.Key.Purpose)} of {dataClass} data, {status}" + (rules.Length > 0 ? $" ({rules})" : ""));
             })
@@ -81,7 +81,7 @@ internal static class FlowPicture
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"flow-picture\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" aria-labelledby=\"flow-title flow-desc\">");
         svg.Append("<title id=\"flow-title\">Data flows: classified sources, projects, providers</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"flow-desc\">{sources.Count} classified sources, {model.Projects.Count} projects and {model.Providers.Count} providers; {right.Count(e => e.Status == "blocked")} blocked flows.</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"flow-desc\">{sources.Count} classified sources, {model.Projects.Count} projects and {model.Providers.Count} providers; {right.Count(e => e.Status == "blocked")} blocked and {right.Count(e => e.Status == "flagged")} flagged flows.</desc>");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>");
         Heading(svg, 0, "Classified sources");
         Heading(svg, 1, "Projects");
@@ -144,13 +144,24 @@ internal static class FlowPicture
             html.Append(CultureInfo.InvariantCulture, $"<li><svg width=\"46\" height=\"12\" aria-hidden=\"true\"><line x1=\"2\" y1=\"6\" x2=\"44\" y2=\"6\" stroke=\"{colour}\" stroke-width=\"4\" stroke-dasharray=\"{dash}\"/></svg> {name}{(name == "Unknown" ? " (the finding names no class)" : "")}</li>");
         }
 
-        html.Append("<li><strong>✕ BLOCKED</strong>: the policy forbids the flow (a finding or a denied use)</li>");
+        html.Append("<li><strong>✕ BLOCKED</strong>: the policy forbids the flow and the build fails (an error, or a use the task denied)</li>");
+        html.Append("<li><strong>⚠ FLAGGED</strong>: the policy forbids the flow, but the build only warns (a rule at warning severity, or lowered to it: see the suppressions)</li>");
         html.Append("<li><em>suppressed</em>: a finding switched off in code or configuration</li></ul>");
         return html.ToString();
     }
 
-    private static string Worst(IEnumerable<Flow> flows) =>
-        flows.Any(f => f.Status == "blocked") ? "blocked" : flows.Any(f => f.Status == "suppressed") ? "suppressed" : "allowed";
+    private static readonly string[] StatusOrder = { "allowed", "suppressed", "flagged", "blocked" };
+
+    private static string Worst(IEnumerable<Flow> flows) => flows.MaxBy(f => Array.IndexOf(StatusOrder, f.Status))!.Status;
+
+    /// <summary>The status in words, for edge labels: never only a colour.</summary>
+    private static string StatusText(string status) => status switch
+    {
+        "blocked" => " · ✕ BLOCKED",
+        "flagged" => " · ⚠ FLAGGED",
+        "suppressed" => " · suppressed",
+        _ => "",
+    };
 
     private static string Purpose(string purpose) => purpose == "fineTuning" ? "fine-tuning" : purpose;
 
@@ -174,11 +185,11 @@ internal static class FlowPicture
         double x1 = ColumnX[fromColumn] + NodeWidth, x2 = ColumnX[fromColumn + 1] - 1, mid = (x1 + x2) / 2;
         string path = string.Create(CultureInfo.InvariantCulture, $"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}");
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"edge\" data-status=\"{edge.Status}\" data-class=\"{edge.Class}\"><title>{Escape(edge.Title)}</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(edge.Status == "blocked" ? 4 : 3)}\" stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow)\"{(edge.Status == "suppressed" ? " stroke-opacity=\"0.55\"" : "")}/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(edge.Status is "blocked" or "flagged" ? 4 : 3)}\" stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow)\"{(edge.Status == "suppressed" ? " stroke-opacity=\"0.55\"" : "")}/>");
         if (edge.Label != null)
         {
             // Labels sit just before the arrow head, on the edge's own port line, so that they never overlap.
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x2 - 12}\" y=\"{y2 - 3}\" text-anchor=\"end\" class=\"edge-label{(edge.Status == "blocked" ? " blocked" : "")}\">{Escape(edge.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x2 - 12}\" y=\"{y2 - 3}\" text-anchor=\"end\" class=\"edge-label {edge.Status}\">{Escape(edge.Label)}</text>");
         }
 
         svg.Append("</g>");

@@ -23,14 +23,14 @@ internal static class HtmlReport
         th { background: #f2f2f2; }
         code { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
         .badge { display: inline-block; border: 1.5px solid currentColor; border-radius: 4px; padding: 0 6px; font-weight: 600; font-size: 0.85em; }
-        .sev-error, .st-overdue, .st-blocked { color: var(--bad); } .sev-warning, .st-dueSoon { color: var(--warn); } .st-ok, .st-allowed { color: var(--ok); }
+        .sev-error, .st-overdue, .st-blocked { color: var(--bad); } .sev-warning, .st-dueSoon, .st-flagged { color: var(--warn); } .st-ok, .st-allowed { color: var(--ok); }
         .sev-note, .sev-none, .st-suppressed { color: var(--muted); }
         .cls { display: inline-block; border-radius: 4px; padding: 0 6px; font-weight: 600; font-size: 0.85em; border: 2px solid; }
         .picture { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
         .column-heading { font-weight: 700; font-size: 15px; fill: var(--ink); }
         .node-label { font-size: 13px; font-weight: 600; fill: var(--ink); } .node-detail { font-size: 11px; fill: var(--muted); }
         .edge-label { font-size: 11px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
-        .edge-label.blocked { fill: var(--bad); font-weight: 700; }
+        .edge-label.blocked { fill: var(--bad); font-weight: 700; } .edge-label.flagged { fill: var(--warn); font-weight: 700; }
         .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; list-style: none; padding: 0; margin: 8px 0; font-size: 0.9em; }
         .finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 6px; padding: 8px 12px; margin: 10px 0; break-inside: avoid; }
         .finding.sev-error { border-left-color: var(--bad); } .finding.sev-warning { border-left-color: var(--warn); }
@@ -88,7 +88,7 @@ internal static class HtmlReport
             Changes(html, changes);
         }
 
-        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings, the projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ BLOCKED.</p>")
+        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings, the projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ BLOCKED (the build fails) or ⚠ FLAGGED (the build only warns).</p>")
             .Append(FlowPicture.Legend()).Append("<div class=\"picture\">").Append(FlowPicture.Render(model)).Append("</div></section>\n");
 
         html.Append("<section id=\"findings\"><h2>Findings (").Append(model.Findings.Count).Append(")</h2>");

@@ -230,7 +230,8 @@ internal static class ReportBuilder
 
         foreach (var finding in findings.Where(f => f.Provider != null && f.Purpose != null))
         {
-            string status = finding.Suppressed ? "suppressed" : "blocked";
+            // An error stops the build (blocked); a warning or note reports the flow but lets the build pass (flagged).
+            string status = finding.Suppressed ? "suppressed" : finding.Severity == "error" ? "blocked" : "flagged";
             var names = finding.Sources.Count > 0 ? finding.Sources.Distinct().ToList<string?>() : new List<string?> { null };
             foreach (string? source in names)
             {

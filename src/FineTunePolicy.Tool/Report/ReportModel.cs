@@ -121,7 +121,8 @@ internal sealed record SourceLocation(string File, int Line);
 
 /// <summary>
 /// One edge chain of the data-flow picture: a classified source (or the manifest's declaration) in a project reaching
-/// a provider. Status: allowed (declared and approved), blocked (a finding the build reports), suppressed.
+/// a provider. Status: allowed (declared and approved), blocked (an error finding or a denied use: the build fails),
+/// flagged (a warning or note finding: reported, but the build passes), suppressed (a finding switched off).
 /// </summary>
 internal sealed record Flow(
     string? Source,

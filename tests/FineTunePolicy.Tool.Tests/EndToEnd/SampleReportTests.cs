@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FineTunePolicy.Tool.Tests.EndToEnd;
+
+/// <summary>
+/// The installed tool on the real sample after a real <c>dotnet build samples/Contoso.Support</c>, and on generated
+/// multi-project outputs; the HTML opened in headless Chromium (the distribution's /usr/bin/chromium, which .ci/run
+/// installs) through Playwright. The screenshot is kept under artifacts/test-results/tool/.
+/// </summary>
+[Collection(InstalledToolCollection.Name)]
+public sealed class SampleReportTests
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private readonly InstalledTool tool;
+
+    public SampleReportTests(InstalledTool tool) => this.tool = tool;
+
+    private string ArtifactsFolder
+    {
+        get
+        {
+            string folder = Path.Combine(tool.RepoRoot, "artifacts", "test-results", "tool");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    [Fact]
+    public async Task Sample_BuiltForReal_ReportRendersInChromium_OneNodePerProviderAndProject_EveryFindingListed()
+    {
+        var build = Processes.Run("dotnet", tool.RepoRoot, "build", Path.Combine("samples", "Contoso.Support"), "-nodeReuse:false", "-tl:off");
+        Assert.True(build.ExitCode == 0, "dotnet build samples/Contoso.Support failed:\n" + build);
+        string output = Path.Combine(tool.Root, "sample-report");
+
+        var run = tool.Run(tool.RepoRoot, "report", "samples", "--output", output, "--today", "2026-11-30");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json"))).RootElement;
+        var findings = json.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(new[] { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006" }, findings.Select(f => f.GetProperty("rule").GetString()).Order(StringComparer.Ordinal));
+        var ssn = findings.Single(f => f.GetProperty("rule").GetString() == "FTP0001");
+        Assert.Equal(("Contoso.Support", "Assistant/SupportAssistant.cs", 39, "openai", "Restricted", "Customer.Ssn"),
+            (ssn.GetProperty("project").GetString(), ssn.GetProperty("file").GetString(), ssn.GetProperty("line").GetInt32(),
+             ssn.GetProperty("provider").GetString(), ssn.GetProperty("class").GetString(), ssn.GetProperty("sources")[0].GetString()));
+        string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("| FTP0004 | warning | Contoso.Support | Assistant/LocalDraftAssistant.cs:29 | `ollama` | inference |", markdown, StringComparison.Ordinal);
+
+        var providers = json.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        var projects = json.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+        await InChromium(Path.Combine(output, "report.html"), Path.Combine(ArtifactsFolder, "sample-report.png"), async page =>
+        {
+            Assert.True(await page.Locator("svg#flow-picture").IsVisibleAsync(), "the data-flow picture is not visible");
+            Assert.Equal(providers, await page.Locator("svg#flow-picture [data-kind=provider]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id)"));
+            Assert.Equal(projects, await page.Locator("svg#flow-picture [data-kind=project]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id)"));
+            Assert.Equal(findings.Count, await page.Locator("article.finding").CountAsync());
+            foreach (var finding in findings)
+            {
+                string where = $"{finding.GetProperty("project").GetString()}: {finding.GetProperty("file").GetString()}({finding.GetProperty("line").GetInt32()},{finding.GetProperty("column").GetInt32()})";
+                Assert.Equal(1, await page.Locator("article.finding").Filter(new() { HasText = where }).CountAsync());
+            }
+
+            // Every class is written out, not only coloured: the Restricted source and the blocked edge say so in text.
+            Assert.Contains("[Restricted]", await page.Locator("svg#flow-picture [data-kind=source][data-id='Customer.Ssn']").TextContentAsync(), StringComparison.Ordinal);
+            // The sample lowers FTP0001, FTP0002 and FTP0004 to warnings, so its four flows above policy are flagged, not blocked.
+            Assert.Equal(4, await page.Locator("svg#flow-picture text.edge-label.flagged").CountAsync());
+            var box = await page.Locator("svg#flow-picture").BoundingBoxAsync();
+            Assert.True(box is { Width: > 500, Height: > 100 }, $"the picture is drawn {box?.Width}x{box?.Height}");
+        });
+    }
+
+    [Fact]
+    public async Task GeneratedMultiProjectOutputs_ReportRendersAllProjectsAndFindings()
+    {
+        using var outputs = new Outputs();
+        for (int i = 0; i < 12; i++)
+        {
+            outputs.Project($"Service{i:00}", i % 3 == 0 ? "anthropic" : "openai",
+                findings: i % 2 == 0 ? new[] { ("FTP0001", "error", Messages.Ftp0001, 10 + i) } : new[] { ("FTP0003", "warning", Messages.Ftp0003, 20 + i) });
+        }
+
+        string output = Path.Combine(outputs.Root, "report");
+        var run = tool.Run(outputs.Root, "report", ".", "--output", output, "--today", "2026-11-30");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("FineTunePolicy report: 12 projects, 12 findings (0 suppressed), 3 providers, 0 overdue and 0 due soon; written to report/report.html, report.md, report.json\n".Replace("report/report.html", Path.Combine(output, "report.html")), run.Out);
+        await InChromium(Path.Combine(output, "report.html"), Path.Combine(ArtifactsFolder, "multi-project-report.png"), async page =>
+        {
+            Assert.Equal(12, await page.Locator("svg#flow-picture [data-kind=project]").CountAsync());
+            Assert.Equal(new[] { "anthropic", "openai", "unknown" }, await page.Locator("svg#flow-picture [data-kind=provider]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id)"));
+            Assert.Equal(12, await page.Locator("article.finding").CountAsync());
+        });
+    }
+
+    [Fact]
+    public void Report_BadInputs_Exit2_NeverAStackTrace()
+    {
+        string folder = Path.Combine(tool.Root, "newer", "App", "obj", "Debug", "net10.0");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "FineTunePolicy.audit.json"), Outputs.Audit("openai", "2027-01-01", "2027-01-01", formatVersion: 9));
+
+        var newer = tool.Run(tool.Root, "report", "newer", "--output", "out");
+        var missing = tool.Run(tool.Root, "report", "no-such-folder", "--output", "out");
+
+        Assert.Equal(2, newer.ExitCode);
+        Assert.Equal("finetune-policy: error: newer/App/obj/Debug/net10.0/FineTunePolicy.audit.json: the audit record has format 9, written by a newer FineTunePolicy; this tool reads format 1. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the FineTunePolicy.Analyzers package that wrote the record.\n", newer.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.DoesNotContain(" at ", missing.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens a page in the system's headless Chromium, with every request off the file system refused and reported.</summary>
+    private static async Task InChromium(string html, string screenshot, Func<IPage, Task> check)
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is not installed at {Chromium}: the report's browser tests need it. Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this before the tests).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run" },
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1150, Height = 900 } });
+        var offline = new List<string>();
+        var errors = new List<string>();
+        await page.RouteAsync("**/*", route =>
+        {
+            if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal))
+            {
+                return route.ContinueAsync();
+            }
+
+            offline.Add(route.Request.Url);
+            return route.AbortAsync();
+        });
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.PageError += (_, error) => errors.Add(error);
+
+        var response = await page.GotoAsync(new Uri(html).AbsoluteUri);
+        Assert.NotNull(response);
+        await check(page);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+
+        Assert.Empty(offline);
+        Assert.Empty(errors);
+    }
+}
