@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FineTunePolicy.Tool.Report;
+using FineTunePolicy.Tool.Validate;
 
 namespace FineTunePolicy.Tool;
 
@@ -11,6 +12,7 @@ internal static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("FineTunePolicy for security teams: validate policy files, and report every LLM call of a codebase.");
+        root.Subcommands.Add(ValidateCommandLine(stdout, stderr));
         root.Subcommands.Add(ReportCommandLine(stdout, stderr));
 
         var parsed = root.Parse(args);
@@ -26,6 +28,22 @@ internal static class Program
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static Command ValidateCommandLine(TextWriter stdout, TextWriter stderr)
+    {
+        var allowList = new Argument<string>("allow-list") { Description = "The organisation's allow-list (JSON)." };
+        var manifests = new Argument<string[]>("manifest") { Description = "Project manifests to judge against the allow-list; none: the allow-list is checked alone.", Arity = ArgumentArity.ZeroOrMore };
+        var today = new Option<string?>("--today") { Description = "The date (yyyy-MM-dd) that approvals and review dates are judged against; default: today (UTC)." };
+        var strict = new Option<bool>("--strict") { Description = "Warnings (approvals or reviews due within 30 days) are errors, as in a strict build." };
+        var format = new Option<string>("--format") { Description = "text (file(line,col): error FTP1xxx: message), json, or sarif (SARIF 2.1 for code scanning).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var command = new Command("validate", "Validate an allow-list, and project manifests against it, as the build task does: same FTP1xxx codes and positions. Exit code 0: valid; 1: policy errors; 2: usage or I/O error.")
+        {
+            allowList, manifests, today, strict, format,
+        };
+        command.SetAction(result => Guard(stderr, () => ValidateCommand.Run(result.GetValue(allowList)!, result.GetValue(manifests) ?? Array.Empty<string>(), result.GetValue(today), result.GetValue(strict), result.GetValue(format)!, stdout)));
+        return command;
     }
 
     private static Command ReportCommandLine(TextWriter stdout, TextWriter stderr)

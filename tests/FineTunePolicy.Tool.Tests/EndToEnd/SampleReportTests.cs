@@ -94,6 +94,29 @@ public sealed class SampleReportTests
     }
 
     [Fact]
+    public void Validate_TheSamplesPolicyFiles_AndBadFiles_WithExitCodes()
+    {
+        string allowList = Path.Combine("samples", "policy", "allow-list.json");
+        string manifest = Path.Combine("samples", "Contoso.Support", "finetune-policy.json");
+        string bad = Path.Combine(tool.Root, "bad-manifest.json");
+        File.WriteAllText(bad, "{\n  \"schemaVersion\": 1,\n  \"allowList\": \"x.json\",\n  \"uses\": [ { \"provider\": \"openai\", \"purpose\": \"training\", \"maxClass\": \"Internal\" } ]\n}\n");
+
+        var ok = tool.Run(tool.RepoRoot, "validate", allowList, manifest, "--today", "2026-11-30");
+        var policyError = tool.Run(tool.RepoRoot, "validate", allowList, bad, "--today", "2026-11-30");
+        var truncated = tool.Run(tool.RepoRoot, "validate", Path.Combine(tool.RepoRoot, "README.md"));
+        var missing = tool.Run(tool.RepoRoot, "validate", "missing.json");
+
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.Equal("FineTunePolicy: 2 files validated (judged on 2026-11-30): 0 errors, 0 warnings\n", ok.Out);
+        Assert.True(policyError.ExitCode == 1, policyError.ToString());
+        Assert.StartsWith($"{bad}(4,54): error FTP1013: ", policyError.Out, StringComparison.Ordinal);
+        Assert.True(truncated.ExitCode == 1, truncated.ToString());
+        Assert.Contains("README.md(1,1): error FTP1005: The allow-list is not valid JSON:", truncated.Out, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("finetune-policy: error: The file missing.json does not exist. Usage: finetune-policy validate <allow-list> [manifest...]\n", missing.Error);
+    }
+
+    [Fact]
     public void Report_BadInputs_Exit2_NeverAStackTrace()
     {
         string folder = Path.Combine(tool.Root, "newer", "App", "obj", "Debug", "net10.0");
