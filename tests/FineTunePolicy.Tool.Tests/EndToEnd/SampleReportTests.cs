@@ -103,15 +103,16 @@ public sealed class SampleReportTests
 
         var ok = tool.Run(tool.RepoRoot, "validate", allowList, manifest, "--today", "2026-11-30");
         var policyError = tool.Run(tool.RepoRoot, "validate", allowList, bad, "--today", "2026-11-30");
-        var truncated = tool.Run(tool.RepoRoot, "validate", Path.Combine(tool.RepoRoot, "README.md"));
+        var notJson = tool.Run(tool.RepoRoot, "validate", Path.Combine(tool.RepoRoot, "README.md"));
         var missing = tool.Run(tool.RepoRoot, "validate", "missing.json");
 
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Equal("FineTunePolicy: 2 files validated (judged on 2026-11-30): 0 errors, 0 warnings\n", ok.Out);
         Assert.True(policyError.ExitCode == 1, policyError.ToString());
-        Assert.StartsWith($"{bad}(4,54): error FTP1013: ", policyError.Out, StringComparison.Ordinal);
-        Assert.True(truncated.ExitCode == 1, truncated.ToString());
-        Assert.Contains("README.md(1,1): error FTP1005: The allow-list is not valid JSON:", truncated.Out, StringComparison.Ordinal);
+        Assert.Equal($"{bad}(4,48): error FTP1013: 'uses[0].purpose' is 'training', which is not allowed. Use one of: inference, embedding, fineTuning.\n"
+            + "FineTunePolicy: 2 files validated (judged on 2026-11-30): 1 error, 0 warnings\n", policyError.Out);
+        Assert.True(notJson.ExitCode == 1, notJson.ToString());
+        Assert.Contains("README.md(1,1): error FTP1005: The allow-list is not valid JSON:", notJson.Out, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("finetune-policy: error: The file missing.json does not exist. Usage: finetune-policy validate <allow-list> [manifest...]\n", missing.Error);
     }
