@@ -88,8 +88,8 @@ public sealed class ValidateTests : IDisposable
         string root = EndToEnd.InstalledTool.RepoRootOf();
         string[] files = { Path.Combine(root, "samples", "policy", "allow-list.json"), Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json") };
 
-        var lenient = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2027-09-10" }).ToArray());
-        var strict = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2027-09-10", "--strict" }).ToArray());
+        var lenient = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2031-09-10" }).ToArray());
+        var strict = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2031-09-10", "--strict" }).ToArray());
 
         Assert.True(lenient.ExitCode == 0, lenient.ToString());
         Assert.Contains(": warning FTP1040: Provider 'ollama'", lenient.Out, StringComparison.Ordinal);
