@@ -26,7 +26,7 @@ namespace FineTunePolicy.Analyzers.Classification
 
         public Location? Location { get; }
 
-        /// <summary>The state the data went through on its way (<c>ConciergeSession._context</c>), or null.</summary>
+        /// <summary>The state the data went through on its way (<c>'ConciergeSession._context'</c>, <c>the file 'train.jsonl'</c>), or null.</summary>
         public string? Via { get; }
 
         /// <summary>Where the data was written into <see cref="Via"/> (an additional location).</summary>
@@ -39,7 +39,7 @@ namespace FineTunePolicy.Analyzers.Classification
         public DataSource StoredIn(string member, Location? at) => Via is null ? new DataSource(Name, Class, Categories, Location, member, at) : this;
 
         /// <summary><c>'Customer.Ssn'</c>, or <c>'Customer.Ssn' (stored in 'Session._context')</c>.</summary>
-        public string Describe() => Via is null ? "'" + Name + "'" : "'" + Name + "' (stored in '" + Via + "')";
+        public string Describe() => Via is null ? "'" + Name + "'" : "'" + Name + "' (stored in " + Via + ")";
 
         public bool Equals(DataSource? other) => other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories && other.Via == Via;
 

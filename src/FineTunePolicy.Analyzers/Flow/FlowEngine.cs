@@ -229,6 +229,11 @@ namespace FineTunePolicy.Analyzers.Flow
 
             public Dictionary<IParameterSymbol, FlowValue> ParameterValues { get; } = new(SymbolEqualityComparer.Default);
 
+            /// <summary>File contents computed from an approximation, and those being computed (keys: a member or a constant path).</summary>
+            public Dictionary<object, FlowValue> FileValues { get; } = new(StateIndex.PathComparer.Instance);
+
+            public HashSet<object> FilesInProgress { get; } = new(StateIndex.PathComparer.Instance);
+
             /// <summary>Releases the callees' gates this request claimed (their summaries are cached by now).</summary>
             public void ReleaseGates()
             {

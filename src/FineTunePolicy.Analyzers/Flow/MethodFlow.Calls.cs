@@ -44,6 +44,12 @@ namespace FineTunePolicy.Analyzers.Flow
                 value = Unseen(invocation, ignoreReturnType: false, depth);
             }
 
+            if (IsFileClass(method.ContainingType) && FileReadMethods.Contains(method.Name) && invocation.Arguments.Length > 0)
+            {
+                // File.ReadAllText(path), File.OpenRead(path): what was written there.
+                value = FlowValue.Join(value, FileContent(invocation.Arguments[0].Value));
+            }
+
             value = value.Join(_classification.ReturnClass(method));
             return _engine.DeclassifiedAt(method) is { } ceiling ? Declassify(value, ceiling, method) : value;
         }
@@ -335,6 +341,12 @@ namespace FineTunePolicy.Analyzers.Flow
             else
             {
                 value = UnseenArguments(creation, null, depth);
+            }
+
+            if (PathOfCreation(creation) is { } path)
+            {
+                // new FileStream(path, FileMode.Open), new StreamReader(path): what was written there.
+                value = FlowValue.Join(value, FileContent(path));
             }
 
             return FlowValue.Join(value, Eval(creation.Initializer, depth));

@@ -71,6 +71,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         break;
                     case IReturnOperation { ReturnedValue: { } returned }:
                         AddWrite(function, returned, WriteKind.Value);
+                        _returns.Add((function, returned));
                         break;
                     case IInvocationOperation invocation:
                         CollectCall(invocation);
@@ -218,8 +219,10 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
 
                 CollectWritesIntoArguments(invocation);
+                CollectFileWrite(invocation);
             }
 
+            CollectToolFactory(invocation);
             BindLambdaParameters(invocation, invocation.Arguments);
         }
 

@@ -54,7 +54,13 @@ namespace FineTunePolicy.Analyzers.Flow
                     return;
                 }
 
-                Check(WholeOf(argument.Value), argument.Value, sink);
+                var value = WholeOf(argument.Value);
+                if (IsPathParameter(argument.Parameter))
+                {
+                    value = FlowValue.Join(value, FileContent(argument.Value));
+                }
+
+                Check(value, argument.Value, sink);
             }
 
             foreach (var (call, matches) in _sinkCalls)
@@ -92,10 +98,18 @@ namespace FineTunePolicy.Analyzers.Flow
                     var sink = parameterSink.Sink.Through(SymbolNames.Short(callee));
                     foreach (var argument in ArgumentsFor(call, parameterSink.Index, null))
                     {
-                        Check(parameterSink.Whole ? WholeOf(argument) : Eval(argument, 0).AsContent(), argument, sink);
+                        var value = parameterSink.Whole ? WholeOf(argument) : Eval(argument, 0).AsContent();
+                        if (parameterSink.Index > 0 && parameterSink.Index <= callee.Parameters.Length && IsPathParameter(callee.Parameters[parameterSink.Index - 1]))
+                        {
+                            value = FlowValue.Join(value, FileContent(argument));
+                        }
+
+                        Check(value, argument, sink);
                     }
                 }
             }
+
+            CheckToolResults(Check);
 
             // A method declared as a sink is reported where it is called, not again inside.
             if (!_engine.Sinks.Match(_method).IsEmpty)
@@ -109,7 +123,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 parameterSinks.ToImmutableArray(),
                 findings.Values.OrderBy(f => f.ArgumentLocation.SourceSpan.Start).ToImmutableArray(),
                 sinkCalls.ToImmutable(),
-                StateWrites());
+                StateWrites(),
+                FileWrites());
         }
 
         /// <summary>What the method puts into <c>this</c> and into its parameters' objects.</summary>

@@ -72,6 +72,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// </summary>
         private void AddWrapping(ISymbol? target, IOperation value)
         {
+            AddFileOpen(target, value);
             if (target is null || Strip(value) is not IObjectCreationOperation creation || !IsDataWriter(creation.Type))
             {
                 return;

@@ -118,6 +118,34 @@ namespace FineTunePolicy.Analyzers.Flow
         public override int GetHashCode() => Location.GetHashCode();
     }
 
+    /// <summary>What a method writes to a file whose path other methods can name: a member, or a string constant.</summary>
+    internal sealed class FileWrite : IEquatable<FileWrite>
+    {
+        public FileWrite(object path, FlowValue value, Location location)
+        {
+            Path = path;
+            Value = value;
+            Location = location;
+        }
+
+        /// <summary>The field or property holding the path, or the constant path itself.</summary>
+        public object Path { get; }
+
+        public FlowValue Value { get; }
+
+        public Location Location { get; }
+
+        public bool Equals(FileWrite? other) =>
+            other is not null && SamePath(other.Path, Path) && other.Value.Equals(Value) && other.Location == Location;
+
+        public override bool Equals(object? obj) => Equals(obj as FileWrite);
+
+        public override int GetHashCode() => Location.GetHashCode();
+
+        public static bool SamePath(object a, object b) =>
+            a is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, b as ISymbol) : Equals(a, b);
+    }
+
     /// <summary>
     /// What a method does with data, computed once per method per compilation and shared by every
     /// caller: what its result carries, what it writes into its parameters' objects, which
@@ -127,7 +155,7 @@ namespace FineTunePolicy.Analyzers.Flow
     {
         public static readonly MethodSummary Bottom = new(FlowValue.Bottom, ImmutableArray<FlowValue>.Empty, ImmutableArray<ParameterSink>.Empty, ImmutableArray<Finding>.Empty, ImmutableArray<SinkUse>.Empty);
 
-        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls, ImmutableArray<StateWrite> stateWrites = default)
+        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls, ImmutableArray<StateWrite> stateWrites = default, ImmutableArray<FileWrite> fileWrites = default)
         {
             Result = result;
             Effects = effects;
@@ -135,6 +163,7 @@ namespace FineTunePolicy.Analyzers.Flow
             Findings = findings;
             SinkCalls = sinkCalls;
             StateWrites = stateWrites.IsDefault ? ImmutableArray<StateWrite>.Empty : stateWrites;
+            FileWrites = fileWrites.IsDefault ? ImmutableArray<FileWrite>.Empty : fileWrites;
         }
 
         public FlowValue Result { get; }
@@ -152,6 +181,9 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>What the method writes into fields and auto-properties of the compilation, through any receiver.</summary>
         public ImmutableArray<StateWrite> StateWrites { get; }
 
+        /// <summary>What the method writes to files at paths other methods can name.</summary>
+        public ImmutableArray<FileWrite> FileWrites { get; }
+
         public FlowValue EffectOn(int index) => index < Effects.Length ? Effects[index] : FlowValue.Bottom;
 
         public bool Equals(MethodSummary? other)
@@ -161,7 +193,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 && Effects.SequenceEqual(other.Effects, (a, b) => a.Equals(b))
                 && ParameterSinks.SequenceEqual(other.ParameterSinks, (a, b) => a.Equals(b))
                 && Findings.SequenceEqual(other.Findings, (a, b) => a.Equals(b))
-                && StateWrites.SequenceEqual(other.StateWrites, (a, b) => a.Equals(b));
+                && StateWrites.SequenceEqual(other.StateWrites, (a, b) => a.Equals(b))
+                && FileWrites.SequenceEqual(other.FileWrites, (a, b) => a.Equals(b));
         }
 
         public override bool Equals(object? obj) => Equals(obj as MethodSummary);

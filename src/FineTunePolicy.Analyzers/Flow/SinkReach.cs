@@ -47,6 +47,13 @@ namespace FineTunePolicy.Analyzers.Flow
 
             var trees = NamesOf(compilation, out var sinkAttributes, cancellationToken);
 
+            // Tools are sinks too (their results go to the model): [KernelFunction] methods, and bodies that make a tool of a delegate.
+            sinkAttributes.UnionWith(MethodFlow.ToolAttributeNames);
+            foreach (var name in MethodFlow.ToolFactoryNames)
+            {
+                reaching.Add(NameHash.Of(name));
+            }
+
             // Named members not known to reach a sink yet; each round moves those that name one into the set.
             var pending = new List<TreeNames.Member>();
             foreach (var names in trees)

@@ -35,6 +35,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
 
         public StateIndex(FlowEngine engine)
         {
@@ -108,7 +109,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private FlowValue WritesOf(ISymbol member, List<ISymbol> group, FlowEngine.Session session)
         {
             var value = FlowValue.Bottom;
-            var name = SymbolNames.Short(member);
+            var name = "'" + SymbolNames.Short(member) + "'";
             foreach (var writer in Writers(member, session))
             {
                 if (session.Request(writer) is not { } summary)
@@ -145,6 +146,74 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// What the compilation writes to the file at <paramref name="path"/>: a field or property holding the path, or a
+        /// constant path. The writers are the methods that name the member (or spell the constant).
+        /// </summary>
+        public FlowValue FileContent(object path, FlowEngine.Session session)
+        {
+            if (_files.TryGetValue(path, out var known) || session.FileValues.TryGetValue(path, out known))
+            {
+                return known;
+            }
+
+            if (!session.FilesInProgress.Add(path))
+            {
+                session.Approximations++;
+                return FlowValue.Bottom;
+            }
+
+            var before = session.Approximations;
+            var value = FlowValue.Bottom;
+            try
+            {
+                var (name, via, writers) = path is ISymbol member
+                    ? (member.Name, "the file at '" + SymbolNames.Short(member) + "'", FindMethods(member, member.Name, static _ => true, session))
+                    : ((string)path, "the file '" + (string)path + "'", FindMethods(null, (string)path, static _ => true, session, literal: true));
+                foreach (var writer in writers)
+                {
+                    if (session.Request(writer) is not { } summary)
+                    {
+                        continue;
+                    }
+
+                    foreach (var write in summary.FileWrites)
+                    {
+                        if (FileWrite.SamePath(write.Path, path))
+                        {
+                            var written = ResolveParameters(write.Value, writer, session, 0);
+                            value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(via, write.Location)));
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                session.FilesInProgress.Remove(path);
+            }
+
+            if (session.Approximations == before)
+            {
+                _files.TryAdd(path, value);
+            }
+            else
+            {
+                session.FileValues[path] = value;
+            }
+
+            return value;
+        }
+
+        /// <summary>Compares paths: members by symbol, constants by text.</summary>
+        internal sealed class PathComparer : IEqualityComparer<object>
+        {
+            public static readonly PathComparer Instance = new();
+
+            public new bool Equals(object? x, object? y) => x is not null && y is not null && FileWrite.SamePath(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
         }
 
         /// <summary>What the compilation passes as <paramref name="parameter"/>: the join of the arguments at every call site.</summary>
@@ -267,7 +336,7 @@ namespace FineTunePolicy.Analyzers.Flow
             return FindMethods(method, name, static _ => true, session);
         }
 
-        private List<IMethodSymbol> FindMethods(ISymbol member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session)
+        private List<IMethodSymbol> FindMethods(ISymbol? member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session, bool literal = false)
         {
             var found = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -280,13 +349,13 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
                     var end = at + name.Length;
-                    if (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
+                    if (!literal && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
                     {
                         continue;
                     }
 
                     var token = root.FindToken(at);
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !accept(token))
+                    if (!token.IsKind(literal ? SyntaxKind.StringLiteralToken : SyntaxKind.IdentifierToken) || token.ValueText != name || !accept(token))
                     {
                         continue;
                     }
@@ -306,9 +375,9 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         // A private member is written only inside its type; anything else anywhere in the compilation.
-        private IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> Regions(ISymbol member)
+        private IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> Regions(ISymbol? member)
         {
-            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
+            if (member is { DeclaredAccessibility: Accessibility.Private, ContainingType: { } type })
             {
                 while (type.ContainingType is { } outer)
                 {

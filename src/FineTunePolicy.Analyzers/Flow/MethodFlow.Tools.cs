@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FineTunePolicy.Analyzers.Flow
+{
+    /// <summary>
+    /// Tool results are inference sinks (DESIGN §3): what a function-calling tool returns is sent to the model. The
+    /// tools are <c>[KernelFunction]</c> methods (however they are registered: <c>KernelPluginFactory.CreateFromType</c>,
+    /// <c>kernel.Plugins.AddFromObject</c>, ...) and the delegates given to a tool factory
+    /// (<c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>, <c>kernel.CreateFunctionFromMethod</c>).
+    /// </summary>
+    internal sealed partial class MethodFlow
+    {
+        /// <summary>How a tool attribute is written (<see cref="SinkReach"/> analyses every method that carries one).</summary>
+        public static readonly string[] ToolAttributeNames = { "KernelFunction", "KernelFunctionAttribute" };
+
+        /// <summary>The names a body that makes a tool from a delegate mentions (so that <see cref="SinkReach"/> analyses it).</summary>
+        public static readonly string[] ToolFactoryNames = { "AIFunctionFactory", "KernelFunctionFactory", "CreateFunctionFromMethod" };
+
+        private static readonly HashSet<string> ToolFactories = new()
+        {
+            "Microsoft.Extensions.AI.AIFunctionFactory.Create",
+            "Microsoft.SemanticKernel.KernelFunctionFactory.CreateFromMethod",
+            "Microsoft.SemanticKernel.KernelExtensions.CreateFunctionFromMethod",
+        };
+
+        // Every returned value, with the function (method, lambda or local function) that returns it.
+        private readonly List<(ISymbol Function, IOperation Returned)> _returns = new();
+
+        // Delegates given to a tool factory: lambdas and method groups.
+        private readonly List<(IMethodSymbol Factory, IOperation Delegate)> _toolDelegates = new();
+
+        private static bool IsKernelFunction(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "KernelFunctionAttribute" } type && SymbolNames.IsInNamespace(type, "Microsoft.SemanticKernel"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void CollectToolFactory(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ContainingType is null || !ToolFactories.Contains(SymbolNames.FullMetadataName(method.ContainingType.OriginalDefinition) + "." + method.Name))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Strip(argument.Value) is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                {
+                    _toolDelegates.Add((method, argument.Value));
+                }
+            }
+        }
+
+        /// <summary>Checks what the tools of this body return: the method itself when it is a kernel function, and delegates made into tools here.</summary>
+        private void CheckToolResults(System.Action<FlowValue, IOperation, SinkUse> check)
+        {
+            if (IsKernelFunction(_method))
+            {
+                var sink = ToolSink(SymbolNames.Short(_method), _method.Locations.Length > 0 ? _method.Locations[0] : _body.Syntax.GetLocation());
+                CheckReturns(_method, sink, check);
+            }
+
+            foreach (var (factory, tool) in _toolDelegates)
+            {
+                var call = tool.Parent?.Parent ?? tool;
+                if (AsLambda(tool) is { } lambda)
+                {
+                    CheckReturns(lambda.Symbol, ToolSink(SymbolNames.Short(factory) + "(lambda)", call.Syntax.GetLocation()), check);
+                }
+                else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                    && _engine.HasBody(reference.Method) && !IsKernelFunction(reference.Method) && ReturnsData(reference.Method.ReturnType)
+                    && _session.Request(reference.Method) is { } summary)
+                {
+                    // A method group: what the method returns (what the model passes in is not known here).
+                    var result = FlowValue.Of(summary.Result.Fixed);
+                    if (reference.Instance is { } instance && (summary.Result.AllDeps & 1) != 0)
+                    {
+                        result = FlowValue.Join(result, Eval(instance, 0).AsContent());
+                    }
+
+                    check(result.Join(_classification.ReturnClass(reference.Method)), tool, ToolSink(SymbolNames.Short(reference.Method), call.Syntax.GetLocation()));
+                }
+            }
+        }
+
+        private void CheckReturns(ISymbol function, SinkUse sink, System.Action<FlowValue, IOperation, SinkUse> check)
+        {
+            foreach (var (owner, returned) in _returns)
+            {
+                if (SymbolEqualityComparer.Default.Equals(owner, function) && ReturnsData(Strip(returned).Type))
+                {
+                    check(WholeOf(returned), returned, sink);
+                }
+            }
+        }
+
+        private static SinkUse ToolSink(string tool, Location location) =>
+            new(tool + " (tool result)", LlmPurpose.Inference, ResolvedPolicy.UnknownProvider, location);
+
+        // A count, an index or a flag tells the model nothing of the data it was computed from.
+        private static bool ReturnsData(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.Name is "Task" or "ValueTask" && generic.TypeArguments.Length == 1)
+            {
+                type = generic.TypeArguments[0];
+            }
+
+            if (type is null)
+            {
+                return true;
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return false;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Void:
+                    return false;
+                default:
+                    return true;
+            }
+        }
+    }
+}
