@@ -34,8 +34,10 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, bool> _tracked = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
+        private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, List<(SyntaxTree Tree, int Position)>> _occurrences = new(System.StringComparer.Ordinal);
 
         public StateIndex(FlowEngine engine)
         {
@@ -322,56 +324,166 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         // The methods whose text writes the member's name: an assignment's target, a call or member on it, a ref.
-        private IReadOnlyList<IMethodSymbol> Writers(ISymbol member, FlowEngine.Session session)
+        private List<IMethodSymbol> Writers(ISymbol member, FlowEngine.Session session)
         {
             // Calls on a string or a value (Trim, ToString) cannot change it: only assignments write those.
             var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
             var mutable = type.IsReferenceType && type.SpecialType != SpecialType.System_String;
-            return _writers.GetOrAdd(member, static (m, state) => state.Self.FindMethods(m, m.Name, token => IsWritePosition(token, state.Mutable), state.Session), (Self: this, Session: session, Mutable: mutable));
+            return _writers.GetOrAdd(member, static (m, state) => state.Self.FindMethods(m, m.Name, state.Mutable ? IsMutableWritePosition : IsValueWritePosition, state.Session), (Self: this, Session: session, Mutable: mutable));
         }
 
         private List<IMethodSymbol> Callers(IMethodSymbol method, FlowEngine.Session session)
         {
-            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.AssociatedSymbol?.Name ?? method.Name;
-            return FindMethods(method, name, static _ => true, session);
+            return _callers.GetOrAdd(method, static (m, state) =>
+            {
+                var name = m.MethodKind == MethodKind.Constructor ? m.ContainingType.Name : m.AssociatedSymbol?.Name ?? m.Name;
+                var accept = m.MethodKind == MethodKind.Constructor ? (System.Func<SyntaxToken, bool>)IsConstructionName : m.AssociatedSymbol is null ? IsCallName : static token => IsWritePosition(token, mutable: false);
+                return state.Self.FindMethods(m, name, accept, state.Session);
+            }, (Self: this, Session: session));
         }
 
         private List<IMethodSymbol> FindMethods(ISymbol? member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session, bool literal = false)
         {
             var found = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var (tree, span) in Regions(member))
+            var regions = Regions(member).ToList();
+            foreach (var (tree, at) in Occurrences(name, literal, session))
             {
-                var text = Texts.GetValue(tree, static t => t.GetText().ToString());
-                var root = tree.GetRoot(session.CancellationToken);
-                SemanticModel? model = null;
-                for (var at = text.IndexOf(name, span.Start, System.StringComparison.Ordinal); at >= 0 && at + name.Length <= span.End; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+                session.CancellationToken.ThrowIfCancellationRequested();
+                if (!regions.Any(region => region.Tree == tree && region.Span.Contains(at)))
                 {
-                    session.CancellationToken.ThrowIfCancellationRequested();
-                    var end = at + name.Length;
-                    if (!literal && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var token = root.FindToken(at);
-                    if (!token.IsKind(literal ? SyntaxKind.StringLiteralToken : SyntaxKind.IdentifierToken) || token.ValueText != name || !accept(token))
-                    {
-                        continue;
-                    }
+                var token = tree.GetRoot(session.CancellationToken).FindToken(at);
+                if (!accept(token))
+                {
+                    continue;
+                }
 
-                    model ??= _engine.ModelFor(tree);
-                    foreach (var method in EnclosingMethods(model.GetEnclosingSymbol(at, session.CancellationToken)))
+                foreach (var method in EnclosingMethods(token, session))
+                {
+                    if (_engine.HasBody(method) && seen.Add(method.OriginalDefinition))
                     {
-                        if (_engine.HasBody(method) && seen.Add(method.OriginalDefinition))
-                        {
-                            found.Add(method.OriginalDefinition);
-                        }
+                        found.Add(method.OriginalDefinition);
                     }
                 }
             }
 
             return found;
+        }
+
+        /// <summary>Where the compilation spells <paramref name="name"/> as an identifier (or as a string literal): one text scan per name.</summary>
+        private List<(SyntaxTree Tree, int Position)> Occurrences(string name, bool literal, FlowEngine.Session session)
+        {
+            return _occurrences.GetOrAdd((literal ? "\"" : "") + name, static (_, state) =>
+            {
+                var (self, name, literal, session) = state;
+                var found = new List<(SyntaxTree, int)>();
+                foreach (var tree in self._engine.Compilation.SyntaxTrees)
+                {
+                    session.CancellationToken.ThrowIfCancellationRequested();
+                    var text = Texts.GetValue(tree, static t => t.GetText().ToString());
+                    SyntaxNode? root = null;
+                    for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+                    {
+                        var end = at + name.Length;
+                        if (!literal && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
+                        {
+                            continue;
+                        }
+
+                        root ??= tree.GetRoot(session.CancellationToken);
+                        var token = root.FindToken(at);
+                        if (token.IsKind(literal ? SyntaxKind.StringLiteralToken : SyntaxKind.IdentifierToken) && token.ValueText == name)
+                        {
+                            found.Add((tree, at));
+                        }
+                    }
+                }
+
+                return found;
+            }, (Self: this, Name: name, Literal: literal, Session: session));
+        }
+
+        // The method whose body holds the token, found from the syntax and declared symbols only (nothing is bound).
+        private IEnumerable<IMethodSymbol> EnclosingMethods(SyntaxToken token, FlowEngine.Session session)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                        if (_engine.ModelFor(node.SyntaxTree).GetDeclaredSymbol(node, session.CancellationToken) is IMethodSymbol method)
+                        {
+                            yield return method;
+                        }
+
+                        yield break;
+                    case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                        if (_engine.ModelFor(node.SyntaxTree).GetDeclaredSymbol(property, session.CancellationToken) is IPropertySymbol { GetMethod: { } getter })
+                        {
+                            yield return getter;
+                        }
+
+                        yield break;
+                    case GlobalStatementSyntax:
+                        if (_engine.ModelFor(node.SyntaxTree).GetEnclosingSymbol(token.SpanStart, session.CancellationToken) is IMethodSymbol main)
+                        {
+                            yield return main;
+                        }
+
+                        yield break;
+                    case BaseListSyntax { Parent: TypeDeclarationSyntax type }:
+                        // class D : B { D(x) : base(x) }: the constructors that call the base.
+                        if (_engine.ModelFor(node.SyntaxTree).GetDeclaredSymbol(type, session.CancellationToken) is INamedTypeSymbol derived)
+                        {
+                            foreach (var constructor in derived.InstanceConstructors)
+                            {
+                                yield return constructor;
+                            }
+                        }
+
+                        yield break;
+                    case BaseTypeDeclarationSyntax or FieldDeclarationSyntax or BasePropertyDeclarationSyntax:
+                        yield break;
+                }
+            }
+        }
+
+        // Foo(x), obj.Foo(x), Foo<T>(x): the name is called here.
+        private static bool IsCallName(SyntaxToken token)
+        {
+            SyntaxNode? node = token.Parent;
+            if (node is GenericNameSyntax or IdentifierNameSyntax && node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+            {
+                node = access;
+            }
+            else if (node?.Parent is MemberBindingExpressionSyntax binding)
+            {
+                node = binding;
+            }
+
+            return node?.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node || node?.Parent is ArgumentSyntax;
+        }
+
+        // new T(...), T x = new(...) is not found by name; base lists reach derived constructors.
+        private static bool IsConstructionName(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case BaseObjectCreationExpressionSyntax or BaseListSyntax or ConstructorInitializerSyntax:
+                        return true;
+                    case NameSyntax or TypeArgumentListSyntax or SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         // A private member is written only inside its type; anything else anywhere in the compilation.
@@ -395,29 +507,6 @@ namespace FineTunePolicy.Analyzers.Flow
             foreach (var tree in _engine.Compilation.SyntaxTrees)
             {
                 yield return (tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, tree.Length));
-            }
-        }
-
-        private static IEnumerable<IMethodSymbol> EnclosingMethods(ISymbol? symbol)
-        {
-            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-            {
-                symbol = symbol.ContainingSymbol;
-            }
-
-            switch (symbol)
-            {
-                case IMethodSymbol method:
-                    yield return method;
-                    break;
-                case INamedTypeSymbol type:
-                    // A base list (class D : B { D(x) : base(x) }): the constructors that call the base.
-                    foreach (var constructor in type.InstanceConstructors)
-                    {
-                        yield return constructor;
-                    }
-
-                    break;
             }
         }
 
@@ -454,6 +543,10 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
         }
+
+        private static bool IsMutableWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: true);
+
+        private static bool IsValueWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: false);
 
         /// <summary>Whether the name is written here: an assignment's target, a call or member on it, a ref or out argument.</summary>
         private static bool IsWritePosition(SyntaxToken token, bool mutable)
