@@ -356,7 +356,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
 
                 var token = tree.GetRoot(session.CancellationToken).FindToken(at);
-                if (!accept(token))
+                if (!accept(token) || member is not null && !Names(token, member, session))
                 {
                     continue;
                 }
@@ -371,6 +371,52 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// Whether the name at <paramref name="token"/> stands for <paramref name="member"/> (the same name on another type's
+        /// member is not a writer or a caller): only the name is bound, never the body around it.
+        /// </summary>
+        private bool Names(SyntaxToken token, ISymbol member, FlowEngine.Session session)
+        {
+            if (token.Parent is not { } name)
+            {
+                return false;
+            }
+
+            var model = _engine.ModelFor(name.SyntaxTree);
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+            {
+                // new T(...) binds the creation to the constructor; a base list names the type.
+                var creation = name.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseObjectCreationExpressionSyntax or BaseListSyntax);
+                if (creation is BaseListSyntax)
+                {
+                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, session.CancellationToken).Symbol?.OriginalDefinition, constructor.ContainingType.OriginalDefinition);
+                }
+
+                return creation is not null && Binds(model.GetSymbolInfo(creation, session.CancellationToken), constructor);
+            }
+
+            var target = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
+            return Binds(model.GetSymbolInfo(name, session.CancellationToken), target);
+        }
+
+        private static bool Binds(SymbolInfo info, ISymbol target)
+        {
+            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, target.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, target.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Where the compilation spells <paramref name="name"/> as an identifier (or as a string literal): one text scan per name.</summary>
