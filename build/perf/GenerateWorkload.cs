@@ -11,6 +11,12 @@
 // Restricted data on purpose (FTP0001, lowered to a warning in the generated .editorconfig), so the analyzer also
 // reports, as it would on a real code base.
 //
+// State, builders, writers, files and tools (issue 11) appear as in service code: every helper file has a prompt builder
+// (With(...) returning this, Build()), every service keeps context in a field set by one method and sent by another
+// through that builder, every gateway file has a [KernelFunction] plugin and a JSONL helper writing into a TextWriter it
+// is given, and every fine-tuning call site also exports through a StreamWriter over a MemoryStream and through a file
+// uploaded by path. --classic leaves them out and writes the workload measured before them, byte for byte.
+//
 // The generated folder has its own Directory.Build.props / Directory.Packages.props, so nothing of the repository's
 // leaks in. Which analyzers run is chosen at build time with -p:PerfAnalyzers=none|ours|peers|all (see Workload.csproj).
 #:property TargetFramework=net10.0
@@ -38,13 +44,14 @@ for (var a = 0; a < args.Length; a++)
         case "--out": output = args[++a]; break;
         case "--analyzer": analyzer = Path.GetFullPath(args[++a]); break;
         case "--annotations": annotations = Path.GetFullPath(args[++a]); break;
+        case "--classic": Generator.Mix = false; break;
         default: throw new ArgumentException("unknown argument " + args[a]);
     }
 }
 
 if (output is null || analyzer is null || annotations is null)
 {
-    Console.Error.WriteLine("usage: GenerateWorkload.cs --files N [--seed S] --out DIR --analyzer DLL --annotations DLL");
+    Console.Error.WriteLine("usage: GenerateWorkload.cs --files N [--seed S] [--classic] --out DIR --analyzer DLL --annotations DLL");
     return 2;
 }
 
@@ -192,6 +199,9 @@ internal sealed class Generator
     private static readonly string[] Sdks = ["OpenAIChat", "OpenAIEmbedding", "OpenAIFineTune", "ExtensionsAI", "SemanticKernel", "Anthropic", "Ollama"];
 
     private readonly int _seed;
+
+    /// <summary>Whether state, builders, writers, files and tools are written (false: the classic workload).</summary>
+    public static bool Mix { get; set; } = true;
 
     public Generator(int seed)
     {
@@ -435,6 +445,32 @@ internal sealed class Generator
             }
 
             """);
+        if (Mix)
+        {
+            w.Append($$"""
+                namespace {{Ns(i)}}
+                {
+                    /// <summary>Collects prompt parts (the fluent builder of service code).</summary>
+                    public sealed class PromptBuilder{{i}}
+                    {
+                        private readonly List<string> _parts = new List<string>();
+
+                        public PromptBuilder{{i}} With(string part)
+                        {
+                            if (!string.IsNullOrWhiteSpace(part))
+                            {
+                                _parts.Add(Prompt{{i}}.Truncate(part, 1000));
+                            }
+
+                            return this;
+                        }
+
+                        public string Build() => string.Join("\n", _parts);
+                    }
+                }
+
+                """);
+        }
     }
 
     private static void Service(StringBuilder w, int i, int decade, Random rng)
@@ -453,7 +489,7 @@ internal sealed class Generator
             {
             {{Imports(i, hm, h, g, llm)}}
 
-                public sealed class Service{{i}}
+                public sealed {{(Mix ? "partial " : "")}}class Service{{i}}
                 {
                     private readonly Gateway{{g}} _gateway;
                     private readonly Dictionary<int, Customer{{hm}}> _cache = new Dictionary<int, Customer{{hm}}>();
@@ -551,6 +587,27 @@ internal sealed class Generator
             }
 
             """);
+        if (Mix)
+        {
+            // Context kept in a field by one method and sent by another, through the helper file's builder.
+            w.Append($$"""
+                namespace {{Ns(i)}}
+                {
+                {{Imports(i, hm, h)}}
+
+                    public sealed partial class Service{{i}}
+                    {
+                        private string _context = "";
+
+                        public void Prepare(Customer{{hm}} customer) => _context = "Customer " + customer.FirstName + " (" + customer.Segment + ")";
+
+                        public Task<string> FollowUpAsync(string question, CancellationToken cancellationToken = default) =>
+                            _gateway.AskAsync(new PromptBuilder{{h}}().With(_context).With(question).Build(), cancellationToken);
+                    }
+                }
+
+                """);
+        }
     }
 
     // Which model a helper file was written against (the same draw as in Helpers).
@@ -566,7 +623,15 @@ internal sealed class Generator
 
     private static void Gateway(StringBuilder w, int i, Random rng)
     {
-        Usings(w, "System.Net.Http");
+        if (Mix)
+        {
+            Usings(w, "System.IO", "System.Net.Http", "Microsoft.SemanticKernel");
+        }
+        else
+        {
+            Usings(w, "System.Net.Http");
+        }
+
         w.Append($$"""
             namespace {{Ns(i)}}
             {
@@ -625,7 +690,62 @@ internal sealed class Generator
             }
 
             """);
+        if (Mix)
+        {
+            w.Append($$"""
+                namespace {{Ns(i)}}
+                {
+                    /// <summary>Function-calling tools over the gateway's text helpers: their results go to the model.</summary>
+                    public sealed class TextTools{{i}}
+                    {
+                        [KernelFunction]
+                        public string Normalised(string text) => Gateway{{i}}.Normalise(text);
+
+                        [KernelFunction]
+                        public int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                    }
+
+                    /// <summary>Writes JSON lines into a writer it is given (a dataset exporter's helper).</summary>
+                    public static class Jsonl{{i}}
+                    {
+                        public static async Task WriteAsync(TextWriter writer, IEnumerable<string> lines)
+                        {
+                            foreach (var line in lines)
+                            {
+                                await writer.WriteLineAsync(Gateway{{i}}.Normalise(line));
+                            }
+                        }
+                    }
+                }
+
+                """);
+        }
     }
+
+    // A fine-tuning call site's dataset exports: a StreamWriter over a MemoryStream, and a file uploaded by path.
+    private static string Export(int h) => $$"""
+
+                    public async Task<string> ExportAsync(IEnumerable<Note{{ModelOfHelper(h)}}> notes, CancellationToken cancellationToken = default)
+                    {
+                        using var buffer = new System.IO.MemoryStream();
+                        using (var writer = new System.IO.StreamWriter(buffer, leaveOpen: true))
+                        {
+                            await writer.WriteLineAsync(Prompt{{h}}.Training(notes));
+                        }
+
+                        OpenAIFile file = await _client.UploadFileAsync(BinaryData.FromBytes(buffer.ToArray()), "train.jsonl", FileUploadPurpose.FineTune);
+                        return file.Id;
+                    }
+
+                    public async Task<string> ExportFileAsync(IEnumerable<Note{{ModelOfHelper(h)}}> notes, string folder)
+                    {
+                        var path = System.IO.Path.Combine(folder, "train.jsonl");
+                        await System.IO.File.WriteAllTextAsync(path, Prompt{{h}}.Training(notes));
+                        OpenAIFile file = await _client.UploadFileAsync(path, FileUploadPurpose.FineTune);
+                        return file.Id;
+                    }
+
+            """;
 
     private static void CallSite(StringBuilder w, int i, int decade, Random rng)
     {
@@ -700,7 +820,7 @@ internal sealed class Generator
                     // Level 1 into the SDK: the prompt is built two and three calls away.
                     public Task<string> RunAsync({{parameter}}, CancellationToken cancellationToken = default) =>
                         SummariseAsync({{input}}, cancellationToken);
-
+            {{(Mix && fineTune ? Export(h) : "")}}
                     public static IEnumerable<string> Chunk(string text, int size)
                     {
                         for (var start = 0; start < text.Length; start += size)
