@@ -347,12 +347,29 @@ namespace FineTunePolicy.Analyzers.Flow
             var found = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var regions = Regions(member).ToList();
+
+            // A file that never names the member's type rarely reaches its member by name: binding names there is skipped.
+            var typeName = member?.ContainingType?.Name;
+            var mentions = new Dictionary<SyntaxTree, bool>();
             foreach (var (tree, at) in Occurrences(name, literal, session))
             {
                 session.CancellationToken.ThrowIfCancellationRequested();
                 if (!regions.Any(region => region.Tree == tree && region.Span.Contains(at)))
                 {
                     continue;
+                }
+
+                if (typeName is not null && typeName != name)
+                {
+                    if (!mentions.TryGetValue(tree, out var mentioned))
+                    {
+                        mentions[tree] = mentioned = Occurrences(typeName, literal: false, session).Any(o => o.Tree == tree);
+                    }
+
+                    if (!mentioned)
+                    {
+                        continue;
+                    }
                 }
 
                 var token = tree.GetRoot(session.CancellationToken).FindToken(at);
