@@ -16,6 +16,9 @@
 // through that builder, every gateway file has a [KernelFunction] plugin and a JSONL helper writing into a TextWriter it
 // is given, and every fine-tuning call site also exports through a StreamWriter over a MemoryStream and through a file
 // uploaded by path. --classic leaves them out and writes the workload measured before them, byte for byte.
+// With --unclassified the same code is written without any FineTunePolicy attribute and without a reference to the
+// annotations: a project that references the LLM SDKs and classifies nothing (SDK wrappers, connectors, their tests),
+// where the analyzers must cost nothing measurable.
 //
 // The generated folder has its own Directory.Build.props / Directory.Packages.props, so nothing of the repository's
 // leaks in. Which analyzers run is chosen at build time with -p:PerfAnalyzers=none|ours|peers|all (see Workload.csproj).
@@ -35,6 +38,7 @@ var seed = 42;
 string? output = null;
 string? analyzer = null;
 string? annotations = null;
+var unclassified = false;
 for (var a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -45,6 +49,7 @@ for (var a = 0; a < args.Length; a++)
         case "--analyzer": analyzer = Path.GetFullPath(args[++a]); break;
         case "--annotations": annotations = Path.GetFullPath(args[++a]); break;
         case "--classic": Generator.Mix = false; break;
+        case "--unclassified": unclassified = true; break;
         default: throw new ArgumentException("unknown argument " + args[a]);
     }
 }
@@ -70,13 +75,26 @@ long lines = 0;
 for (var i = 0; i < files; i++)
 {
     var text = generator.File(i);
+    if (unclassified)
+    {
+        text = Unclassified.Strip(text);
+    }
+
     lines += text.Count(c => c == '\n');
     System.IO.File.WriteAllText(Path.Combine(sourceDir, $"F{i:D5}.cs"), text);
 }
 
-Project.Write(output, analyzer, annotations);
-Console.WriteLine($"{files} files, {lines} lines, seed {seed} -> {output}");
+Project.Write(output, analyzer, unclassified ? null : annotations);
+Console.WriteLine($"{files} files, {lines} lines, seed {seed}{(unclassified ? ", unclassified" : "")} -> {output}");
 return 0;
+
+internal static class Unclassified
+{
+    // Every FineTunePolicy attribute the generator writes, with its arguments, and the using of its namespace.
+    private static readonly System.Text.RegularExpressions.Regex Attribute = new(@"\[(?:Public|Internal|Confidential|Restricted|Declassifies|LlmSink)(?:\([^)]*\))?\]\s*");
+
+    public static string Strip(string text) => Attribute.Replace(text.Replace("using FineTunePolicy;\n", ""), "");
+}
 
 internal static class Project
 {
@@ -93,7 +111,7 @@ internal static class Project
         ("SecurityCodeScan.VS2019", "5.6.7"),
     ];
 
-    public static void Write(string output, string analyzer, string annotations)
+    public static void Write(string output, string analyzer, string? annotations)
     {
         WriteFile(output, "Directory.Build.props", """
             <Project>
@@ -111,6 +129,7 @@ internal static class Project
               </ItemGroup>
             </Project>
             """);
+        var annotationsReference = annotations is null ? "<!-- unclassified: no reference to the annotations -->" : $"<Reference Include=\"FineTunePolicy.Annotations\" HintPath=\"{annotations}\" />";
         WriteFile(output, "Workload.csproj", $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <!--
@@ -143,7 +162,7 @@ internal static class Project
                 <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" PrivateAssets="all" />
                 <PackageReference Include="Microsoft.CodeAnalysis.NetAnalyzers" PrivateAssets="all" />
                 <PackageReference Include="SecurityCodeScan.VS2019" PrivateAssets="all" />
-                <Reference Include="FineTunePolicy.Annotations" HintPath="{{annotations}}" />
+                {{annotationsReference}}
                 <AdditionalFiles Include="BannedSymbols.txt" />
                 <Compile Remove="obj/**;bin/**" />
               </ItemGroup>

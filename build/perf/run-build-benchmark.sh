@@ -10,6 +10,8 @@
 #   PERF_MODES_<N>="ours"           modes for one size (e.g. PERF_MODES_8000=ours when time is short)
 #   PERF_SEED=42                    workload seed
 #   PERF_OUT=artifacts/perf         where workloads, logs and results go
+#   PERF_WORKLOAD=unclassified      the same code without any FineTunePolicy attribute or annotations reference: a
+#                                   project that references the LLM SDKs and classifies nothing (use its own PERF_OUT)
 #
 # Every build is `dotnet build --no-incremental -p:ReportAnalyzer=true` with a detailed file log; the analyzer times
 # are read from the compiler's "Total analyzer execution time" summary and the Csc time from the task performance
@@ -33,7 +35,7 @@ cp "$repo/src/FineTunePolicy.Annotations/bin/Release/netstandard2.0/FineTunePoli
 
 {
   echo "# machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, dotnet $(dotnet --version), $(uname -sr)"
-  echo "# started: $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $seed, reps $reps, commit $(git -C "$repo" rev-parse --short HEAD)"
+  echo "# started: $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $seed, reps $reps, commit $(git -C "$repo" rev-parse --short HEAD), workload ${PERF_WORKLOAD:-classified}"
 } > "$out/run-info.txt"
 cat "$out/run-info.txt"
 
@@ -41,7 +43,8 @@ for n in "${sizes[@]}"; do
   dir="$out/w$n"
   echo "== N=$n: generating $dir"
   dotnet run "$repo/build/perf/GenerateWorkload.cs" -- --files "$n" --seed "$seed" --out "$dir" \
-    --analyzer "$out/bin/FineTunePolicy.Analyzers.dll" --annotations "$out/bin/FineTunePolicy.Annotations.dll"
+    --analyzer "$out/bin/FineTunePolicy.Analyzers.dll" --annotations "$out/bin/FineTunePolicy.Annotations.dll" \
+    ${PERF_WORKLOAD:+--$PERF_WORKLOAD}
   dotnet restore "$dir/Workload.csproj" -nologo -v:q
 
   var="PERF_MODES_$n"

@@ -53,7 +53,7 @@ namespace FineTunePolicy.Analyzers
                 }
 
                 var dataClass = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value
-                    ? ((Classification.DataClass)value).ToString()
+                    ? ((DataClass)value).ToString()
                     : "?";
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0005_DeclassifiesNeedsJustification,

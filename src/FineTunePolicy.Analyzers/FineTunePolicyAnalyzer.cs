@@ -39,18 +39,19 @@ namespace FineTunePolicy.Analyzers
         {
             var compilation = context.Compilation;
             var cancellationToken = context.CancellationToken;
-            var policy = ResolvedPolicy.FromOptions(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            // The composition root: the handoff is read once, and each room gets only its slice of it.
+            var policy = PolicyHandoff.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
 
             // FTP0009 concerns libraries that classify data, whether or not they reach a sink themselves (a domain layer).
-            var reachesSink = ShouldRun(compilation, policy, cancellationToken);
+            var reachesSink = ShouldRun(compilation, policy.Sinks, cancellationToken);
             var library = CrossAssemblyRules.AppliesTo(compilation);
             if (!reachesSink && !library)
             {
                 return;
             }
 
-            var sinks = new SinkMatcher(policy);
-            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeClasses.IsEmpty, cancellationToken))
+            var sinks = new SinkMatcher(policy.Sinks);
+            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeMappings.IsEmpty, cancellationToken))
             {
                 if (reachesSink)
                 {
@@ -60,7 +61,7 @@ namespace FineTunePolicy.Analyzers
                 return;
             }
 
-            var classification = new ClassificationIndex(compilation, policy);
+            var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
             var crossAssembly = library ? new CrossAssemblyRules(compilation, classification, sinks) : null;
             if (!reachesSink)
             {
@@ -92,7 +93,7 @@ namespace FineTunePolicy.Analyzers
                 var summary = engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken);
                 if (summary is not null)
                 {
-                    SinkRules.Report(summary, policy, blockContext.ReportDiagnostic);
+                    SinkRules.Report(summary, policy.Ceilings, blockContext.ReportDiagnostic);
                 }
 
                 // FTP0008/FTP0009 read the same summary.
@@ -106,9 +107,9 @@ namespace FineTunePolicy.Analyzers
             });
         }
 
-        private static FlowEngine CreateEngine(Compilation compilation, ResolvedPolicy policy, ClassificationIndex classification, SinkMatcher sinks)
+        private static FlowEngine CreateEngine(Compilation compilation, PolicyHandoff policy, ClassificationIndex classification, SinkMatcher sinks)
         {
-            var engine = new FlowEngine(compilation, policy, classification, sinks);
+            var engine = new FlowEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks);
             EngineCreated?.Invoke(engine);
             return engine;
         }
@@ -116,15 +117,15 @@ namespace FineTunePolicy.Analyzers
         // Nothing can be classified, so FTP0001-FTP0003 and FTP0009 cannot fire. A manifest still asks which providers are
         // called (FTP0004): find the sink calls of the bodies that name a sink, without the flow engine. A library's
         // wrappers that other assemblies call still send their parameters (FTP0008): the engine starts at the first one.
-        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, ResolvedPolicy policy, SinkMatcher sinks, bool library)
+        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library)
         {
             var compilation = context.Compilation;
-            if (policy.FromManifest)
+            if (policy.Ceilings.FromManifest)
             {
-                var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, SinkNames.Of(compilation, policy.Sinks), context.CancellationToken));
+                var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, sinks.MethodNames(compilation), context.CancellationToken));
                 context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
                     scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
-                    policy,
+                    policy.Ceilings,
                     blockContext.ReportDiagnostic));
             }
 
@@ -135,7 +136,7 @@ namespace FineTunePolicy.Analyzers
 
             var wrappers = new System.Lazy<(FlowEngine Engine, CrossAssemblyRules Rules)>(() =>
             {
-                var classification = new ClassificationIndex(compilation, policy);
+                var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
                 return (CreateEngine(compilation, policy, classification, sinks), new CrossAssemblyRules(compilation, classification, sinks));
             });
             context.RegisterCodeBlockAction(blockContext =>
@@ -150,9 +151,9 @@ namespace FineTunePolicy.Analyzers
 
         // The engine starts only where data can reach a sink: an LLM SDK is referenced, the
         // policy names custom sinks, or [LlmSink] is declared here or in a referenced assembly.
-        private static bool ShouldRun(Compilation compilation, ResolvedPolicy policy, System.Threading.CancellationToken cancellationToken)
+        private static bool ShouldRun(Compilation compilation, ImmutableArray<CustomSink> customSinks, System.Threading.CancellationToken cancellationToken)
         {
-            if (!policy.Sinks.IsEmpty)
+            if (!customSinks.IsEmpty)
             {
                 return true;
             }

@@ -63,7 +63,7 @@ namespace FineTunePolicy.Analyzers
         }
 
         private static bool PolicyMapsAttributes(AnalyzerOptions options) =>
-            !Policy.ResolvedPolicy.FromOptions(options.AnalyzerConfigOptionsProvider.GlobalOptions).AttributeClasses.IsEmpty;
+            !Policy.PolicyHandoff.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions).AttributeMappings.IsEmpty;
 
         /// <summary>
         /// True when this compilation's code carries a classification attribute, or a referenced assembly does

@@ -61,8 +61,8 @@ public class OneDocumentBenchmarks
 
     internal int AnalyzeWithEngine(out FlowEngine engine)
     {
-        var policy = ResolvedPolicy.Default;
-        engine = new FlowEngine(_compilation, policy, new ClassificationIndex(_compilation, policy), new SinkMatcher(policy));
+        var policy = PolicyHandoff.Default;
+        engine = new FlowEngine(_compilation, new ClassificationIndex(_compilation, policy.AttributeMappings), new Declassifiers(policy.Sanitizers), new SinkMatcher(policy.Sinks));
         var model = _compilation.GetSemanticModel(_document);
         var findings = 0;
         foreach (var node in _document.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax))

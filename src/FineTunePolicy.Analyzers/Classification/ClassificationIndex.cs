@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using FineTunePolicy.Analyzers.Policy;
 using Microsoft.CodeAnalysis;
 
 namespace FineTunePolicy.Analyzers.Classification
@@ -13,7 +12,7 @@ namespace FineTunePolicy.Analyzers.Classification
     /// </summary>
     internal sealed class ClassificationIndex
     {
-        private readonly ResolvedPolicy _policy;
+        private readonly ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> _attributeMappings;
         private readonly IAssemblySymbol _sourceAssembly;
         private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, Taint?> _explicit = new(SymbolEqualityComparer.Default);
@@ -22,9 +21,10 @@ namespace FineTunePolicy.Analyzers.Classification
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _wholeTypeClass = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _classifyingAssemblies = new(SymbolEqualityComparer.Default);
 
-        public ClassificationIndex(Compilation compilation, ResolvedPolicy policy)
+        /// <param name="attributeMappings">The policy's organisation attributes (full metadata name) with their class and categories.</param>
+        public ClassificationIndex(Compilation compilation, ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> attributeMappings)
         {
-            _policy = policy;
+            _attributeMappings = attributeMappings;
             _sourceAssembly = compilation.Assembly;
         }
 
@@ -216,7 +216,7 @@ namespace FineTunePolicy.Analyzers.Classification
                 }
 
                 // Organisation attributes mapped by the policy can live anywhere but in the framework.
-                return !self._policy.AttributeClasses.IsEmpty && !IsFrameworkAssembly(a.Name);
+                return !self._attributeMappings.IsEmpty && !IsFrameworkAssembly(a.Name);
             }, this);
         }
 
@@ -294,7 +294,7 @@ namespace FineTunePolicy.Analyzers.Classification
         private AttributeMeaning Interpret(INamedTypeSymbol attributeClass)
         {
             var fullName = SymbolNames.FullMetadataName(attributeClass);
-            if (_policy.AttributeClasses.TryGetValue(fullName, out var mapped))
+            if (_attributeMappings.TryGetValue(fullName, out var mapped))
             {
                 return new AttributeMeaning(true, mapped.Class, mapped.Categories, readsConstructorArgument: false);
             }

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
-using FineTunePolicy.Analyzers.Policy;
 using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,25 +27,25 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<IMethodSymbol, object> _gates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, DataClass?> _declassifiers = new(SymbolEqualityComparer.Default);
         private readonly object _reachGate = new();
         private SinkReach? _reach;
         private int _summariesComputed;
 
-        public FlowEngine(Compilation compilation, ResolvedPolicy policy, ClassificationIndex classification, SinkMatcher sinks)
+        public FlowEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks)
         {
             Compilation = compilation;
-            Policy = policy;
             Classification = classification;
+            Declassifiers = declassifiers;
             Sinks = sinks;
             State = new StateIndex(this);
         }
 
         public Compilation Compilation { get; }
 
-        public ResolvedPolicy Policy { get; }
-
         public ClassificationIndex Classification { get; }
+
+        /// <summary>The methods whose result carries at most a class (Classification's knowledge).</summary>
+        public Declassifiers Declassifiers { get; }
 
         public SinkMatcher Sinks { get; }
 
@@ -119,7 +118,7 @@ namespace FineTunePolicy.Analyzers.Flow
             // Not a Lazy: a cancelled computation must not be cached.
             lock (_reachGate)
             {
-                return _reach ??= SinkReach.Compute(Compilation, SinkNames.Of(Compilation, Policy.Sinks), cancellationToken);
+                return _reach ??= SinkReach.Compute(Compilation, Sinks.MethodNames(Compilation), cancellationToken);
             }
         }
 
@@ -137,42 +136,6 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>A property whose getter has a body (<c>FullName =&gt; First + " " + Last</c>), not an auto-property.</summary>
         public bool HasComputedGetter(IPropertySymbol property) => property.GetMethod is { } getter && HasBody(getter);
-
-        /// <summary>The class a declassifier caps its result at: <c>[Declassifies]</c>, a redactor, or a policy sanitizer.</summary>
-        public DataClass? DeclassifiedAt(IMethodSymbol method)
-        {
-            return _declassifiers.GetOrAdd(method.OriginalDefinition, static (m, self) => self.ComputeDeclassifiedAt(m), this);
-        }
-
-        private DataClass? ComputeDeclassifiedAt(IMethodSymbol method)
-        {
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    if (Annotations.Is(attribute.AttributeClass, AnnotationAttribute.Declassifies)
-                        && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value)
-                    {
-                        return (DataClass)System.Math.Max(0, System.Math.Min(3, value));
-                    }
-                }
-
-                if (current.ContainingType is { } containing)
-                {
-                    if (current.Name == "Redact" && Annotations.IsComplianceRedactor(containing))
-                    {
-                        return DataClass.Public;
-                    }
-
-                    if (Policy.Sanitizers.TryGetValue(SymbolNames.FullMetadataName(containing.OriginalDefinition) + "." + current.Name, out var sanitized))
-                    {
-                        return sanitized;
-                    }
-                }
-            }
-
-            return null;
-        }
 
         private SyntaxNode? BodyNode(IMethodSymbol method)
         {

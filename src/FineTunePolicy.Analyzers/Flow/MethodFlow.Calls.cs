@@ -51,7 +51,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             value = value.Join(_classification.ReturnClass(method));
-            return _engine.DeclassifiedAt(method) is { } ceiling ? Declassify(value, ceiling, method) : value;
+            return _engine.Declassifiers.CapOf(method) is { } ceiling ? Declassify(value, ceiling, method) : value;
         }
 
         /// <summary>The result of a call into a method of this compilation, through its summary.</summary>
@@ -324,7 +324,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             result = result.Join(declared);
-            return _engine.DeclassifiedAt(method) is { } ceiling ? Declassify(result, ceiling, method) : result;
+            return _engine.Declassifiers.CapOf(method) is { } ceiling ? Declassify(result, ceiling, method) : result;
         }
 
         private FlowValue Creation(IObjectCreationOperation creation, int depth)

@@ -154,7 +154,7 @@ namespace FineTunePolicy.Analyzers.Rules
         {
             var sink = reach.Sink;
             var purpose = sink.Purpose.ToString();
-            var knownProvider = sink.Provider != ResolvedPolicy.UnknownProvider;
+            var knownProvider = sink.Provider != ProviderIds.Unknown;
             var attribute = "LlmSink(LlmPurpose." + purpose + (knownProvider ? ", Provider = \"" + sink.Provider + "\"" : "") + ")";
             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Purpose, purpose);
             if (knownProvider)
@@ -163,7 +163,7 @@ namespace FineTunePolicy.Analyzers.Rules
             }
 
             return Create(Descriptors.FTP0008_VisibleMethodSendsParameterToLlm, method, target, properties,
-                Quote(method), reach.Parameter.Name, "'" + sink.SinkName + "'", DataModelText.Describe(sink.Purpose), sink.Provider, Where(method, target), attribute);
+                Quote(method), reach.Parameter.Name, "'" + sink.SinkName + "'", RuleText.Describe(sink.Purpose), sink.Provider, Where(method, target), attribute);
         }
 
         // FTP0009: the class of the result, when it is above what a caller elsewhere would give it from the signature it
@@ -234,7 +234,7 @@ namespace FineTunePolicy.Analyzers.Rules
             }
 
             return Create(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData, method, target, properties,
-                Quote(method), DataModelText.Describe(result.Class, result.Categories), result.DescribeSources(),
+                Quote(method), RuleText.Describe(result.Class, result.Categories), result.DescribeSources(),
                 method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), Where(method, target), attribute.ToString());
         }
 

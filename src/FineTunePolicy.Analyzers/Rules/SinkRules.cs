@@ -11,11 +11,11 @@ namespace FineTunePolicy.Analyzers.Rules
     /// <summary>FTP0001-FTP0004 and FTP0007: compare what reaches each sink with the policy.</summary>
     internal static class SinkRules
     {
-        public static void Report(MethodSummary summary, ResolvedPolicy policy, Action<Diagnostic> report)
+        public static void Report(MethodSummary summary, ProviderCeilings ceilings, Action<Diagnostic> report)
         {
             foreach (var finding in summary.Findings)
             {
-                if (Evaluate(finding, policy) is { } diagnostic)
+                if (Evaluate(finding, ceilings) is { } diagnostic)
                 {
                     report(diagnostic);
                 }
@@ -26,13 +26,13 @@ namespace FineTunePolicy.Analyzers.Rules
                 }
             }
 
-            ReportProviders(summary.SinkCalls, policy, report);
+            ReportProviders(summary.SinkCalls, ceilings, report);
         }
 
         /// <summary>FTP0004: each sink call to a provider the manifest does not allow for the call's purpose (never without a manifest).</summary>
-        public static void ReportProviders(ImmutableArray<SinkUse> sinkCalls, ResolvedPolicy policy, Action<Diagnostic> report)
+        public static void ReportProviders(ImmutableArray<SinkUse> sinkCalls, ProviderCeilings ceilings, Action<Diagnostic> report)
         {
-            if (!policy.FromManifest)
+            if (!ceilings.FromManifest)
             {
                 return;
             }
@@ -40,26 +40,26 @@ namespace FineTunePolicy.Analyzers.Rules
             var reported = new HashSet<Location>();
             foreach (var call in sinkCalls)
             {
-                if (!policy.IsAllowed(call.Provider, call.Purpose) && reported.Add(call.CallLocation))
+                if (!ceilings.IsAllowed(call.Provider, call.Purpose) && reported.Add(call.CallLocation))
                 {
                     report(Diagnostic.Create(
                         Descriptors.FTP0004_ProviderNotAllowedForPurpose,
                         call.CallLocation,
                         Quote(call.SinkName),
                         call.Provider,
-                        DataModelText.Describe(call.Purpose),
-                        policy.DescribeAllowed(call.Purpose)));
+                        RuleText.Describe(call.Purpose),
+                        RuleText.DescribeAllowed(ceilings, call.Purpose)));
                 }
             }
         }
 
-        private static Diagnostic? Evaluate(Finding finding, ResolvedPolicy policy)
+        private static Diagnostic? Evaluate(Finding finding, ProviderCeilings ceilings)
         {
             var taint = finding.Taint;
             var sink = finding.Sink;
-            var ceiling = policy.Ceiling(sink.Provider, sink.Purpose);
+            var ceiling = ceilings.Ceiling(sink.Provider, sink.Purpose);
             DiagnosticDescriptor descriptor;
-            if (taint.Class == DataClass.Restricted && !policy.AllowsRestricted(sink.Provider, sink.Purpose))
+            if (taint.Class == DataClass.Restricted && !ceilings.AllowsRestricted(sink.Provider, sink.Purpose))
             {
                 descriptor = Descriptors.FTP0001_RestrictedDataReachesLlm;
             }
@@ -73,16 +73,16 @@ namespace FineTunePolicy.Analyzers.Rules
                 return null;
             }
 
-            var ceilingText = ceiling is { } known ? known + " (" + policy.Origin + ")" : "not allowed (" + policy.Origin + ")";
+            var ceilingText = ceiling is { } known ? known + " (" + RuleText.Origin(ceilings) + ")" : "not allowed (" + RuleText.Origin(ceilings) + ")";
             return Diagnostic.Create(
                 descriptor,
                 finding.ArgumentLocation,
                 AdditionalLocations(finding),
                 FixProperties(taint, AcceptedClass(ceiling, descriptor)),
                 taint.DescribeSources(),
-                DataModelText.Describe(taint.Class, taint.Categories),
+                RuleText.Describe(taint.Class, taint.Categories),
                 Quote(sink.SinkName),
-                DataModelText.Describe(sink.Purpose),
+                RuleText.Describe(sink.Purpose),
                 sink.Provider,
                 ceilingText);
         }

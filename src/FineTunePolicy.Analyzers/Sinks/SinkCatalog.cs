@@ -224,6 +224,6 @@ namespace FineTunePolicy.Analyzers.Sinks
             new(type, ImmutableArray.Create(methods), purpose, provider, ProviderRule.Fixed);
 
         private static SinkEntry Agnostic(string type, LlmPurpose purpose, params string[] methods) =>
-            new(type, ImmutableArray.Create(methods), purpose, Policy.ResolvedPolicy.UnknownProvider, ProviderRule.Agnostic);
+            new(type, ImmutableArray.Create(methods), purpose, ProviderIds.Unknown, ProviderRule.Agnostic);
     }
 }

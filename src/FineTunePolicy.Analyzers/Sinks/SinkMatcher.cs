@@ -87,13 +87,17 @@ namespace FineTunePolicy.Analyzers.Sinks
     {
         private static readonly ImmutableDictionary<string, ImmutableArray<SinkEntry>> EntriesByType = BuildIndex();
 
-        private readonly ResolvedPolicy _policy;
+        private readonly ImmutableArray<CustomSink> _customSinks;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<SinkMatch>> _cache = new(SymbolEqualityComparer.Default);
 
-        public SinkMatcher(ResolvedPolicy policy)
+        /// <param name="customSinks">The policy's own sinks (its slice of the handoff).</param>
+        public SinkMatcher(ImmutableArray<CustomSink> customSinks)
         {
-            _policy = policy;
+            _customSinks = customSinks;
         }
+
+        /// <summary>The names of every sink method a call in <paramref name="compilation"/> can reach (<see cref="SinkNames"/>).</summary>
+        public HashSet<string> MethodNames(Compilation compilation) => SinkNames.Of(compilation, _customSinks);
 
         public ImmutableArray<SinkMatch> Match(IMethodSymbol method)
         {
@@ -143,10 +147,10 @@ namespace FineTunePolicy.Analyzers.Sinks
                 }
             }
 
-            if (!_policy.Sinks.IsEmpty && method.ContainingType is { } containing)
+            if (!_customSinks.IsEmpty && method.ContainingType is { } containing)
             {
                 var typeName = SymbolNames.FullMetadataName(containing.OriginalDefinition);
-                foreach (var sink in _policy.Sinks)
+                foreach (var sink in _customSinks)
                 {
                     if (sink.MethodName != method.Name || sink.TypeName != typeName)
                     {
@@ -175,7 +179,7 @@ namespace FineTunePolicy.Analyzers.Sinks
         private static bool IsLlmSink(AttributeData attribute, out LlmPurpose purpose, out string provider)
         {
             purpose = LlmPurpose.Inference;
-            provider = ResolvedPolicy.UnknownProvider;
+            provider = ProviderIds.Unknown;
             if (!Annotations.Is(attribute.AttributeClass, AnnotationAttribute.LlmSink))
             {
                 return false;

@@ -1,9 +1,10 @@
 using System;
 
-namespace FineTunePolicy.Analyzers.Classification
+namespace FineTunePolicy.Analyzers
 {
-    // Mirrors of the annotation enums: the analyzer must not reference the annotations assembly
-    // (it would have to ship beside the analyzer and could clash with the user's copy).
+    // The vocabulary every room shares (so that no room imports another for it). Mirrors of the annotation enums: the
+    // analyzer must not reference the annotations assembly (it would have to ship beside the analyzer and could clash
+    // with the user's copy).
     internal enum DataClass
     {
         Public = 0,
@@ -30,23 +31,16 @@ namespace FineTunePolicy.Analyzers.Classification
         FineTuning = 2,
     }
 
+    /// <summary>Provider ids every room agrees on.</summary>
+    internal static class ProviderIds
+    {
+        /// <summary>A call through an abstraction whose implementation cannot be seen: the lowest ceiling of the purpose applies.</summary>
+        public const string Unknown = "unknown";
+    }
+
+    /// <summary>Names of the vocabulary as the handoff and the code fixes write them.</summary>
     internal static class DataModelText
     {
-        public static string Describe(DataClass dataClass, DataCategory categories)
-        {
-            return categories == DataCategory.None ? dataClass.ToString() : dataClass + ", " + categories.ToString();
-        }
-
-        public static string Describe(LlmPurpose purpose)
-        {
-            return purpose switch
-            {
-                LlmPurpose.Embedding => "embedding",
-                LlmPurpose.FineTuning => "fine-tuning",
-                _ => "inference",
-            };
-        }
-
         public static bool TryParseClass(string? text, out DataClass dataClass)
         {
             return Enum.TryParse(text?.Trim(), ignoreCase: true, out dataClass) && Enum.IsDefined(typeof(DataClass), dataClass);

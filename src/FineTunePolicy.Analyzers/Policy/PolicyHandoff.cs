@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FineTunePolicy.Analyzers.Policy
+{
+    /// <summary>
+    /// The policy the build task hands over in the generated <c>FineTunePolicy.Analyzers.globalconfig</c> (keys documented
+    /// in docs/policy-files.md), read once per compilation into immutable slices; the composition root gives each room
+    /// only its slice: the ceilings to Rules, the custom sinks to Sinks, the sanitizers and attribute mappings to
+    /// Classification. Without a manifest the ceilings are the embedded defaults.
+    /// </summary>
+    internal sealed class PolicyHandoff
+    {
+        private const string Prefix = "finetune_policy.";
+
+        public static readonly PolicyHandoff Default = new(
+            ProviderCeilings.Default,
+            ImmutableArray<CustomSink>.Empty,
+            ImmutableDictionary<string, DataClass>.Empty,
+            ImmutableDictionary<string, (DataClass, DataCategory)>.Empty);
+
+        private PolicyHandoff(
+            ProviderCeilings ceilings,
+            ImmutableArray<CustomSink> sinks,
+            ImmutableDictionary<string, DataClass> sanitizers,
+            ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> attributeMappings)
+        {
+            Ceilings = ceilings;
+            Sinks = sinks;
+            Sanitizers = sanitizers;
+            AttributeMappings = attributeMappings;
+        }
+
+        /// <summary>The ceilings per provider and purpose (Rules).</summary>
+        public ProviderCeilings Ceilings { get; }
+
+        /// <summary>Custom sinks: methods (or one parameter) of the organisation's own that reach a provider (Sinks).</summary>
+        public ImmutableArray<CustomSink> Sinks { get; }
+
+        /// <summary>Sanitizers by <c>Namespace.Type.Method</c>: their result carries at most the class (Classification).</summary>
+        public ImmutableDictionary<string, DataClass> Sanitizers { get; }
+
+        /// <summary>Attribute types (full metadata name) that classify, with their class and categories (Classification).</summary>
+        public ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> AttributeMappings { get; }
+
+        /// <summary>Reads the handoff from the global analyzer options; never throws, ignores what it cannot read.</summary>
+        public static PolicyHandoff Read(AnalyzerConfigOptions options)
+        {
+            var ceilings = ReadCeilings(options);
+            var sinks = ReadSinks(options);
+            var sanitizers = ReadSanitizers(options);
+            var attributes = ReadAttributes(options);
+            return !ceilings.FromManifest && sinks.IsEmpty && sanitizers.IsEmpty && attributes.IsEmpty
+                ? Default
+                : new PolicyHandoff(ceilings, sinks, sanitizers, attributes);
+        }
+
+        public static string PurposeKey(LlmPurpose purpose) => purpose == LlmPurpose.FineTuning ? "finetuning" : purpose.ToString().ToLowerInvariant();
+
+        // finetune_policy.mode = manifest; finetune_policy.providers = a, b; finetune_policy.provider.<id>.<purpose> = Class
+        private static ProviderCeilings ReadCeilings(AnalyzerConfigOptions options)
+        {
+            if (!options.TryGetValue(Prefix + "mode", out var mode) || !string.Equals(mode.Trim(), "manifest", StringComparison.OrdinalIgnoreCase))
+            {
+                return ProviderCeilings.Default;
+            }
+
+            var ceilings = ImmutableDictionary.CreateBuilder<(string, LlmPurpose), DataClass>();
+            var internalProviders = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var provider in SplitList(options, Prefix + "providers"))
+            {
+                var id = provider.ToLowerInvariant();
+                if (options.TryGetValue(Prefix + "provider." + id + ".hosting", out var hosting) && hosting.Trim().Equals("internal", StringComparison.OrdinalIgnoreCase))
+                {
+                    internalProviders.Add(id);
+                }
+
+                foreach (LlmPurpose purpose in Enum.GetValues(typeof(LlmPurpose)))
+                {
+                    if (options.TryGetValue(Prefix + "provider." + id + "." + PurposeKey(purpose), out var value) && DataModelText.TryParseClass(value, out var ceiling))
+                    {
+                        ceilings[(id, purpose)] = ceiling;
+                    }
+                }
+            }
+
+            return new ProviderCeilings(true, ceilings.ToImmutable(), internalProviders.ToImmutable());
+        }
+
+        // finetune_policy.sinks = Namespace.Type.Method(parameter):purpose:provider, ...
+        private static ImmutableArray<CustomSink> ReadSinks(AnalyzerConfigOptions options)
+        {
+            var builder = ImmutableArray.CreateBuilder<CustomSink>();
+            foreach (var entry in SplitList(options, Prefix + "sinks"))
+            {
+                var parts = entry.Split(':');
+                if (parts.Length < 2 || !TryParsePurpose(parts[1], out var purpose))
+                {
+                    continue;
+                }
+
+                var method = parts[0].Trim();
+                string? parameter = null;
+                var open = method.IndexOf('(');
+                if (open > 0 && method.EndsWith(")", StringComparison.Ordinal))
+                {
+                    parameter = method.Substring(open + 1, method.Length - open - 2).Trim();
+                    method = method.Substring(0, open);
+                }
+
+                var lastDot = method.LastIndexOf('.');
+                if (lastDot <= 0)
+                {
+                    continue;
+                }
+
+                var provider = parts.Length > 2 && parts[2].Trim().Length > 0 ? parts[2].Trim().ToLowerInvariant() : ProviderIds.Unknown;
+                builder.Add(new CustomSink(method.Substring(0, lastDot), method.Substring(lastDot + 1), parameter, purpose, provider));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        // finetune_policy.sanitizers = Namespace.Type.Method:Class, ...
+        private static ImmutableDictionary<string, DataClass> ReadSanitizers(AnalyzerConfigOptions options)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, DataClass>(StringComparer.Ordinal);
+            foreach (var entry in SplitList(options, Prefix + "sanitizers"))
+            {
+                var parts = entry.Split(':');
+                if (parts.Length == 2 && DataModelText.TryParseClass(parts[1], out var dataClass))
+                {
+                    builder[parts[0].Trim()] = dataClass;
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        // finetune_policy.attributes = Namespace.Attribute:Class:Category+Category, ...
+        private static ImmutableDictionary<string, (DataClass, DataCategory)> ReadAttributes(AnalyzerConfigOptions options)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, (DataClass, DataCategory)>(StringComparer.Ordinal);
+            foreach (var entry in SplitList(options, Prefix + "attributes"))
+            {
+                var parts = entry.Split(':');
+                if (parts.Length >= 2 && DataModelText.TryParseClass(parts[1], out var dataClass))
+                {
+                    builder[parts[0].Trim()] = (dataClass, parts.Length > 2 ? DataModelText.ParseCategories(parts[2]) : DataCategory.None);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool TryParsePurpose(string text, out LlmPurpose purpose)
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "inference": purpose = LlmPurpose.Inference; return true;
+                case "embedding": purpose = LlmPurpose.Embedding; return true;
+                case "finetuning":
+                case "fine-tuning": purpose = LlmPurpose.FineTuning; return true;
+                default: purpose = default; return false;
+            }
+        }
+
+        private static IEnumerable<string> SplitList(AnalyzerConfigOptions options, string key)
+        {
+            if (!options.TryGetValue(key, out var value))
+            {
+                yield break;
+            }
+
+            foreach (var part in value.Split(','))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    yield return trimmed;
+                }
+            }
+        }
+    }
+}
