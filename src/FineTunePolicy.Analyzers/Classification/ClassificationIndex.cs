@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace FineTunePolicy.Analyzers.Classification
 {
     /// <summary>
-    /// The classification of symbols and types in one compilation (DESIGN §2). Every answer is
+    /// The classification of symbols and types in one compilation (docs/classifying-data.md). Every answer is
     /// cached per symbol, so each attribute list is read once per compilation.
     /// </summary>
     internal sealed class ClassificationIndex
@@ -41,7 +41,7 @@ namespace FineTunePolicy.Analyzers.Classification
         }
 
         /// <summary>
-        /// The class of reading member <paramref name="member"/> (DESIGN §2), apart from the
+        /// The class of reading member <paramref name="member"/> (docs/classifying-data.md, "Type and member precedence"), apart from the
         /// whole-object class of its type (the flow adds that where the value is used as a
         /// whole): its own attribute, which overrides everything, else its containing type's class.
         /// </summary>

@@ -168,7 +168,7 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>
-        /// A call the analyzer cannot see into (DESIGN §3): its result carries its receiver and
+        /// A call the analyzer cannot see into (docs/classifying-data.md, "What the analyzer tracks"): its result carries its receiver and
         /// arguments, unless it returns <c>void</c> or <c>bool</c>.
         /// </summary>
         private FlowValue Unseen(IInvocationOperation invocation, bool ignoreReturnType, int depth = 0)

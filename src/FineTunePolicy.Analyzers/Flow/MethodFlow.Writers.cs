@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FineTunePolicy.Analyzers.Flow
 {
     /// <summary>
-    /// Writers, streams, buffers and builders (DESIGN §3, state and writers): a writer and what it wraps carry the
+    /// Writers, streams, buffers and builders (docs/classifying-data.md, "What the analyzer tracks"): a writer and what it wraps carry the
     /// same data, both ways; a call on one changes it; an unseen call that is handed one writes into it.
     /// </summary>
     internal sealed partial class MethodFlow

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FineTunePolicy.Analyzers.Flow
 {
     /// <summary>
-    /// The flow analysis of one method body (DESIGN §3). It first collects every write into a
+    /// The flow analysis of one method body (docs/classifying-data.md, "What the analyzer tracks"). It first collects every write into a
     /// variable (assignments, initialisers, <c>foreach</c>, patterns, mutations such as
     /// <c>list.Add(x)</c>, returns of lambdas and local functions), then solves them to a fixed
     /// point (flow-insensitive per variable), then checks every sink argument. Lambdas and local

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FineTunePolicy.Analyzers.Flow
 {
     /// <summary>
-    /// What the state of the compilation's own types carries (DESIGN §3, state and writers), field-based: the value
+    /// What the state of the compilation's own types carries (docs/classifying-data.md, "State: fields, properties and captured parameters"), field-based: the value
     /// of a field or auto-property is the join of every write to it in the compilation, whatever the receiver; a
     /// write of a writer method's parameter is resolved through that method's call sites (the callers' arguments),
     /// and a captured primary-constructor parameter is the join of the arguments of every construction.

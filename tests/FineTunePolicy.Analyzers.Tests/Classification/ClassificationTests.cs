@@ -2,7 +2,7 @@ using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
 
 namespace FineTunePolicy.Analyzers.Tests.Classification;
 
-/// <summary>DESIGN §2: how attributes classify members, types, wholes and containers.</summary>
+/// <summary>docs/classifying-data.md: how attributes classify members, types, wholes and containers.</summary>
 public class ClassificationTests
 {
     private const string Chat = "using OpenAI.Chat; using System.Text.Json;";

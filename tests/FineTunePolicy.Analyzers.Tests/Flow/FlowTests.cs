@@ -2,7 +2,7 @@ using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
 
 namespace FineTunePolicy.Analyzers.Tests.Flow;
 
-/// <summary>Every derivation of DESIGN §3: a hit that must be reported and a near miss that must not.</summary>
+/// <summary>Every derivation of docs/classifying-data.md, "What the analyzer tracks": a hit that must be reported and a near miss that must not.</summary>
 public class FlowTests
 {
     private const string Chat = "using OpenAI.Chat;";
