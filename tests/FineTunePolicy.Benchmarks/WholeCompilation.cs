@@ -22,7 +22,7 @@ internal static class WholeCompilation
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
 
         FineTunePolicy.Analyzers.Flow.FlowEngine? engine = null;
-        FineTunePolicy.Analyzers.FineTunePolicyAnalyzer.EngineCreated += created => engine ??= created;
+        FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer.EngineCreated += created => engine ??= created;
         // The names pass of SinkReach: once with cold code, then on freshly parsed trees (the build's case), then cached (the IDE's).
         for (var pass = 0; pass < 2; pass++)
         {

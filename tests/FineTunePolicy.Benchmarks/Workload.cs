@@ -73,7 +73,7 @@ internal static class Workload
     }
 
     public static ImmutableArray<DiagnosticAnalyzer> Ours { get; } =
-        ImmutableArray.Create<DiagnosticAnalyzer>(new FineTunePolicyAnalyzer(), new DeclassifiesJustificationAnalyzer(), new SensitiveTelemetryAnalyzer());
+        ImmutableArray.Create<DiagnosticAnalyzer>(new ClassifiedDataFlowAnalyzer(), new DeclassifiesJustificationAnalyzer(), new SensitiveTelemetryAnalyzer());
 
     public static ImmutableArray<DiagnosticAnalyzer> Empty { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer());
 

@@ -2,7 +2,7 @@ using FineTunePolicy.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
-using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer>;
 
 namespace FineTunePolicy.Analyzers.Tests.Flow;
 

@@ -46,7 +46,7 @@ public class RuleCatalogueTests
     [Fact]
     public void EveryDescriptor_IsSupportedByExactlyOneAnalyzer()
     {
-        var analyzers = typeof(FineTunePolicyAnalyzer).Assembly.GetTypes()
+        var analyzers = typeof(ClassifiedDataFlowAnalyzer).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)) && !t.IsAbstract)
             .Select(t => (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .SelectMany(a => a.SupportedDiagnostics)

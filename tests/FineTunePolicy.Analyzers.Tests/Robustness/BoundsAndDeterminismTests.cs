@@ -116,14 +116,14 @@ public class BoundsAndDeterminismTests
             }
         }
 
-        FineTunePolicyAnalyzer.EngineCreated += CancelOnStart;
+        ClassifiedDataFlowAnalyzer.EngineCreated += CancelOnStart;
         try
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DirectRun.AnalyzeAsync(compilation, cancellation.Token));
         }
         finally
         {
-            FineTunePolicyAnalyzer.EngineCreated -= CancelOnStart;
+            ClassifiedDataFlowAnalyzer.EngineCreated -= CancelOnStart;
         }
     }
 

@@ -20,7 +20,7 @@ public class NothingClassifiedTests
 
     static NothingClassifiedTests()
     {
-        FineTunePolicyAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
+        ClassifiedDataFlowAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
     }
 
     private const string Wrapper = """

@@ -21,7 +21,7 @@ public class PerformanceRegressionTests
 
     static PerformanceRegressionTests()
     {
-        FineTunePolicyAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
+        ClassifiedDataFlowAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
     }
 
     [Fact]

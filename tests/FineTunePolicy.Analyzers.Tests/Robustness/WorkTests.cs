@@ -14,7 +14,7 @@ public class WorkTests
 
     static WorkTests()
     {
-        FineTunePolicyAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
+        ClassifiedDataFlowAnalyzer.EngineCreated += engine => Engines[engine.Compilation.AssemblyName!] = engine;
     }
 
     [Fact]

@@ -1,4 +1,6 @@
-using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+using static FineTunePolicy.Analyzers.Tests.Verifiers.RuleScenario;
+using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer>;
 
 namespace FineTunePolicy.Analyzers.Tests.Rules;
 
@@ -54,5 +56,30 @@ public class FTP0001Tests
             """;
 
         await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public Task FTP0001_RestrictedToLocalModelWithoutPolicy_Reports() =>
+        HitAsync(Method("""await foreach (var _ in local.InferAsync({|#0:c.Ssn|}, new InferenceParams())) { }"""), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task FTP0001_RestrictedToInternalProviderGrantedRestricted_NoDiagnostic() =>
+        CleanAsync(Method("""await foreach (var _ in local.InferAsync(c.Ssn, new InferenceParams())) { }"""), Policies.Manifest);
+
+    [Fact]
+    public Task FTP0001_RestrictedToExternalProviderWithManifest_Reports() =>
+        HitAsync(Method("""chat.CompleteChat({|#0:o.CardNumber|});"""), Descriptors.FTP0001_RestrictedDataReachesLlm, Policies.Manifest);
+
+    [Fact]
+    public async Task AdditionalLocations_PointAtSources()
+    {
+        var source = Method("""chat.CompleteChat({|#0:c.Ssn + o.CardNumber|});""");
+        var customerSsn = source.Split('\n').Select((line, index) => (line, index)).First(x => x.line.Contains("string Ssn")).index + 1;
+        var orderCard = source.Split('\n').Select((line, index) => (line, index)).First(x => x.line.Contains("string CardNumber")).index + 1;
+        await Verify.VerifyAsync(source, Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
+            .WithLocation(0)
+            .WithLocation(customerSsn, 68)
+            .WithLocation(orderCard, 67)
+            .WithArguments("'Customer.Ssn', 'Order.CardNumber'", "Restricted, Personal, Payment", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
     }
 }

@@ -1,4 +1,4 @@
-using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer>;
 using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
 
 namespace FineTunePolicy.Analyzers.Tests.Sinks;

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer>;
 
 namespace FineTunePolicy.Analyzers.Tests.Verifiers;
 

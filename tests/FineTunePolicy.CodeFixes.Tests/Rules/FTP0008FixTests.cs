@@ -1,7 +1,7 @@
 using FineTunePolicy.Analyzers;
 using Microsoft.CodeAnalysis;
 using Verify = FineTunePolicy.CodeFixes.Tests.Verifiers.CodeFixVerifier<
-    FineTunePolicy.Analyzers.FineTunePolicyAnalyzer,
+    FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer,
     FineTunePolicy.CodeFixes.AddLlmSinkCodeFixProvider>;
 
 namespace FineTunePolicy.CodeFixes.Tests.Rules;

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Verify = FineTunePolicy.CodeFixes.Tests.Verifiers.CodeFixVerifier<
-    FineTunePolicy.Analyzers.FineTunePolicyAnalyzer,
+    FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer,
     FineTunePolicy.CodeFixes.PassThroughDeclassifierCodeFixProvider>;
 
 namespace FineTunePolicy.CodeFixes.Tests.Rules;
@@ -303,7 +303,7 @@ public class PassThroughFixTests
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSpecificDiagnosticOptions([new("OPENAI001", ReportDiagnostic.Suppress)]));
         var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new FineTunePolicyAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ClassifiedDataFlowAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
 
         var finding = Assert.Single(diagnostics);

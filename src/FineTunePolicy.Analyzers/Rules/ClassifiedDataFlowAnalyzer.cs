@@ -14,7 +14,7 @@ namespace FineTunePolicy.Analyzers
     /// compilation; each method body is analysed once, and its summary is shared with callers.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class FineTunePolicyAnalyzer : DiagnosticAnalyzer
+    public sealed class ClassifiedDataFlowAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.FTP0001_RestrictedDataReachesLlm,
