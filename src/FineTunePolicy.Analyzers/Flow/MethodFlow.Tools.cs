@@ -107,7 +107,7 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         private static SinkUse ToolSink(string tool, Location location) =>
-            new(tool + " (tool result)", LlmPurpose.Inference, ResolvedPolicy.UnknownProvider, location);
+            new(tool + " (tool result)", LlmPurpose.Inference, ProviderIds.Unknown, location);
 
         // A count, an index or a flag tells the model nothing of the data it was computed from.
         private static bool ReturnsData(ITypeSymbol? type)

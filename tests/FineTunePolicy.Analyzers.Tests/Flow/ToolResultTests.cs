@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
-using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.FineTunePolicyAnalyzer>;
+using Verify = FineTunePolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer>;
 
 namespace FineTunePolicy.Analyzers.Tests.Flow;
 
