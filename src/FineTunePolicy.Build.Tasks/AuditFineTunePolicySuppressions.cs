@@ -104,7 +104,10 @@ namespace FineTunePolicy.Build.Tasks
 
             foreach (string rule in FtpIds(WarningsNotAsErrors))
             {
-                found.Add(new Suppression { Rule = rule, Kind = "warningsNotAsErrors", Effect = "weakened", FullPath = projectPath, Source = "WarningsNotAsErrors" });
+                found.Add(new Suppression
+                {
+                    Rule = rule, Kind = "warningsNotAsErrors", Effect = "weakened", FullPath = projectPath, Source = "WarningsNotAsErrors",
+                });
             }
 
             bool disabled = false;
@@ -122,7 +125,10 @@ namespace FineTunePolicy.Build.Tasks
                 string.Equals(Path.GetFileName(a.ItemSpec), AnalyzerFileName, StringComparison.OrdinalIgnoreCase));
             if (missing)
             {
-                found.Add(new Suppression { Rule = Suppression.AllRules, Kind = "analyzerMissing", FullPath = projectPath, Source = "Analyzer items without " + AnalyzerFileName });
+                found.Add(new Suppression
+                {
+                    Rule = Suppression.AllRules, Kind = "analyzerMissing", FullPath = projectPath, Source = "Analyzer items without " + AnalyzerFileName,
+                });
                 run.Reasons.Add($"{AnalyzerFileName} is not among the compiler's analyzers");
             }
 
@@ -229,7 +235,11 @@ namespace FineTunePolicy.Build.Tasks
 
             // Verdicts: unjustified suppressions of FTP0001/FTP0002, and an analyzer that did not run.
             foreach (var s in found.Where(s => s.NeedsJustification)
-                .OrderBy(s => s.FullPath ?? string.Empty, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Column).ThenBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal))
+                .OrderBy(s => s.FullPath ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(s => s.Line)
+                .ThenBy(s => s.Column)
+                .ThenBy(s => s.Rule, StringComparer.Ordinal)
+                .ThenBy(s => s.Kind, StringComparer.Ordinal))
             {
                 LogFinding(Strict, Codes.UnjustifiedSuppression, s.FullPath ?? projectPath, s.Line, s.Column, Messages.UnjustifiedSuppression(s));
             }

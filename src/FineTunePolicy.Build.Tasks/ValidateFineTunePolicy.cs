@@ -225,7 +225,8 @@ namespace FineTunePolicy.Build.Tasks
         }
 
         /// <summary>Both files read and well formed: the semantic checks, then the global config and the audit record.</summary>
-        private bool RunWithManifest(RunContext run, string manifestPath, LoadedFile manifestFile, string allowListPath, LoadedFile allowListFile, DiagnosticBag diagnostics)
+        private bool RunWithManifest(
+            RunContext run, string manifestPath, LoadedFile manifestFile, string allowListPath, LoadedFile allowListFile, DiagnosticBag diagnostics)
         {
             var allowList = PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath);
             CurrentFile = manifestPath;

@@ -44,7 +44,8 @@ namespace FineTunePolicy.Build.Tasks.Output
             return JsonText.Write(record, sortKeys: true);
         }
 
-        public static string Manifest(string toolVersion, string judgedOn, bool strict, AuditFile manifest, AuditFile allowList, AllowList policy, Evaluation evaluation)
+        public static string Manifest(
+            string toolVersion, string judgedOn, bool strict, AuditFile manifest, AuditFile allowList, AllowList policy, Evaluation evaluation)
         {
             var record = Header(toolVersion, judgedOn, strict, "manifest")
                 .Add("manifest", File(manifest))

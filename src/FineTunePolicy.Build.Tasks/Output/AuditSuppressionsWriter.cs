@@ -67,7 +67,12 @@ namespace FineTunePolicy.Build.Tasks.Output
                     .Add("errorLog", run.ErrorLog == null ? null : PathDisplay.Relative(projectDirectory, run.ErrorLog))
                     .Add("sarifVersion", run.SarifVersion)
                     .Add("reasons", run.Reasons.Cast<object?>().ToList()))
-                .Add("configFiles", configFiles.Select(f => PathDisplay.Relative(projectDirectory, f)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).Cast<object?>().ToList())
+                .Add("configFiles", configFiles
+                    .Select(f => PathDisplay.Relative(projectDirectory, f))
+                    .Distinct(StringComparer.Ordinal)
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Cast<object?>()
+                    .ToList())
                 .Add("entries", unique)
                 .Add("unjustified", unique.Cast<JsonObject>()
                     .Where(e => (string?)e.Members.First(m => m.Key == "effect").Value == "suppressed"

@@ -48,7 +48,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
             new ArrayShape(description, ClassShape("A data class."), minItems);
 
         private static ArrayShape CategoriesShape(string description) =>
-            new ArrayShape(description, new StringShape("A data category. One of Personal, Health, Payment, Credentials, Financial.") { Enum = PolicyNames.Categories });
+            new ArrayShape(description, new StringShape("A data category. One of Personal, Health, Payment, Credentials, Financial.")
+                { Enum = PolicyNames.Categories });
 
         private static StringShape PurposeShape(string description) =>
             new StringShape(description + " One of inference (chat, completions, assistants, audio, moderation, uploads for prompts), embedding, "
@@ -76,15 +77,21 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 "Conditions a provider's contract must meet before it may receive data of a class or category. Keys left out impose nothing.",
                 new Property("trainsOnCustomerData", new BooleanShape("The value the provider's trainsOnCustomerData must have; false forbids "
                     + "providers that train on customer data."), example: "false"),
-                new Property("maxRetentionDays", new IntegerShape("The longest retention, in days, that the provider may keep the data.") { Minimum = 0, Maximum = 36500 }, example: "30"),
+                new Property("maxRetentionDays", new IntegerShape("The longest retention, in days, that the provider may keep the data.")
+                    { Minimum = 0, Maximum = 36500 },
+                    example: "30"),
                 new Property("hosting", new StringShape("The hosting the provider must have: internal (run by the organisation) "
                     + "or external.") { Enum = PolicyNames.Hostings }, example: "\"internal\""),
                 new Property("regions", new ArrayShape("The regions data may be processed in; every region the provider lists "
                     + "must be one of these, and a provider "
-                    + "that lists none fails.", new StringShape("A region, for example 'eu' or 'us-east'.") { Pattern = TokenPattern, PatternHint = TokenHint }), example: "[\"eu\"]"),
+                    + "that lists none fails.", new StringShape("A region, for example 'eu' or 'us-east'.")
+                        { Pattern = TokenPattern, PatternHint = TokenHint }),
+                        example: "[\"eu\"]"),
                 new Property("certifications", new ArrayShape("Certifications or contracts the provider must hold (all of them), for "
                     + "example BAA for Health or PCI "
-                    + "for Payment.", new StringShape("A certification or contract, for example BAA, DPA, PCI, SOC2, ISO27001.") { Pattern = TokenPattern, PatternHint = TokenHint }), example: "[\"BAA\"]"),
+                    + "for Payment.", new StringShape("A certification or contract, for example BAA, DPA, PCI, SOC2, ISO27001.")
+                        { Pattern = TokenPattern, PatternHint = TokenHint }),
+                        example: "[\"BAA\"]"),
                 new Property("isolatedFineTuning", new BooleanShape("For fine-tuning only: the value the provider's isolatedFineTuning must "
                     + "have; true demands that fine-tuned "
                     + "models and training data stay isolated to the organisation."), example: "true"))
@@ -101,12 +108,15 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     + "sends."), required: true, example: "false"),
                 new Property("retentionDays", new IntegerShape("How many days the provider keeps sent data (prompts, files, logs); 0 for "
                     + "zero retention.") { Minimum = 0, Maximum = 36500 }, required: true, example: "30"),
-                new Property("regions", new ArrayShape("The regions in which the provider processes and stores data.", new StringShape("A region, for example 'eu' or 'us-east'.") { Pattern = TokenPattern, PatternHint = TokenHint }), example: "[\"eu\"]"),
+                new Property("regions", new ArrayShape("The regions in which the provider processes and stores data.",
+                    new StringShape("A region, for example 'eu' or 'us-east'.") { Pattern = TokenPattern, PatternHint = TokenHint }),
+                    example: "[\"eu\"]"),
                 new Property("isolatedFineTuning", new BooleanShape("Whether fine-tuned models and their training data stay isolated to the "
                     + "organisation. Left out: false."), example: "true"),
                 new Property("certifications", new ArrayShape("Certifications and contracts in place with the provider, for example BAA, "
                     + "DPA, PCI, SOC2, ISO27001. "
-                    + "Compared without regard to case.", new StringShape("A certification or contract.") { Pattern = TokenPattern, PatternHint = TokenHint }), example: "[\"DPA\", \"SOC2\"]"));
+                    + "Compared without regard to case.", new StringShape("A certification or contract.") { Pattern = TokenPattern, PatternHint = TokenHint }),
+                        example: "[\"DPA\", \"SOC2\"]"));
 
             var ceilings = new ObjectShape(
                 "The highest data class the provider may receive, per purpose. A purpose left out is not allowed for this provider at all.",
@@ -126,7 +136,9 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("sdkPackages", new ArrayShape("NuGet package ids that talk to this provider, in addition to the built-in "
                     + "table (OpenAI, Azure.AI.OpenAI, "
                     + "Anthropic, OllamaSharp, LLamaSharp, ...). A project that references one "
-                        + "must declare a use of this provider.", new StringShape("A NuGet package id.") { Pattern = PackageIdPattern, PatternHint = PackageIdHint }), example: "[\"Contoso.Llm.Client\"]"),
+                        + "must declare a use of this provider.", new StringShape("A NuGet package id.")
+                            { Pattern = PackageIdPattern, PatternHint = PackageIdHint }),
+                            example: "[\"Contoso.Llm.Client\"]"),
                 new Property("reviewBy", DateShape("The date by which the security team must review this provider's contract again. After that date, builds "
                     + "that use the provider fail; in the 30 days up to it they warn."), required: true, example: "\"2026-12-31\""));
 
@@ -154,12 +166,16 @@ namespace FineTunePolicy.Build.Tasks.Schema
             var requiredApproval = new ObjectShape(
                 "A kind of use that needs a recorded approval in the manifest. Every condition given must hold for the "
                     + "rule to apply; conditions left out match everything.",
-                new Property("role", new StringShape("The role whose approval is needed, for example privacy-officer.") { Pattern = RolePattern, PatternHint = RoleHint }, required: true, example: "\"privacy-officer\""),
+                new Property("role", new StringShape("The role whose approval is needed, for example privacy-officer.")
+                    { Pattern = RolePattern, PatternHint = RoleHint },
+                    required: true, example: "\"privacy-officer\""),
                 new Property("purpose", PurposeShape("The purpose the rule applies to."), example: "\"fineTuning\""),
                 new Property("minClass", ClassShape("The rule applies when the use sends data of this class or higher."), example: "\"Confidential\""),
                 new Property("categories", CategoriesShape("The rule applies when the use sends any of these categories."), example: "[\"Health\"]"),
-                new Property("providers", new ArrayShape("The rule applies only to these providers.", ProviderIdShape("A provider id.")), example: "[\"openai\"]"),
-                new Property("reason", TextShape("Why the approval is needed; shown in the message when it is missing."), example: "\"GDPR Art. 35 assessment\""));
+                new Property("providers", new ArrayShape("The rule applies only to these providers.", ProviderIdShape("A provider id.")),
+                    example: "[\"openai\"]"),
+                new Property("reason", TextShape("Why the approval is needed; shown in the message when it is missing."),
+                    example: "\"GDPR Art. 35 assessment\""));
 
             var sink = new ObjectShape(
                 "An organisation method through which data leaves for a provider, for example an internal gateway client.",
@@ -168,7 +184,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("parameter", new StringShape("The one parameter that carries the data. Left out: every parameter except "
                     + "CancellationToken.") { Pattern = ParameterPattern, PatternHint = ParameterHint }, example: "\"prompt\""),
                 new Property("purpose", PurposeShape("What the method sends data for."), required: true, example: "\"inference\""),
-                new Property("provider", ProviderIdShape("The provider the method sends to; must be a provider on this allow-list."), required: true, example: "\"contoso-gateway\""));
+                new Property("provider", ProviderIdShape("The provider the method sends to; must be a provider on this allow-list."),
+                    required: true, example: "\"contoso-gateway\""));
 
             var sanitizer = new ObjectShape(
                 "A method that redacts or minimises data: its result carries at most the given class.",
@@ -179,7 +196,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
             var attribute = new ObjectShape(
                 "An attribute type that classifies data, such as a Microsoft.Extensions.Compliance DataClassificationAttribute "
                     + "subclass or an organisation attribute.",
-                new Property("type", new StringShape("The attribute type's full metadata name.") { Pattern = TypeNamePattern, PatternHint = TypeNameHint }, required: true, example: "\"Contoso.Compliance.PiiAttribute\""),
+                new Property("type", new StringShape("The attribute type's full metadata name.") { Pattern = TypeNamePattern, PatternHint = TypeNameHint },
+                    required: true, example: "\"Contoso.Compliance.PiiAttribute\""),
                 new Property("class", ClassShape("The class of data marked with the attribute."), required: true, example: "\"Confidential\""),
                 new Property("categories", CategoriesShape("The categories of data marked with the attribute."), example: "[\"Personal\"]"));
 
@@ -192,7 +210,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("providers", new ArrayShape("The allowed providers. A provider that is not listed may not receive any "
                     + "data.", provider), required: true, example: "[]"),
                 new Property("requirements", requirements, example: "{ \"classes\": {}, \"categories\": {} }"),
-                new Property("requiredApprovals", new ArrayShape("Uses that need an approval recorded in the project's manifest.", requiredApproval), example: "[]"),
+                new Property("requiredApprovals", new ArrayShape("Uses that need an approval recorded in the project's manifest.", requiredApproval),
+                    example: "[]"),
                 new Property("sinks", new ArrayShape("Organisation methods that send data to a provider, in addition to the "
                     + "analyzer's built-in SDK catalogue.", sink), example: "[]"),
                 new Property("sanitizers", new ArrayShape("Organisation methods that redact or minimise data.", sanitizer), example: "[]"),
@@ -214,7 +233,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("categories", CategoriesShape("The data categories the project sends for this use."), example: "[\"Personal\"]"),
                 new Property("description", TextShape("What the use is for, for reviewers."), example: "\"support chat summaries\""))
             {
-                Rule = new KeyRule(KeyRuleKind.ExactlyOne, new[] { "classes" }, new[] { "maxClass" }, "'classes' lists every class sent, 'maxClass' names only the highest"),
+                Rule = new KeyRule(KeyRuleKind.ExactlyOne, new[] { "classes" }, new[] { "maxClass" },
+                    "'classes' lists every class sent, 'maxClass' names only the highest"),
             };
 
             var step = new ObjectShape(
@@ -224,33 +244,40 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("description", TextShape("What the step does, for reviewers. A description alone does not lower "
                     + "the dataset's class."), example: "\"drop free-text notes\""))
             {
-                Rule = new KeyRule(KeyRuleKind.AtLeastOne, new[] { "sanitizer" }, new[] { "description" }, "name the allow-list sanitizer that performs the step, or describe the "
+                Rule = new KeyRule(KeyRuleKind.AtLeastOne, new[] { "sanitizer" }, new[] { "description" },
+                    "name the allow-list sanitizer that performs the step, or describe the "
                     + "step"),
             };
 
             var dataset = new ObjectShape(
                 "A fine-tuning dataset the project uploads.",
-                new Property("name", new StringShape("A name for the dataset, unique in this manifest; approvals refer to it.") { Pattern = DatasetNamePattern, PatternHint = DatasetNameHint }, required: true, example: "\"support-tickets-2025\""),
+                new Property("name", new StringShape("A name for the dataset, unique in this manifest; approvals refer to it.")
+                    { Pattern = DatasetNamePattern, PatternHint = DatasetNameHint },
+                    required: true, example: "\"support-tickets-2025\""),
                 new Property("provider", ProviderIdShape("The provider the dataset is uploaded to for fine-tuning; the manifest must declare a fineTuning use "
                     + "of it."), required: true, example: "\"azure-openai\""),
                 new Property("path", TextShape("Where the dataset lives (a path relative to the manifest, or a storage "
                     + "location)."), example: "\"data/tickets.jsonl\""),
                 new Property("description", TextShape("What the dataset holds."), example: "\"resolved support tickets, 2025\""),
-                new Property("classes", ClassesShape("The data classes in the source data, before the steps.", 1), required: true, example: "[\"Confidential\"]"),
+                new Property("classes", ClassesShape("The data classes in the source data, before the steps.", 1),
+                    required: true, example: "[\"Confidential\"]"),
                 new Property("categories", CategoriesShape("The data categories left in the data as uploaded. Ignored when the steps "
                     + "lower the class to Public."), example: "[\"Personal\"]"),
                 new Property("steps", new ArrayShape("The redaction and minimisation steps, in order.", step), example: "[]"))
             {
-                Rule = new KeyRule(KeyRuleKind.AtLeastOne, new[] { "path" }, new[] { "description" }, "give the dataset's location in 'path', or describe it in 'description'"),
+                Rule = new KeyRule(KeyRuleKind.AtLeastOne, new[] { "path" }, new[] { "description" },
+                    "give the dataset's location in 'path', or describe it in 'description'"),
             };
 
             var cover = new ObjectShape(
                 "What an approval covers: a use (provider and purpose) or a dataset (name).",
                 new Property("provider", ProviderIdShape("The provider of the covered use."), example: "\"azure-openai\""),
                 new Property("purpose", PurposeShape("The purpose of the covered use."), example: "\"fineTuning\""),
-                new Property("dataset", new StringShape("The name of the covered dataset.") { Pattern = DatasetNamePattern, PatternHint = DatasetNameHint }, example: "\"support-tickets-2025\""))
+                new Property("dataset", new StringShape("The name of the covered dataset.") { Pattern = DatasetNamePattern, PatternHint = DatasetNameHint },
+                    example: "\"support-tickets-2025\""))
             {
-                Rule = new KeyRule(KeyRuleKind.EitherGroup, new[] { "dataset" }, new[] { "provider", "purpose" }, "write { \"dataset\": \"<name>\" } for a dataset or { \"provider\": \"<id>\", "
+                Rule = new KeyRule(KeyRuleKind.EitherGroup, new[] { "dataset" }, new[] { "provider", "purpose" },
+                    "write { \"dataset\": \"<name>\" } for a dataset or { \"provider\": \"<id>\", "
                     + "\"purpose\": \"<purpose>\" "
                     + "} for a use"),
             };
@@ -260,7 +287,9 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("id", TextShape("An identifier, unique in this manifest, for example the approval record's "
                     + "number."), required: true, example: "\"APR-1042\""),
                 new Property("who", TextShape("The person who approved."), required: true, example: "\"Jane Doe\""),
-                new Property("role", new StringShape("The approver's role, matched against the allow-list's requiredApprovals.") { Pattern = RolePattern, PatternHint = RoleHint }, required: true, example: "\"privacy-officer\""),
+                new Property("role", new StringShape("The approver's role, matched against the allow-list's requiredApprovals.")
+                    { Pattern = RolePattern, PatternHint = RoleHint },
+                    required: true, example: "\"privacy-officer\""),
                 new Property("approvedOn", DateShape("The day the approval was given."), required: true, example: "\"2026-01-15\""),
                 new Property("expires", DateShape("The last day the approval is valid. Builds fail after it and warn 30 days "
                     + "before it."), required: true, example: "\"2027-01-15\""),
@@ -276,7 +305,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("allowList", TextShape("The path of the organisation's allow-list, relative to this manifest. "
                     + "The build property FineTunePolicyAllowList overrides it."), example: "\"../policy/allow-list.json\""),
                 new Property("uses", new ArrayShape("Every way the project sends data to a provider. An empty list declares "
-                    + "that the project uses no provider.", use), required: true, example: "[{ \"provider\": \"openai\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" }]"),
+                    + "that the project uses no provider.", use),
+                        required: true, example: "[{ \"provider\": \"openai\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" }]"),
                 new Property("datasets", new ArrayShape("The fine-tuning datasets the project uploads.", dataset), example: "[]"),
                 new Property("approvals", new ArrayShape("Approvals given for this project's uses and datasets.", approval), example: "[]"));
         }

@@ -310,7 +310,9 @@ namespace FineTunePolicy.Build.Tasks.Schema
             }
 
             if (best != null
-                && (bestDistance <= 2 || best.StartsWith(unknown, StringComparison.OrdinalIgnoreCase) || unknown.StartsWith(best, StringComparison.OrdinalIgnoreCase)))
+                && (bestDistance <= 2
+                    || best.StartsWith(unknown, StringComparison.OrdinalIgnoreCase)
+                    || unknown.StartsWith(best, StringComparison.OrdinalIgnoreCase)))
             {
                 return best;
             }

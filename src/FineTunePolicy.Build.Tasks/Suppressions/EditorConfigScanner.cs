@@ -14,7 +14,8 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
     /// </summary>
     internal static class EditorConfigScanner
     {
-        private static readonly Regex DiagnosticKey = new Regex(@"^dotnet_diagnostic\.(ftp[0-9]{4})\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex DiagnosticKey =
+            new Regex(@"^dotnet_diagnostic\.(ftp[0-9]{4})\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>Rules that are errors by default: lowering them to warning lets the build pass.</summary>
         private static readonly string[] ErrorRules = { "FTP0001", "FTP0002", "FTP0004" };

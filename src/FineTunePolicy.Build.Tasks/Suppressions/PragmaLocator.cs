@@ -13,7 +13,8 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
     {
         private const long MaxSourceBytes = 16 * 1024 * 1024;
 
-        private static readonly Regex Directive = new Regex(@"^\s*#\s*pragma\s+warning\s+(?<verb>disable|restore)\b(?<rest>.*)$", RegexOptions.CultureInvariant);
+        private static readonly Regex Directive =
+            new Regex(@"^\s*#\s*pragma\s+warning\s+(?<verb>disable|restore)\b(?<rest>.*)$", RegexOptions.CultureInvariant);
 
         /// <summary>Returns false when the source cannot be read or holds no matching directive above the finding.</summary>
         public static bool TryLocate(string? path, int findingLine, string rule, out int line, out int column, out string? comment)
