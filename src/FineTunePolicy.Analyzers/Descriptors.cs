@@ -6,7 +6,7 @@ namespace FineTunePolicy.Analyzers
     public static class Descriptors
     {
         public const string Category = "FineTunePolicy";
-        public const string HelpLinkBase = "https://github.com/finetunepolicy/finetunepolicy/blob/main/docs/rules/";
+        public const string HelpLinkBase = HelpLinks.Base;
 
         // Message arguments of FTP0001-FTP0003: {0} sources, {1} class and categories, {2} sink,
         // {3} purpose, {4} provider, {5} ceiling and where it comes from.

@@ -6,15 +6,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FineTunePolicy.Analyzers.Policy
 {
     /// <summary>
-    /// The policy the build task hands over in the generated <c>FineTunePolicy.Analyzers.globalconfig</c> (keys documented
-    /// in docs/policy-files.md), read once per compilation into immutable slices; the composition root gives each room
-    /// only its slice: the ceilings to Rules, the custom sinks to Sinks, the sanitizers and attribute mappings to
-    /// Classification. Without a manifest the ceilings are the embedded defaults.
+    /// The policy the build task hands over in the generated <c>FineTunePolicy.Analyzers.globalconfig</c> (keys spelled
+    /// by src/Shared/HandoffKeys.cs and documented in docs/policy-files.md), read once per compilation into immutable
+    /// slices; the composition root gives each room only its slice: the ceilings to Rules, the custom sinks to Sinks,
+    /// the sanitizers and attribute mappings to Classification. Without a manifest the ceilings are the embedded defaults.
     /// </summary>
     internal sealed class PolicyHandoff
     {
-        private const string Prefix = "finetune_policy.";
-
         public static readonly PolicyHandoff Default = new(
             ProviderCeilings.Default,
             ImmutableArray<CustomSink>.Empty,
@@ -57,29 +55,29 @@ namespace FineTunePolicy.Analyzers.Policy
                 : new PolicyHandoff(ceilings, sinks, sanitizers, attributes);
         }
 
-        public static string PurposeKey(LlmPurpose purpose) => purpose == LlmPurpose.FineTuning ? "finetuning" : purpose.ToString().ToLowerInvariant();
-
         // finetune_policy.mode = manifest; finetune_policy.providers = a, b; finetune_policy.provider.<id>.<purpose> = Class
         private static ProviderCeilings ReadCeilings(AnalyzerConfigOptions options)
         {
-            if (!options.TryGetValue(Prefix + "mode", out var mode) || !string.Equals(mode.Trim(), "manifest", StringComparison.OrdinalIgnoreCase))
+            if (!options.TryGetValue(HandoffKeys.Mode, out var mode)
+                || !string.Equals(mode.Trim(), HandoffKeys.ModeManifest, StringComparison.OrdinalIgnoreCase))
             {
                 return ProviderCeilings.Default;
             }
 
             var ceilings = ImmutableDictionary.CreateBuilder<(string, LlmPurpose), DataClass>();
             var internalProviders = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            foreach (var provider in SplitList(options, Prefix + "providers"))
+            foreach (var provider in SplitList(options, HandoffKeys.Providers))
             {
                 var id = provider.ToLowerInvariant();
-                if (options.TryGetValue(Prefix + "provider." + id + ".hosting", out var hosting) && hosting.Trim().Equals("internal", StringComparison.OrdinalIgnoreCase))
+                if (options.TryGetValue(HandoffKeys.Hosting(id), out var hosting)
+                    && hosting.Trim().Equals(HandoffKeys.HostingInternal, StringComparison.OrdinalIgnoreCase))
                 {
                     internalProviders.Add(id);
                 }
 
                 foreach (LlmPurpose purpose in Enum.GetValues(typeof(LlmPurpose)))
                 {
-                    if (options.TryGetValue(Prefix + "provider." + id + "." + PurposeKey(purpose), out var value) && DataModelText.TryParseClass(value, out var ceiling))
+                    if (options.TryGetValue(HandoffKeys.Ceiling(id, purpose), out var value) && HandoffKeys.TryParseClass(value, out var ceiling))
                     {
                         ceilings[(id, purpose)] = ceiling;
                     }
@@ -93,10 +91,10 @@ namespace FineTunePolicy.Analyzers.Policy
         private static ImmutableArray<CustomSink> ReadSinks(AnalyzerConfigOptions options)
         {
             var builder = ImmutableArray.CreateBuilder<CustomSink>();
-            foreach (var entry in SplitList(options, Prefix + "sinks"))
+            foreach (var entry in SplitList(options, HandoffKeys.Sinks))
             {
-                var parts = entry.Split(':');
-                if (parts.Length < 2 || !TryParsePurpose(parts[1], out var purpose))
+                var parts = entry.Split(HandoffKeys.FieldSeparator);
+                if (parts.Length < 2 || !HandoffKeys.TryParsePurpose(parts[1], out var purpose))
                 {
                     continue;
                 }
@@ -127,10 +125,10 @@ namespace FineTunePolicy.Analyzers.Policy
         private static ImmutableDictionary<string, DataClass> ReadSanitizers(AnalyzerConfigOptions options)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, DataClass>(StringComparer.Ordinal);
-            foreach (var entry in SplitList(options, Prefix + "sanitizers"))
+            foreach (var entry in SplitList(options, HandoffKeys.Sanitizers))
             {
-                var parts = entry.Split(':');
-                if (parts.Length == 2 && DataModelText.TryParseClass(parts[1], out var dataClass))
+                var parts = entry.Split(HandoffKeys.FieldSeparator);
+                if (parts.Length == 2 && HandoffKeys.TryParseClass(parts[1], out var dataClass))
                 {
                     builder[parts[0].Trim()] = dataClass;
                 }
@@ -143,28 +141,16 @@ namespace FineTunePolicy.Analyzers.Policy
         private static ImmutableDictionary<string, (DataClass, DataCategory)> ReadAttributes(AnalyzerConfigOptions options)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, (DataClass, DataCategory)>(StringComparer.Ordinal);
-            foreach (var entry in SplitList(options, Prefix + "attributes"))
+            foreach (var entry in SplitList(options, HandoffKeys.Attributes))
             {
-                var parts = entry.Split(':');
-                if (parts.Length >= 2 && DataModelText.TryParseClass(parts[1], out var dataClass))
+                var parts = entry.Split(HandoffKeys.FieldSeparator);
+                if (parts.Length >= 2 && HandoffKeys.TryParseClass(parts[1], out var dataClass))
                 {
                     builder[parts[0].Trim()] = (dataClass, parts.Length > 2 ? DataModelText.ParseCategories(parts[2]) : DataCategory.None);
                 }
             }
 
             return builder.ToImmutable();
-        }
-
-        private static bool TryParsePurpose(string text, out LlmPurpose purpose)
-        {
-            switch (text.Trim().ToLowerInvariant())
-            {
-                case "inference": purpose = LlmPurpose.Inference; return true;
-                case "embedding": purpose = LlmPurpose.Embedding; return true;
-                case "finetuning":
-                case "fine-tuning": purpose = LlmPurpose.FineTuning; return true;
-                default: purpose = default; return false;
-            }
         }
 
         private static IEnumerable<string> SplitList(AnalyzerConfigOptions options, string key)

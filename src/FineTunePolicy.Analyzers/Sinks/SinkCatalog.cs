@@ -12,12 +12,12 @@ namespace FineTunePolicy.Analyzers.Sinks
     /// </summary>
     internal static class SinkCatalog
     {
-        public const string OpenAI = "openai";
-        public const string AzureOpenAI = "azure-openai";
-        public const string Anthropic = "anthropic";
-        public const string Ollama = "ollama";
-        public const string LLamaSharp = "llamasharp";
-        public const string AzureAIInference = "azure-ai-inference";
+        public const string OpenAI = ProviderIds.OpenAI;
+        public const string AzureOpenAI = ProviderIds.AzureOpenAI;
+        public const string Anthropic = ProviderIds.Anthropic;
+        public const string Ollama = ProviderIds.Ollama;
+        public const string LLamaSharp = ProviderIds.LLamaSharp;
+        public const string AzureAIInference = ProviderIds.AzureAIInference;
 
         private const LlmPurpose Inference = LlmPurpose.Inference;
         private const LlmPurpose Embedding = LlmPurpose.Embedding;

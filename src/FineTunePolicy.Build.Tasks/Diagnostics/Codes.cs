@@ -133,7 +133,6 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         public const string InternalError = "FTP1999";
 
         /// <summary>The documentation page of a code.</summary>
-        public static string HelpLink(string code) =>
-            "https://github.com/finetunepolicy/finetunepolicy/blob/main/docs/rules/" + code + ".md";
+        public static string HelpLink(string code) => HelpLinks.For(code);
     }
 }

@@ -3,35 +3,6 @@ using System.Collections.Generic;
 
 namespace FineTunePolicy.Build.Tasks.Model
 {
-    /// <summary>Data classes, ordered (the same values as FineTunePolicy.DataClass in the annotations).</summary>
-    internal enum DataClass
-    {
-        Public = 0,
-        Internal = 1,
-        Confidential = 2,
-        Restricted = 3,
-    }
-
-    /// <summary>Data categories (the same values as FineTunePolicy.DataCategory in the annotations).</summary>
-    [Flags]
-    internal enum DataCategory
-    {
-        None = 0,
-        Personal = 1,
-        Health = 2,
-        Payment = 4,
-        Credentials = 8,
-        Financial = 16,
-    }
-
-    /// <summary>What data is sent to a provider for.</summary>
-    internal enum Purpose
-    {
-        Inference = 0,
-        Embedding = 1,
-        FineTuning = 2,
-    }
-
     /// <summary>Where a provider runs.</summary>
     internal enum Hosting
     {
@@ -39,7 +10,10 @@ namespace FineTunePolicy.Build.Tasks.Model
         External = 1,
     }
 
-    /// <summary>The spellings of the enums in the policy files and in the analyzer configuration.</summary>
+    // DataClass, DataCategory and the purpose enum (LlmPurpose, called Purpose here) are shared with the analyzer:
+    // src/Shared/DataModel.cs. Their spellings in the analyzer configuration are src/Shared/HandoffKeys.cs.
+
+    /// <summary>The spellings of the enums in the policy files.</summary>
     internal static class PolicyNames
     {
         public static readonly string[] Classes = { "Public", "Internal", "Confidential", "Restricted" };
@@ -65,9 +39,6 @@ namespace FineTunePolicy.Build.Tasks.Model
         /// <summary>The JSON spelling: inference, embedding, fineTuning.</summary>
         public static string Name(Purpose value) => Purposes[(int)value];
 
-        /// <summary>The analyzer configuration spelling: inference, embedding, finetuning.</summary>
-        public static string ConfigName(Purpose value) => Purposes[(int)value].ToLowerInvariant();
-
         public static string Name(Hosting value) => Hostings[(int)value];
 
         /// <summary>The categories of a set, in the fixed order of <see cref="Categories"/>.</summary>
@@ -85,11 +56,11 @@ namespace FineTunePolicy.Build.Tasks.Model
             return names;
         }
 
-        /// <summary>"Personal+Health", or "None".</summary>
+        /// <summary>"Personal+Health", or "None": the analyzer configuration spelling.</summary>
         public static string Joined(DataCategory value)
         {
             var names = Names(value);
-            return names.Count == 0 ? "None" : string.Join("+", names);
+            return names.Count == 0 ? HandoffKeys.NoCategories : string.Join(HandoffKeys.CategorySeparator.ToString(), names);
         }
 
         /// <summary>A purpose as a developer reads it in a sentence.</summary>

@@ -17,9 +17,6 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         private static readonly Regex DiagnosticKey =
             new Regex(@"^dotnet_diagnostic\.(ftp[0-9]{4})\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        /// <summary>Rules that are errors by default: lowering them to warning lets the build pass.</summary>
-        private static readonly string[] ErrorRules = { "FTP0001", "FTP0002", "FTP0004" };
-
         private static readonly StringComparison PathComparison =
             Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
@@ -132,7 +129,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                 {
                     string? effect = value == "none" || value == "silent" || value == "suggestion"
                         ? "suppressed"
-                        : value == "warning" && Array.IndexOf(ErrorRules, rule) >= 0 ? "weakened" : null;
+                        : value == "warning" && Array.IndexOf(AnalyzerRules.ErrorsByDefault, rule) >= 0 ? "weakened" : null;
                     if (effect == null)
                     {
                         continue;

@@ -10,10 +10,10 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         public const string AllRules = "FTP*";
 
         /// <summary>The analyzer's rules, for settings that address them by category or all at once.</summary>
-        public static readonly string[] AnalyzerRules = { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006", "FTP0007" };
+        public static readonly string[] AnalyzerRules = Shared.AnalyzerRules.All;
 
         /// <summary>The rules whose suppression needs a justification (FTP1060).</summary>
-        public static readonly string[] GuardedRules = { "FTP0001", "FTP0002" };
+        public static readonly string[] GuardedRules = Shared.AnalyzerRules.Guarded;
 
         public string Rule { get; set; } = string.Empty;
 

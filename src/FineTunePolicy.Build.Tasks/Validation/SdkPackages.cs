@@ -10,16 +10,16 @@ namespace FineTunePolicy.Build.Tasks.Validation
         /// <summary>Packages that talk to one provider.</summary>
         public static readonly IReadOnlyDictionary<string, string> BuiltIn = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["OpenAI"] = "openai",
-            ["Azure.AI.OpenAI"] = "azure-openai",
-            ["Anthropic"] = "anthropic",
-            ["OllamaSharp"] = "ollama",
-            ["LLamaSharp"] = "llamasharp",
-            ["Azure.AI.Inference"] = "azure-ai-inference",
-            ["Betalgo.Ranul.OpenAI"] = "openai",
-            ["Microsoft.SemanticKernel.Connectors.OpenAI"] = "openai",
-            ["Microsoft.SemanticKernel.Connectors.AzureOpenAI"] = "azure-openai",
-            ["Microsoft.Extensions.AI.OpenAI"] = "openai",
+            ["OpenAI"] = ProviderIds.OpenAI,
+            ["Azure.AI.OpenAI"] = ProviderIds.AzureOpenAI,
+            ["Anthropic"] = ProviderIds.Anthropic,
+            ["OllamaSharp"] = ProviderIds.Ollama,
+            ["LLamaSharp"] = ProviderIds.LLamaSharp,
+            ["Azure.AI.Inference"] = ProviderIds.AzureAIInference,
+            ["Betalgo.Ranul.OpenAI"] = ProviderIds.OpenAI,
+            ["Microsoft.SemanticKernel.Connectors.OpenAI"] = ProviderIds.OpenAI,
+            ["Microsoft.SemanticKernel.Connectors.AzureOpenAI"] = ProviderIds.AzureOpenAI,
+            ["Microsoft.Extensions.AI.OpenAI"] = ProviderIds.OpenAI,
         };
 
         /// <summary>

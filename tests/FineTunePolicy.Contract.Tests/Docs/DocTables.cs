@@ -1,6 +1,8 @@
+extern alias task;
 using System.Reflection;
 using FineTunePolicy.Analyzers;
-using FineTunePolicy.Build.Tasks.Diagnostics;
+using FineTunePolicy.Contract.Tests.Handoff;
+using task::FineTunePolicy.Build.Tasks.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace FineTunePolicy.Contract.Tests.Docs;
@@ -13,6 +15,7 @@ internal static class DocTables
 {
     public const string RuleSource = "src/FineTunePolicy.Analyzers/Descriptors.cs and RuleSummaries.cs";
     public const string CodeSource = "src/FineTunePolicy.Build.Tasks/Diagnostics/CodeSummaries.cs";
+    public const string HandoffSource = "src/Shared/HandoffKeys.cs and the task's output for the examples above";
 
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = typeof(Analyzers.Descriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -73,6 +76,29 @@ internal static class DocTables
         {
             yield return $"| [{c.Code}](rules/{c.Code}.md) | {Severity(c.Severity)} | {c.FiresWhen} | {c.WhatToChange} |";
         }
+    }
+
+    /// <summary>docs/policy-files.md: what the task writes for the page's examples, and every key of the handoff.</summary>
+    public static IEnumerable<string> Handoff()
+    {
+        var (allowList, manifest) = TaskRun.DocumentedExamples();
+        yield return "```ini";
+        foreach (string line in TaskRun.GlobalConfig(allowList, manifest).TrimEnd('\n').Split('\n'))
+        {
+            yield return line;
+        }
+
+        yield return "```";
+        yield return string.Empty;
+        yield return "| Key | Value | Meaning |";
+        yield return "|---|---|---|";
+        foreach (string[] row in Shared.HandoffKeys.Documented)
+        {
+            yield return $"| {row[0]} | {row[1]} | {row[2]} |";
+        }
+
+        yield return string.Empty;
+        yield return Shared.HandoffKeys.ListRules;
     }
 
     /// <summary>The title line of a rule or code page.</summary>

@@ -87,7 +87,8 @@ public sealed class GeneratedDocsTests
                 text = GeneratedRegion.Replace(text, relativePath, "rules", DocTables.RuleSource, DocTables.RuleCatalogue());
                 return GeneratedRegion.Replace(text, relativePath, "codes", DocTables.CodeSource, DocTables.CodeCatalogue());
             case "docs/policy-files.md":
-                return GeneratedRegion.Replace(text, relativePath, "codes", DocTables.CodeSource, DocTables.CodeTable());
+                text = GeneratedRegion.Replace(text, relativePath, "codes", DocTables.CodeSource, DocTables.CodeTable());
+                return GeneratedRegion.Replace(text, relativePath, "handoff", DocTables.HandoffSource, DocTables.Handoff());
         }
 
         string id = Path.GetFileNameWithoutExtension(relativePath);
