@@ -37,7 +37,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, List<(SyntaxTree Tree, int Position)>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Dictionary<SyntaxTree, List<int>>> _occurrences = new(System.StringComparer.Ordinal);
 
         public StateIndex(FlowEngine engine)
         {
@@ -173,7 +173,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 var (name, via, writers) = path is ISymbol member
                     ? (member.Name, "the file at '" + SymbolNames.Short(member) + "'", FindMethods(member, member.Name, static _ => true, session))
-                    : ((string)path, "the file '" + (string)path + "'", FindMethods(null, (string)path, static _ => true, session, literal: true));
+                    : ((string)path, "the file '" + (string)path + "'", FindMethods(null, (string)path, static _ => true, session, SyntaxKind.StringLiteralToken));
                 foreach (var writer in writers)
                 {
                     if (session.Request(writer) is not { } summary)
@@ -245,7 +245,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var caller in Callers(method, session))
                 {
-                    if (_engine.BodyOf(caller, session.CancellationToken) is not { } body)
+                    if ((_engine.BodyOf(caller, session.CancellationToken) ?? PrimaryBaseCall(caller, session)) is not { } body)
                     {
                         continue;
                     }
@@ -334,55 +334,76 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private List<IMethodSymbol> Callers(IMethodSymbol method, FlowEngine.Session session)
         {
-            return _callers.GetOrAdd(method, static (m, state) =>
-            {
-                var name = m.MethodKind == MethodKind.Constructor ? m.ContainingType.Name : m.AssociatedSymbol?.Name ?? m.Name;
-                var accept = m.MethodKind == MethodKind.Constructor ? (System.Func<SyntaxToken, bool>)IsConstructionName : m.AssociatedSymbol is null ? IsCallName : static token => IsWritePosition(token, mutable: false);
-                return state.Self.FindMethods(m, name, accept, state.Session);
-            }, (Self: this, Session: session));
+            return _callers.GetOrAdd(method, static (m, state) => state.Self.FindCallers(m, state.Session), (Self: this, Session: session));
         }
 
-        private List<IMethodSymbol> FindMethods(ISymbol? member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session, bool literal = false)
+        private List<IMethodSymbol> FindCallers(IMethodSymbol method, FlowEngine.Session session)
+        {
+            switch (method)
+            {
+                case { MethodKind: MethodKind.Constructor }:
+                    // new T(...), a base list or a constructor initializer; and T x = new(...), in the files that name T.
+                    var callers = FindMethods(method, method.ContainingType.Name, IsConstructionName, session);
+                    foreach (var caller in FindMethods(method, "new", IsTargetTypedCreation, session, SyntaxKind.NewKeyword))
+                    {
+                        if (!callers.Contains(caller, SymbolEqualityComparer.Default))
+                        {
+                            callers.Add(caller);
+                        }
+                    }
+
+                    return callers;
+                case { AssociatedSymbol: IPropertySymbol { IsIndexer: true } }:
+                    // slots[key] = value: the element accesses written in the files that name the indexer's type.
+                    return FindMethods(method, "[", IsValueWritePosition, session, SyntaxKind.OpenBracketToken);
+                case { AssociatedSymbol: { } property }:
+                    return FindMethods(method, property.Name, IsValueWritePosition, session);
+                default:
+                    return FindMethods(method, method.Name, IsCallName, session);
+            }
+        }
+
+        private List<IMethodSymbol> FindMethods(
+            ISymbol? member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session, SyntaxKind kind = SyntaxKind.IdentifierToken)
         {
             var found = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            var regions = Regions(member).ToList();
+            var regions = PrivateRegions(member);
 
             // A file that never names the member's type rarely reaches its member by name: binding names there is skipped.
             var typeName = member?.ContainingType?.Name;
-            var mentions = new Dictionary<SyntaxTree, bool>();
-            foreach (var (tree, at) in Occurrences(name, literal, session))
+            var typeHash = typeName is not null && typeName != name ? NameHash.Of(typeName) : (int?)null;
+            foreach (var pair in Occurrences(name, kind, session))
             {
-                session.CancellationToken.ThrowIfCancellationRequested();
-                if (!regions.Any(region => region.Tree == tree && region.Span.Contains(at)))
+                var tree = pair.Key;
+                List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
+                if (regions is not null && !regions.TryGetValue(tree, out spans)
+                    || typeHash is { } type && !TreeNames.Of(tree).MayMention(tree, type))
                 {
                     continue;
                 }
 
-                if (typeName is not null && typeName != name)
+                var root = tree.GetRoot(session.CancellationToken);
+                foreach (var at in pair.Value)
                 {
-                    if (!mentions.TryGetValue(tree, out var mentioned))
-                    {
-                        mentions[tree] = mentioned = Occurrences(typeName, literal: false, session).Any(o => o.Tree == tree);
-                    }
-
-                    if (!mentioned)
+                    session.CancellationToken.ThrowIfCancellationRequested();
+                    if (spans is not null && !spans.Exists(span => span.Contains(at)))
                     {
                         continue;
                     }
-                }
 
-                var token = tree.GetRoot(session.CancellationToken).FindToken(at);
-                if (!accept(token) || member is not null && !Names(token, member, session))
-                {
-                    continue;
-                }
-
-                foreach (var method in EnclosingMethods(token, session))
-                {
-                    if (_engine.HasBody(method) && seen.Add(method.OriginalDefinition))
+                    var token = root.FindToken(at);
+                    if (!accept(token) || member is not null && !Names(token, member, session))
                     {
-                        found.Add(method.OriginalDefinition);
+                        continue;
+                    }
+
+                    foreach (var method in EnclosingMethods(token, session))
+                    {
+                        if ((_engine.HasBody(method) || PrimaryBaseType(method) is not null) && seen.Add(method.OriginalDefinition))
+                        {
+                            found.Add(method.OriginalDefinition);
+                        }
                     }
                 }
             }
@@ -415,6 +436,12 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             var target = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
+            if (name is BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax access })
+            {
+                // slots[key] = value binds the element access to the indexer.
+                name = access;
+            }
+
             return Binds(model.GetSymbolInfo(name, session.CancellationToken), target);
         }
 
@@ -436,37 +463,53 @@ namespace FineTunePolicy.Analyzers.Flow
             return false;
         }
 
-        /// <summary>Where the compilation spells <paramref name="name"/> as an identifier (or as a string literal): one text scan per name.</summary>
-        private List<(SyntaxTree Tree, int Position)> Occurrences(string name, bool literal, FlowEngine.Session session)
+        /// <summary>
+        /// Where the compilation spells <paramref name="name"/> as a token of <paramref name="kind"/> (an identifier, a string literal, the
+        /// <c>new</c> keyword, a bracket), by tree: one scan per name, of the trees whose words (<see cref="TreeNames.MayMention"/>) may hold it.
+        /// </summary>
+        private Dictionary<SyntaxTree, List<int>> Occurrences(string name, SyntaxKind kind, FlowEngine.Session session)
         {
-            return _occurrences.GetOrAdd((literal ? "\"" : "") + name, static (_, state) =>
+            return _occurrences.GetOrAdd((int)kind + ":" + name, static (_, state) =>
             {
-                var (self, name, literal, session) = state;
-                var found = new List<(SyntaxTree, int)>();
+                var (self, name, kind, session) = state;
+                var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
+                var hash = NameHash.Of(name);
+                var found = new Dictionary<SyntaxTree, List<int>>();
                 foreach (var tree in self._engine.Compilation.SyntaxTrees)
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
+                    if (word && !TreeNames.Of(tree).MayMention(tree, hash))
+                    {
+                        continue;
+                    }
+
                     var text = Texts.GetValue(tree, static t => t.GetText().ToString());
                     SyntaxNode? root = null;
+                    List<int>? positions = null;
                     for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
                     {
                         var end = at + name.Length;
-                        if (!literal && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
+                        if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
                         {
                             continue;
                         }
 
                         root ??= tree.GetRoot(session.CancellationToken);
                         var token = root.FindToken(at);
-                        if (token.IsKind(literal ? SyntaxKind.StringLiteralToken : SyntaxKind.IdentifierToken) && token.ValueText == name)
+                        if (token.IsKind(kind) && token.ValueText == name)
                         {
-                            found.Add((tree, at));
+                            (positions ??= new List<int>()).Add(at);
                         }
+                    }
+
+                    if (positions is not null)
+                    {
+                        found.Add(tree, positions);
                     }
                 }
 
                 return found;
-            }, (Self: this, Name: name, Literal: literal, Session: session));
+            }, (Self: this, Name: name, Kind: kind, Session: session));
         }
 
         // The method whose body holds the token, found from the syntax and declared symbols only (nothing is bound).
@@ -549,28 +592,59 @@ namespace FineTunePolicy.Analyzers.Flow
             return false;
         }
 
-        // A private member is written only inside its type; anything else anywhere in the compilation.
-        private IEnumerable<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> Regions(ISymbol? member)
+        // T x = new(chat, notes): a target-typed construction with arguments (one without passes nothing).
+        private static bool IsTargetTypedCreation(SyntaxToken token) => token.Parent is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 };
+
+        // class D(string x) : B(x): a primary constructor whose only body is the base call in its base list.
+        private static PrimaryConstructorBaseTypeSyntax? PrimaryBaseType(IMethodSymbol method)
         {
-            if (member is { DeclaredAccessibility: Accessibility.Private, ContainingType: { } type })
+            if (method.MethodKind != MethodKind.Constructor || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax { ParameterList: not null, BaseList: { } bases })
             {
-                while (type.ContainingType is { } outer)
-                {
-                    type = outer;
-                }
-
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    yield return (reference.SyntaxTree, reference.Span);
-                }
-
-                yield break;
+                return null;
             }
 
-            foreach (var tree in _engine.Compilation.SyntaxTrees)
+            foreach (var type in bases.Types)
             {
-                yield return (tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, tree.Length));
+                if (type is PrimaryConstructorBaseTypeSyntax call)
+                {
+                    return call;
+                }
             }
+
+            return null;
+        }
+
+        private IOperation? PrimaryBaseCall(IMethodSymbol method, FlowEngine.Session session)
+        {
+            return PrimaryBaseType(method) is { } call ? _engine.ModelFor(call.SyntaxTree).GetOperation(call, session.CancellationToken) : null;
+        }
+
+        // A private member is written only inside its type (the spans of its declarations, by tree); null: anywhere in the compilation.
+        private static Dictionary<SyntaxTree, List<Microsoft.CodeAnalysis.Text.TextSpan>>? PrivateRegions(ISymbol? member)
+        {
+            if (member is not { DeclaredAccessibility: Accessibility.Private, ContainingType: { } type })
+            {
+                return null;
+            }
+
+            while (type.ContainingType is { } outer)
+            {
+                type = outer;
+            }
+
+            var regions = new Dictionary<SyntaxTree, List<Microsoft.CodeAnalysis.Text.TextSpan>>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (!regions.TryGetValue(reference.SyntaxTree, out var spans))
+                {
+                    regions[reference.SyntaxTree] = spans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+                }
+
+                spans.Add(reference.Span);
+            }
+
+            return regions;
         }
 
         // Field and property initializers of the member itself, with the method whose parameters they may read.

@@ -37,6 +37,8 @@ namespace FineTunePolicy.Analyzers
         private static readonly int BaseKeyword = NameHash.Of("base");
         private static readonly int FromKeyword = NameHash.Of("from");
 
+        private HashSet<int>? _words;
+
         private TreeNames(SyntaxNode root)
         {
             List<GlobalStatementSyntax>? globalStatements = null;
@@ -84,6 +86,31 @@ namespace FineTunePolicy.Analyzers
         public List<KeyValuePair<string, string[]>> DeclaredTypes { get; } = new();
 
         public static TreeNames Of(SyntaxTree tree) => Cache.GetValue(tree, static t => new TreeNames(t.GetRoot()));
+
+        /// <summary>
+        /// Whether the tree's text may spell the name whose hash is <paramref name="nameHash"/> anywhere (bodies, field initializers,
+        /// comments): read from the text on first use. A collision, or a tree whose identifiers use escapes, answers yes.
+        /// </summary>
+        public bool MayMention(SyntaxTree tree, int nameHash)
+        {
+            var words = Volatile.Read(ref _words) ?? Interlocked.CompareExchange(ref _words, Words(tree), null) ?? _words!;
+            return words.Count == 0 || words.Contains(nameHash);
+        }
+
+        // Every word of the text; empty when an escape or a formatting character may hide a name (then every name may be there).
+        private static HashSet<int> Words(SyntaxTree tree)
+        {
+            var text = tree.GetText();
+            var source = new char[text.Length];
+            text.CopyTo(0, source, 0, text.Length);
+            var words = new HashSet<int>();
+            if (!Scan(source, words))
+            {
+                words.Clear();
+            }
+
+            return words;
+        }
 
         public static string RightmostName(NameSyntax name)
         {

@@ -297,4 +297,172 @@ public class StateFlowTests
             }
         }
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task ChainedStringBuilderAppends_CarryEveryPart() => HitAsync(Code(Chat, """
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                var prompt = new StringBuilder();
+                prompt.Append("Customer: ").Append(customer.Ssn).AppendLine();
+                chat.CompleteChat({|#0:prompt.ToString()|});
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task ChainedStringBuilderAppendsOfPublicParts_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                var prompt = new StringBuilder();
+                prompt.Append("Customer: ").Append(customer.Name).AppendLine();
+                chat.CompleteChat(prompt.ToString());
+            }
+        }
+        """));
+
+    [Fact]
+    public Task ChainedAppendsOnABuilderField_CarryEveryPartToAnotherMethod() => HitAsync(Code(Chat, """
+        public class Dossier(ChatClient chat)
+        {
+            private readonly StringBuilder _prompt = new();
+
+            public void Note(Customer customer) => _prompt.Append("SSN: ").Append(customer.Ssn).AppendLine();
+
+            public void Send() => chat.CompleteChat({|#0:_prompt.ToString()|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    private const string Slots = """
+        public class PromptSlots
+        {
+            private readonly Dictionary<string, string> _slots = new();
+
+            public string this[string key]
+            {
+                get => _slots[key];
+                set => _slots[key] = value;
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task IndexerOfAnOwnType_CarriesWhatIsStoredThroughIt() => HitAsync(Code(Chat, Slots + """
+        public class Filler
+        {
+            public void Fill(PromptSlots slots, Customer customer) => slots["id"] = customer.Ssn;
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, PromptSlots slots) => chat.CompleteChat({|#0:"Check " + slots["id"]|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task IndexerOfAnOwnType_StoredWithPublicData_NoDiagnostic() => CleanAsync(Code(Chat, Slots + """
+        public class Filler
+        {
+            public void Fill(PromptSlots slots, Customer customer) => slots["id"] = "#" + customer.Id;
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, PromptSlots slots) => chat.CompleteChat("Check " + slots["id"]);
+        }
+        """));
+
+    [Fact]
+    public Task TargetTypedConstruction_CarriesItsArgumentsToTheCapturedParameter() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer)
+            {
+                Briefing briefing = new(chat, customer.Ssn);
+                briefing.Send();
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task TargetTypedConstruction_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat($"Notes: {notes}");
+        }
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer)
+            {
+                Briefing briefing = new(chat, customer.Name);
+                briefing.Send();
+            }
+        }
+        """));
+
+    [Fact]
+    public Task TargetTypedConstruction_CarriesItsArgumentsToAFieldTheConstructorWrites() => HitAsync(Code(Chat, """
+        public class Assistant
+        {
+            private readonly ChatClient _chat;
+            private readonly string _persona;
+
+            public Assistant(ChatClient chat, string persona)
+            {
+                _chat = chat;
+                _persona = persona;
+            }
+
+            public void Greet() => _chat.CompleteChat({|#0:"You are talking to " + _persona|});
+        }
+
+        public class Startup
+        {
+            public Assistant Make(ChatClient chat, Customer customer)
+            {
+                Assistant assistant = new(chat, customer.Email);
+                return assistant;
+            }
+        }
+        """), Descriptors.FTP0003_DataAboveInferenceCeiling);
+
+    [Fact]
+    public Task DerivedPrimaryConstructorBaseArgument_FeedsTheBasesCapturedParameter() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public class CustomerBriefing(ChatClient chat, Customer customer) : Briefing(chat, "SSN " + customer.Ssn);
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer) => new CustomerBriefing(chat, customer).Send();
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task DerivedPrimaryConstructorBaseArgument_PublicData_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat($"Notes: {notes}");
+        }
+
+        public class CustomerBriefing(ChatClient chat, Customer customer) : Briefing(chat, "Customer " + customer.Name);
+
+        public class Desk
+        {
+            public void Open(ChatClient chat, Customer customer) => new CustomerBriefing(chat, customer).Send();
+        }
+        """));
 }
