@@ -84,6 +84,32 @@ namespace FineTunePolicy.Shared
             return Enum.TryParse(text?.Trim(), ignoreCase: true, out dataClass) && Enum.IsDefined(typeof(DataClass), dataClass);
         }
 
+        /// <summary>
+        /// <c>finetune_policy.model.&lt;n&gt;.&lt;field&gt;</c>: the n-th model of the allow-list's registry (n = 1, 2, 3 … in registry
+        /// order, without gaps), one key per field: <see cref="ModelId"/>, <see cref="ModelProvider"/>, <see cref="ModelClass"/>,
+        /// <see cref="ModelCategories"/>, <see cref="ModelDeclared"/>. Written in manifest mode only. Model ids never hold white
+        /// space, '#', ';', ',' or '=' (the allow-list schema's pattern <c>^[A-Za-z0-9][A-Za-z0-9:._/-]*$</c>).
+        /// </summary>
+        public static string Model(int n, string field) => Prefix + "model." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + field;
+
+        /// <summary>The model id exactly as code passes it (an OpenAI <c>ft:</c> id), or an Azure OpenAI deployment name.</summary>
+        public const string ModelId = "id";
+
+        /// <summary>The provider id that hosts the model.</summary>
+        public const string ModelProvider = "provider";
+
+        /// <summary>The class of the training data, which the model's answers carry.</summary>
+        public const string ModelClass = "class";
+
+        /// <summary>The categories of the training data, joined by <see cref="CategorySeparator"/>; <see cref="NoCategories"/> for none.</summary>
+        public const string ModelCategories = "categories";
+
+        /// <summary><see cref="True"/> when the project's manifest declares the model, else <see cref="False"/>.</summary>
+        public const string ModelDeclared = "declared";
+
+        public const string True = "true";
+        public const string False = "false";
+
         /// <summary>Every key with its value and meaning, for the documentation (key, value, meaning).</summary>
         public static readonly string[][] Documented =
         {
@@ -134,6 +160,39 @@ namespace FineTunePolicy.Shared
                 "`" + Attributes + "`",
                 "`Namespace.Type:Class:Category+Category`, ...",
                 "Every attribute mapping the allow-list defines; `" + NoCategories + "` for no category.",
+            },
+            new[]
+            {
+                "`" + Prefix + "model.<n>." + ModelId + "`",
+                "a model id or deployment name",
+                "Every model of the allow-list's registry (`models`), in registry order, numbered 1, 2, 3 … without gaps; written in "
+                    + "manifest mode only (without a manifest no model key is written, and the analyzer reports every `ft:` id). Ids never "
+                    + "hold white space, `#`, `;`, `,` or `=` (the schema's pattern).",
+            },
+            new[]
+            {
+                "`" + Prefix + "model.<n>." + ModelProvider + "`",
+                "a provider id",
+                "The provider that hosts model n.",
+            },
+            new[]
+            {
+                "`" + Prefix + "model.<n>." + ModelClass + "`",
+                "a class",
+                "The class of model n's training data (`trainedOn.class`): the class its answers carry.",
+            },
+            new[]
+            {
+                "`" + Prefix + "model.<n>." + ModelCategories + "`",
+                "`Category+Category` or `" + NoCategories + "`",
+                "The categories of model n's training data (`trainedOn.categories`).",
+            },
+            new[]
+            {
+                "`" + Prefix + "model.<n>." + ModelDeclared + "`",
+                "`" + True + "` or `" + False + "`",
+                "`" + True + "` when the project's manifest declares model n in `models`, else `" + False + "`: a registered model the "
+                    + "project does not declare is known but not allowed in its code.",
             },
         };
 

@@ -40,7 +40,7 @@ public static class ExpectedMessages
         ["ProviderIdUppercase"] =
             "'providers[0].id' is 'OpenAI', which is not in the required format: lowercase letters and digits in words joined by single hyphens, starting with a letter, for example 'azure-openai'.",
         ["EmptyCovers"] =
-            "'approvals[0].covers' is empty; list at least 1 entry (the uses and datasets the approval covers. Covering a fineTuning use also covers the datasets uploaded to that provider.)",
+            "'approvals[0].covers' is empty; list at least 1 entry (the uses, datasets and tuned models the approval covers. Covering a fineTuning use also covers the datasets uploaded to that provider.)",
         ["ClassesAndMaxClass"] =
             "'uses[3]' has both 'classes' and 'maxClass'; keep only one ('classes' lists every class sent, 'maxClass' names only the highest).",
         ["SinkToUnknownProvider"] =
@@ -89,6 +89,26 @@ public static class ExpectedMessages
             "The provider id 'openai' is used twice in the allow-list (first at line 7). Give each provider its own id, or merge the two entries into one.",
         ["ClassAboveCeiling"] =
             "uses[2] (openai, embedding) sends Confidential data, but the allow-list's embedding ceiling for 'openai' is Internal. Lower the data to Internal or below (send fewer fields, or pass them through a sanitizer), or use another provider (providers that accept it: azure-openai, llamasharp).",
+        ["ModelNotRegistered"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v4:7qRsTuVw' is not in the model registry of allow-list.json (registered: ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd, contoso-support-ft, ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d), so nobody has recorded what it was trained on or who may receive its answers. Correct the id (ids compare exactly), or ask the security team to register the model with its provider, training data, audiences and review date.",
+        ["ModelProviderNotDeclaredForInference"] =
+            "The model 'contoso-support-ft' runs at 'azure-openai', so calling it sends prompts there, but 'uses' declares no inference use of 'azure-openai'. Add { \"provider\": \"azure-openai\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" } to 'uses' (with the highest class the prompts really carry), or stop calling the model.",
+        ["ModelTrainedAboveFineTuningCeiling"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' was trained on Confidential (Personal) data, but the effective fine-tuning ceiling of its provider 'openai' (OpenAI API) is Internal. The organisation does not allow that data to be fine-tuned there, and the model's answers can repeat it. The security team must re-evaluate the model in allow-list.json: retrain it on data redacted to Internal or below, retire it, or review the provider; until then, builds that use it fail.",
+        ["ProjectAudienceUnknown"] =
+            "The audience 'partners' is not defined in the allow-list allow-list.json (defined: employees, customers, public). Name one of those, or ask the security team to define 'partners' with the highest class it may see.",
+        ["RegistryAudienceUnknown"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d' lets its answers reach the audience 'everyone', which the allow-list's audiences do not define (defined: employees, customers, public). Define it in 'audiences' with the highest class it may see ({ \"name\": \"everyone\", \"maxClass\": \"<class>\" }), or correct the name.",
+        ["ModelsWithoutAudience"] =
+            "The manifest declares tuned models but no 'audience', so it cannot be checked whether the people who receive this project's output may see what the models were trained on. Add \"audience\": \"<name>\" naming who receives what the project produces (defined: employees, customers, public).",
+        ["AudienceNotAllowedForModel"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' may answer only 'employees', and this project's audience is 'customers' (the model was trained on Internal (Personal) data; 'customers' may see up to Internal). Its answers would reach people the registry does not allow. Call another model (or the base model) for 'customers', or ask the security team to add 'customers' to the model's audiences in the registry.",
+        ["ModelClassAboveAudienceWithoutApproval"] =
+            "The model 'contoso-support-ft' was trained on Confidential (Personal, Financial) data, and this project's audience 'customers' may see up to Internal: its answers can repeat training data the audience may not see. Use a model trained on data 'customers' may see, or have the role 'privacy-officer' approve this audience for the model and add to 'approvals': { \"id\": \"<record id>\", \"who\": \"<approver>\", \"role\": \"privacy-officer\", \"approvedOn\": \"2026-03-01\", \"expires\": \"<yyyy-MM-dd>\", \"covers\": [{ \"model\": \"contoso-support-ft\" }] }.",
+        ["ModelReviewOverdue"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' was due for review by 2026-02-01, so what the registry says about its training data and audiences may be out of date. The security team must evaluate it again (new training data, a changed class, its audiences) and move 'reviewBy' forward in allow-list.json; until then, builds that use the model fail.",
+        ["ModelReviewDueSoonInStrictMode"] =
+            "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' is due for review by 2026-03-15, in 14 days. Ask the security team to evaluate it again and move 'reviewBy' forward in allow-list.json; after 2026-03-15, builds that use the model fail.",
     };
 
     public static string For(string name, TaskFixture fixture)

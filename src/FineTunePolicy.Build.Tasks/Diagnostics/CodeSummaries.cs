@@ -159,7 +159,8 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 Validation,
                 "the object's opening brace",
                 "Keys that exclude or need each other are combined wrongly: a use needs exactly one of classes and maxClass; a dataset needs path "
-                    + "or description; a step needs sanitizer or description; a covers entry names either a dataset or a provider with a purpose.",
+                    + "or description; a step needs sanitizer or description; a covers entry names either a dataset, a model, or a provider with a "
+                    + "purpose.",
                 "Keep exactly the keys the message names."),
             new CodeSummary(
                 Codes.NestingTooDeep,
@@ -172,28 +173,29 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 "Look for an unclosed or repeated `[` or `{` at the position."),
             new CodeSummary(
                 Codes.DuplicateProvider,
-                "Duplicate provider id",
+                "Duplicate id on the allow-list",
                 CodeSeverity.Error,
                 Validation,
-                "the second id",
-                "Two providers on the allow-list have the same id, so manifests cannot tell them apart.",
-                "Give each provider its own id, or merge the entries."),
+                "the second id or name",
+                "Two providers, two models of the registry or two audiences on the allow-list have the same id or name, so manifests cannot "
+                    + "tell them apart.",
+                "Give each entry its own id or name, or merge the entries."),
             new CodeSummary(
                 Codes.SinkProviderUnknown,
-                "Sink names an unknown provider",
+                "Sink or model names an unknown provider",
                 CodeSeverity.Error,
                 Validation,
-                "the sink's provider",
-                "A custom sink on the allow-list sends to a provider id that is not on the allow-list.",
-                "Add the provider, or correct the sink's provider."),
+                "the sink's or model's provider",
+                "A custom sink on the allow-list sends to, or a registered model is hosted by, a provider id that is not on the allow-list.",
+                "Add the provider, or correct the sink's or model's provider."),
             new CodeSummary(
                 Codes.DuplicateManifestEntry,
                 "Duplicate manifest entry",
                 CodeSeverity.Error,
                 Validation,
                 "the second entry",
-                "The manifest declares the same use (provider and purpose), dataset name or approval id twice.",
-                "Merge the uses into one, or give datasets and approvals their own names and ids."),
+                "The manifest declares the same use (provider and purpose), dataset name, approval id or model id twice.",
+                "Merge the uses into one, give datasets and approvals their own names and ids, and declare each model once."),
             new CodeSummary(
                 Codes.ProviderNotAllowed,
                 "Provider not on the allow-list",
@@ -325,8 +327,91 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 CodeSeverity.Error,
                 Validation,
                 "the covers entry",
-                "An approval's covers entry names a dataset or a use (provider and purpose) that the manifest does not declare.",
+                "An approval's covers entry names a dataset, a use (provider and purpose) or a model that the manifest does not declare.",
                 "Correct the entry, or remove it."),
+            new CodeSummary(
+                Codes.ModelNotRegistered,
+                "Model not in the registry",
+                CodeSeverity.Error,
+                Validation,
+                "the model's id in the manifest's models",
+                "The manifest declares a tuned model whose id is not in the allow-list's model registry (models), so nobody has recorded what "
+                    + "it was trained on or who may receive its answers. Ids compare exactly (case-sensitive).",
+                "Correct the id (the message lists the registered ones), or ask the security team to register the model."),
+            new CodeSummary(
+                Codes.ModelProviderNotDeclared,
+                "Model's provider not declared for inference",
+                CodeSeverity.Error,
+                Validation,
+                "the model's id in the manifest's models",
+                "A declared model is hosted by a provider for which the manifest declares no inference use; calling the model sends prompts "
+                    + "to that provider.",
+                "Add an inference use of the provider (the message shows it), or stop calling the model."),
+            new CodeSummary(
+                Codes.ModelAboveFineTuningCeiling,
+                "Model trained above its provider's fine-tuning ceiling",
+                CodeSeverity.Error,
+                Validation,
+                "the allow-list (not the manifest), at the registry entry's trainedOn.class",
+                "A model the project declares was trained on data above its provider's effective fine-tuning ceiling (the allow-list ceiling "
+                    + "lowered by requirements the provider's facts break), or the provider allows no fine-tuning. Judged for the models a "
+                    + "project declares.",
+                "The security team retires the model or re-evaluates it (retrain on redacted data, or review the provider's ceiling)."),
+            new CodeSummary(
+                Codes.AudienceUnknown,
+                "Unknown audience",
+                CodeSeverity.Error,
+                Validation,
+                "the manifest's audience value, or the audience in a registry entry's audiences (allow-list)",
+                "An audience name is not defined in the allow-list's audiences: the manifest's audience, or one of a registry entry's "
+                    + "audiences (every entry is judged, whether a project uses it or not).",
+                "Use a defined audience (the message lists them), or ask the security team to define it with its maxClass."),
+            new CodeSummary(
+                Codes.AudienceMissing,
+                "Models without an audience",
+                CodeSeverity.Error,
+                Validation,
+                "the manifest's models array",
+                "The manifest declares tuned models but no audience, so the task cannot tell whether the people who see the project's output "
+                    + "may see what the models were trained on.",
+                "Add \"audience\": \"<name>\" with the audience that receives what the project produces."),
+            new CodeSummary(
+                Codes.ModelAudienceNotAllowed,
+                "Audience not allowed for the model",
+                CodeSeverity.Error,
+                Validation,
+                "the model's id in the manifest's models",
+                "The project's audience is not among the audiences the model's registry entry allows to receive its answers. No approval "
+                    + "lifts this: the registry decides who may receive a model's answers.",
+                "Call another model (or the base model) for this audience, or ask the security team to add the audience to the model's entry."),
+            new CodeSummary(
+                Codes.ModelClassAboveAudience,
+                "Model's training class above the audience's class",
+                CodeSeverity.Error,
+                Validation,
+                "the model's id in the manifest's models",
+                "A declared model was trained on data above the highest class the project's audience may see (its maxClass), the audience is "
+                    + "listed for the model, and no approval of the role the entry names (approvalRole) covers the model. An expired covering "
+                    + "approval is FTP1037 at its expires instead.",
+                "Use a model trained on data the audience may see, or record an approval of the named role covering { \"model\": \"<id>\" }."),
+            new CodeSummary(
+                Codes.ModelReviewOverdue,
+                "Model review overdue",
+                CodeSeverity.Error,
+                Validation,
+                "the allow-list (not the manifest), at the model's reviewBy value",
+                "A model the project declares has a reviewBy date in the past (from the day after reviewBy): it has not been re-evaluated "
+                    + "(training data, class, audiences) in time.",
+                "The security team evaluates the model again and moves reviewBy forward in the registry."),
+            new CodeSummary(
+                Codes.ModelReviewDueSoon,
+                "Model review due within 30 days",
+                CodeSeverity.WarningErrorInStrictMode,
+                Validation,
+                "the allow-list (not the manifest), at the model's reviewBy value",
+                "A model the project declares is due for review within 30 days: from 30 days before its reviewBy date up to and including "
+                    + "that day.",
+                "Ask the security team to evaluate the model again and move reviewBy forward."),
             new CodeSummary(
                 Codes.InvalidParameter,
                 "Invalid task parameter",

@@ -60,13 +60,13 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>A policy file nests arrays and objects deeper than the parser's limit (64).</summary>
         public const string NestingTooDeep = "FTP1018";
 
-        /// <summary>Two providers on the allow-list share an id.</summary>
+        /// <summary>Two providers, two models of the registry or two audiences on the allow-list share an id or name.</summary>
         public const string DuplicateProvider = "FTP1020";
 
-        /// <summary>A custom sink on the allow-list names a provider that is not on the allow-list.</summary>
+        /// <summary>A custom sink or a registered model on the allow-list names a provider that is not on the allow-list.</summary>
         public const string SinkProviderUnknown = "FTP1021";
 
-        /// <summary>The manifest declares the same use, dataset or approval twice.</summary>
+        /// <summary>The manifest declares the same use, dataset, approval or model twice.</summary>
         public const string DuplicateManifestEntry = "FTP1022";
 
         /// <summary>A use or dataset names a provider that is not on the allow-list.</summary>
@@ -111,8 +111,35 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>A dataset step names a sanitizer that is not on the allow-list.</summary>
         public const string SanitizerUnknown = "FTP1043";
 
-        /// <summary>An approval covers a use or dataset that the manifest does not declare.</summary>
+        /// <summary>An approval covers a use, dataset or model that the manifest does not declare.</summary>
         public const string ApprovalCoversNothing = "FTP1044";
+
+        /// <summary>The manifest declares a tuned model that is not in the allow-list's model registry.</summary>
+        public const string ModelNotRegistered = "FTP1070";
+
+        /// <summary>A declared model's provider is not declared for inference in the manifest's uses.</summary>
+        public const string ModelProviderNotDeclared = "FTP1071";
+
+        /// <summary>A registry entry's training class is above its provider's effective fine-tuning ceiling.</summary>
+        public const string ModelAboveFineTuningCeiling = "FTP1072";
+
+        /// <summary>An audience name (the manifest's audience, or one of a registry entry's audiences) is not defined by the allow-list.</summary>
+        public const string AudienceUnknown = "FTP1073";
+
+        /// <summary>The manifest declares models but no audience.</summary>
+        public const string AudienceMissing = "FTP1074";
+
+        /// <summary>The project's audience is not among the audiences a declared model's registry entry allows.</summary>
+        public const string ModelAudienceNotAllowed = "FTP1075";
+
+        /// <summary>A declared model's training class is above what the project's audience may see, and no approval covers it.</summary>
+        public const string ModelClassAboveAudience = "FTP1076";
+
+        /// <summary>A declared model's review-by date has passed.</summary>
+        public const string ModelReviewOverdue = "FTP1077";
+
+        /// <summary>A declared model's review-by date is within 30 days (warning).</summary>
+        public const string ModelReviewDueSoon = "FTP1078";
 
         /// <summary>A task parameter (FineTunePolicyToday) is not valid.</summary>
         public const string InvalidParameter = "FTP1050";

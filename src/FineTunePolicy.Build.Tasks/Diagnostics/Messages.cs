@@ -130,8 +130,8 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string KeysMixed(string name, string first, string second, string hint) => $"{name} mixes {first} with {second}; {hint}.";
 
-        public static string KeysIncomplete(string name, string first, string second, string hint) =>
-            $"{name} must name {first}, or {second} together; {hint}.";
+        public static string KeysIncomplete(string name, IReadOnlyList<string> groups, string hint) =>
+            $"{name} must name {string.Join(", ", groups.Take(groups.Count - 1))}, or {groups[groups.Count - 1]} together; {hint}.";
 
         public static string ListEmpty(string name, int minItems, string description) =>
             $"{name} is empty; list at least {minItems} {(minItems == 1 ? "entry" : "entries")} ({description})";
@@ -327,6 +327,105 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
                 + $"\"{provider}\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" }} to 'uses' (with the purposes "
                 + $"and classes the project really sends), or remove the package reference.{note}";
         }
+
+        // FTP1070-FTP1078 (and FTP1020-FTP1022, FTP1044 for models and audiences): tuned models
+
+        public static string DuplicateAudience(string name, int firstLine) =>
+            $"The audience '{name}' is defined twice in the allow-list's audiences (first at line {firstLine}). Keep one entry with the "
+                + "highest class the audience may see; manifests and models refer to audiences by name.";
+
+        public static string DuplicateModel(string id, int firstLine) =>
+            $"The model '{id}' is registered twice in the allow-list's models (first at line {firstLine}). Keep one entry per model "
+                + "(merge their audiences), so that manifests and the analyzer know which one applies.";
+
+        public static string ModelProviderUnknown(string id, string provider, IReadOnlyList<string> providers) =>
+            $"The model '{id}' is hosted by provider '{provider}', which is not on the allow-list. Add a provider with id '{provider}' "
+                + $"to 'providers', or name one that is there: {ListOrNone(providers)}.";
+
+        public static string ModelAudienceUnknown(string id, string audience, IReadOnlyList<string> defined) =>
+            $"The model '{id}' lets its answers reach the audience '{audience}', which the allow-list's audiences do not define "
+                + $"({Defined(defined)}). Define it in 'audiences' with the highest class it may see ({{ \"name\": \"{audience}\", "
+                + "\"maxClass\": \"<class>\" }), or correct the name.";
+
+        public static string DuplicateModelUse(string id, int firstLine) =>
+            $"The model '{id}' is declared twice in 'models' (first at line {firstLine}). Declare each model once.";
+
+        public static string ApprovalCoversNoModel(string approval, string model, IReadOnlyList<string> declared) =>
+            $"Approval '{approval}' covers the model '{model}', which the manifest does not declare in 'models' ({Declared(declared)}). "
+                + "Correct the id, or remove this entry from 'covers'.";
+
+        public static string AudienceMissing(IReadOnlyList<string> defined) =>
+            "The manifest declares tuned models but no 'audience', so it cannot be checked whether the people who receive this "
+                + "project's output may see what the models were trained on. Add \"audience\": \"<name>\" naming who receives "
+                + $"what the project produces ({Defined(defined)}).";
+
+        public static string ProjectAudienceUnknown(string audience, string allowListName, IReadOnlyList<string> defined) =>
+            $"The audience '{audience}' is not defined in the allow-list {allowListName} ({Defined(defined)}). Name one of those, or ask "
+                + $"the security team to define '{audience}' with the highest class it may see.";
+
+        public static string ModelNotRegistered(string id, string allowListName, IReadOnlyList<string> registered) =>
+            $"The model '{id}' is not in the model registry of {allowListName} "
+                + $"({(registered.Count == 0 ? "the registry is empty" : "registered: " + string.Join(", ", registered))}), so nobody "
+                + "has recorded what it was trained on or who may receive its answers. Correct the id (ids compare exactly), or ask the "
+                + "security team to register the model with its provider, training data, audiences and review date.";
+
+        public static string ModelProviderNotDeclared(RegisteredModel model) =>
+            $"The model '{model.Id}' runs at '{model.Provider}', so calling it sends prompts there, but 'uses' declares no inference "
+                + $"use of '{model.Provider}'. Add {{ \"provider\": \"{model.Provider}\", \"purpose\": \"inference\", \"maxClass\": "
+                + "\"Internal\" } to 'uses' (with the highest class the prompts really carry), or stop calling the model.";
+
+        public static string ModelAboveFineTuningCeiling(RegisteredModel model, Provider provider, DataClass? ceiling, string allowListName)
+        {
+            string limit = ceiling.HasValue
+                ? $"the effective fine-tuning ceiling of its provider '{provider.Id}' ({provider.DisplayName}) is {PolicyNames.Name(ceiling.Value)}"
+                : $"the allow-list allows no fine-tuning with its provider '{provider.Id}' ({provider.DisplayName})";
+            string redacted = ceiling.HasValue ? $"data redacted to {PolicyNames.Name(ceiling.Value)} or below" : "data of another provider";
+            return $"The model '{model.Id}' was trained on {TrainingData(model)}, but {limit}. The organisation does not allow that data "
+                + $"to be fine-tuned there, and the model's answers can repeat it. The security team must re-evaluate the model in "
+                + $"{allowListName}: retrain it on {redacted}, retire it, or review the provider; until then, builds that use it fail.";
+        }
+
+        public static string ModelAudienceNotAllowed(RegisteredModel model, Audience audience) =>
+            $"The model '{model.Id}' may answer only {Quoted(model.Audiences)}, and this project's audience is '{audience.Name}' "
+                + $"(the model was trained on {TrainingData(model)}; '{audience.Name}' may see up to {PolicyNames.Name(audience.MaxClass)}). "
+                + $"Its answers would reach people the registry does not allow. Call another model (or the base model) for "
+                + $"'{audience.Name}', or ask the security team to add '{audience.Name}' to the model's audiences in the registry.";
+
+        public static string ModelClassAboveAudience(RegisteredModel model, Audience audience, DateTime today)
+        {
+            string trained = $"The model '{model.Id}' was trained on {TrainingData(model)}, and this project's audience '{audience.Name}' "
+                + $"may see up to {PolicyNames.Name(audience.MaxClass)}: its answers can repeat training data the audience may not see.";
+            if (model.ApprovalRole == null)
+            {
+                return trained + " Its registry entry names no approvalRole, so no approval can make an exception. Use a model trained "
+                    + $"on data '{audience.Name}' may see, or ask the security team to name an approvalRole for the model.";
+            }
+
+            return trained + $" Use a model trained on data '{audience.Name}' may see, or have the role '{model.ApprovalRole}' approve "
+                + "this audience for the model and add to 'approvals': { \"id\": \"<record id>\", \"who\": \"<approver>\", "
+                + $"\"role\": \"{model.ApprovalRole}\", \"approvedOn\": \"{Day(today)}\", \"expires\": \"<yyyy-MM-dd>\", "
+                + $"\"covers\": [{{ \"model\": \"{model.Id}\" }}] }}.";
+        }
+
+        public static string ModelReviewOverdue(RegisteredModel model, string allowListName) =>
+            $"The model '{model.Id}' was due for review by {Day(model.ReviewBy)}, so what the registry says about its training data and "
+                + "audiences may be out of date. The security team must evaluate it again (new training data, a changed class, its "
+                + $"audiences) and move 'reviewBy' forward in {allowListName}; until then, builds that use the model fail.";
+
+        public static string ModelReviewDueSoon(RegisteredModel model, int days, string allowListName) =>
+            $"The model '{model.Id}' is due for review by {Day(model.ReviewBy)}, {InDays(days)}. Ask the security team to evaluate it "
+                + $"again and move 'reviewBy' forward in {allowListName}; after {Day(model.ReviewBy)}, builds that use the model fail.";
+
+        /// <summary>"Confidential (Personal) data", or "Internal data".</summary>
+        private static string TrainingData(RegisteredModel model) =>
+            PolicyNames.Name(model.Class)
+                + (model.Categories == DataCategory.None ? string.Empty : " (" + string.Join(", ", PolicyNames.Names(model.Categories)) + ")")
+                + " data";
+
+        private static string Quoted(IEnumerable<string> items) => string.Join(", ", items.Select(i => "'" + i + "'"));
+
+        private static string Defined(IReadOnlyList<string> items) =>
+            items.Count == 0 ? "the allow-list defines none" : "defined: " + string.Join(", ", items);
 
         private static string CeilingList(Provider provider) =>
             provider.Ceilings.Count == 0

@@ -23,7 +23,75 @@ namespace FineTunePolicy.Build.Tasks.Model
 
         public List<AttributeMapping> Attributes { get; } = new List<AttributeMapping>();
 
+        public List<Audience> Audiences { get; } = new List<Audience>();
+
+        /// <summary>The model registry, in file order.</summary>
+        public List<RegisteredModel> Models { get; } = new List<RegisteredModel>();
+
         public Provider? FindProvider(string id) => Providers.Find(p => p.Id == id);
+
+        public Audience? FindAudience(string name) => Audiences.Find(a => a.Name == name);
+
+        public RegisteredModel? FindModel(string id) => Models.Find(m => m.Id == id);
+    }
+
+    /// <summary>Who receives what a project produces, and the highest class they may see.</summary>
+    internal sealed class Audience
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public JsonNode NameNode { get; set; } = null!;
+
+        public DataClass MaxClass { get; set; }
+    }
+
+    /// <summary>A tuned model of the allow-list's registry.</summary>
+    internal sealed class RegisteredModel
+    {
+        public RegisteredModel(int index, JsonNode node)
+        {
+            Index = index;
+            Node = node;
+        }
+
+        public int Index { get; }
+
+        public JsonNode Node { get; }
+
+        public string Id { get; set; } = string.Empty;
+
+        public JsonNode IdNode { get; set; } = null!;
+
+        public string Provider { get; set; } = string.Empty;
+
+        public JsonNode ProviderNode { get; set; } = null!;
+
+        public string? Description { get; set; }
+
+        /// <summary>The class of the training data, which the model's answers carry.</summary>
+        public DataClass Class { get; set; }
+
+        public JsonNode ClassNode { get; set; } = null!;
+
+        public DataCategory Categories { get; set; }
+
+        public string? ProvenanceProject { get; set; }
+
+        public string? ProvenanceDataset { get; set; }
+
+        public bool HasProvenance { get; set; }
+
+        /// <summary>The audiences allowed to receive the model's answers, with the nodes that name them.</summary>
+        public List<string> Audiences { get; } = new List<string>();
+
+        public List<JsonNode> AudienceNodes { get; } = new List<JsonNode>();
+
+        /// <summary>The role whose approval lets a listed audience below the training class receive the answers; null: none can.</summary>
+        public string? ApprovalRole { get; set; }
+
+        public DateTime ReviewBy { get; set; }
+
+        public JsonNode ReviewByNode { get; set; } = null!;
     }
 
     internal sealed class Provider
@@ -162,6 +230,36 @@ namespace FineTunePolicy.Build.Tasks.Model
         public List<Dataset> Datasets { get; } = new List<Dataset>();
 
         public List<Approval> Approvals { get; } = new List<Approval>();
+
+        /// <summary>Who receives what the project produces; null when the manifest does not say.</summary>
+        public string? Audience { get; set; }
+
+        public JsonNode? AudienceNode { get; set; }
+
+        /// <summary>The 'models' array; null when the manifest declares no models key.</summary>
+        public JsonNode? ModelsNode { get; set; }
+
+        public List<ModelUse> Models { get; } = new List<ModelUse>();
+    }
+
+    /// <summary>A tuned model the project declares that it calls.</summary>
+    internal sealed class ModelUse
+    {
+        public ModelUse(int index, JsonNode node)
+        {
+            Index = index;
+            Node = node;
+        }
+
+        public int Index { get; }
+
+        public JsonNode Node { get; }
+
+        public string Id { get; set; } = string.Empty;
+
+        public JsonNode IdNode { get; set; } = null!;
+
+        public string? Description { get; set; }
     }
 
     internal sealed class Use
@@ -283,6 +381,8 @@ namespace FineTunePolicy.Build.Tasks.Model
         public JsonNode Node { get; }
 
         public string? Dataset { get; set; }
+
+        public string? Model { get; set; }
 
         public string? Provider { get; set; }
 

@@ -99,6 +99,47 @@ namespace FineTunePolicy.Build.Tasks.Model
                 });
             }
 
+            foreach (var node in Items(root, "audiences"))
+            {
+                allowList.Audiences.Add(new Audience
+                {
+                    Name = node.Get("name")!.Text!,
+                    NameNode = node.Get("name")!,
+                    MaxClass = PolicyNames.ParseClass(node.Get("maxClass")!.Text!),
+                });
+            }
+
+            index = 0;
+            foreach (var node in Items(root, "models"))
+            {
+                var trainedOn = node.Get("trainedOn")!;
+                var provenance = node.Get("provenance");
+                var model = new RegisteredModel(index++, node)
+                {
+                    Id = node.Get("id")!.Text!,
+                    IdNode = node.Get("id")!,
+                    Provider = node.Get("provider")!.Text!,
+                    ProviderNode = node.Get("provider")!,
+                    Description = node.Get("description")?.Text,
+                    Class = PolicyNames.ParseClass(trainedOn.Get("class")!.Text!),
+                    ClassNode = trainedOn.Get("class")!,
+                    Categories = trainedOn.Get("categories") is JsonNode cats ? Categories(cats, null) : DataCategory.None,
+                    HasProvenance = provenance != null,
+                    ProvenanceProject = provenance?.Get("project")?.Text,
+                    ProvenanceDataset = provenance?.Get("dataset")?.Text,
+                    ApprovalRole = node.Get("approvalRole")?.Text,
+                    ReviewBy = Date(node.Get("reviewBy")!),
+                    ReviewByNode = node.Get("reviewBy")!,
+                };
+                foreach (var audience in Items(node, "audiences"))
+                {
+                    model.Audiences.Add(audience.Text!);
+                    model.AudienceNodes.Add(audience);
+                }
+
+                allowList.Models.Add(model);
+            }
+
             return allowList;
         }
 
@@ -179,12 +220,27 @@ namespace FineTunePolicy.Build.Tasks.Model
                     approval.Covers.Add(new Cover(coverNode)
                     {
                         Dataset = coverNode.Get("dataset")?.Text,
+                        Model = coverNode.Get("model")?.Text,
                         Provider = coverNode.Get("provider")?.Text,
                         Purpose = coverNode.Get("purpose") is JsonNode purpose ? PolicyNames.ParsePurpose(purpose.Text!) : null,
                     });
                 }
 
                 manifest.Approvals.Add(approval);
+            }
+
+            manifest.Audience = root.Get("audience")?.Text;
+            manifest.AudienceNode = root.Get("audience");
+            manifest.ModelsNode = root.Get("models");
+            index = 0;
+            foreach (var node in Items(root, "models"))
+            {
+                manifest.Models.Add(new ModelUse(index++, node)
+                {
+                    Id = node.Get("id")!.Text!,
+                    IdNode = node.Get("id")!,
+                    Description = node.Get("description")?.Text,
+                });
             }
 
             return manifest;

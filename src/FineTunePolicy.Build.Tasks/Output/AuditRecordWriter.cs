@@ -70,9 +70,7 @@ namespace FineTunePolicy.Build.Tasks.Output
                     .Add("expires", Day(a.Approval.Expires))
                     .Add("ticket", a.Approval.Ticket)
                     .Add("status", a.Status)
-                    .Add("covers", a.Approval.Covers.Select(c => (object?)(c.Dataset != null
-                        ? new JsonObject().Add("dataset", c.Dataset)
-                        : new JsonObject().Add("provider", c.Provider).Add("purpose", PolicyNames.Name(c.Purpose!.Value)))).ToList())).ToList())
+                    .Add("covers", a.Approval.Covers.Select(c => (object?)Cover(c)).ToList())).ToList())
                 .Add("providers", evaluation.Ceilings.Select(p =>
                 {
                     var provider = policy.FindProvider(p.Key)!;
@@ -89,9 +87,42 @@ namespace FineTunePolicy.Build.Tasks.Output
                         .Add("reviewBy", Day(provider.ReviewBy))
                         .Add("effectiveCeilings", ceilings);
                 }).ToList())
-                .Add("packages", Packages(evaluation.Packages));
+                .Add("packages", Packages(evaluation.Packages))
+                .Add("audience", evaluation.Audience == null
+                    ? null
+                    : new JsonObject().Add("name", evaluation.Audience.Name).Add("maxClass", PolicyNames.Name(evaluation.Audience.MaxClass)))
+                .Add("models", evaluation.Models.Select(m => (object?)Model(m)).ToList());
             return JsonText.Write(record, sortKeys: true);
         }
+
+        /// <summary>A declared tuned model: the manifest's id and description, the registry's facts, and the decision.</summary>
+        private static JsonObject Model(ModelResult result)
+        {
+            var entry = result.Entry;
+            return new JsonObject()
+                .Add("id", result.Use.Id)
+                .Add("description", result.Use.Description)
+                .Add("provider", entry?.Provider)
+                .Add("trainedOn", entry == null
+                    ? null
+                    : new JsonObject()
+                        .Add("class", PolicyNames.Name(entry.Class))
+                        .Add("categories", PolicyNames.Names(entry.Categories).Cast<object?>().ToList()))
+                .Add("provenance", entry == null || !entry.HasProvenance
+                    ? null
+                    : new JsonObject().Add("project", entry.ProvenanceProject).Add("dataset", entry.ProvenanceDataset))
+                .Add("audiences", (entry?.Audiences ?? new List<string>()).Cast<object?>().ToList())
+                .Add("approvalRole", entry?.ApprovalRole)
+                .Add("reviewBy", entry == null ? null : Day(entry.ReviewBy))
+                .Add("decision", result.Denials.Count == 0 ? "allowed" : "denied")
+                .Add("rule", result.Denials.Count == 0 ? null : result.Denials[0])
+                .Add("warnings", result.Warnings.Cast<object?>().ToList());
+        }
+
+        private static JsonObject Cover(Cover cover) =>
+            cover.Dataset != null ? new JsonObject().Add("dataset", cover.Dataset)
+            : cover.Model != null ? new JsonObject().Add("model", cover.Model)
+            : new JsonObject().Add("provider", cover.Provider).Add("purpose", PolicyNames.Name(cover.Purpose!.Value));
 
         private static JsonObject Header(string toolVersion, string judgedOn, bool strict, string mode) =>
             new JsonObject()

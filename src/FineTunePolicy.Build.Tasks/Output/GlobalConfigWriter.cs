@@ -47,7 +47,24 @@ namespace FineTunePolicy.Build.Tasks.Output
             AppendList(text, HandoffKeys.Sanitizers, allowList.Sanitizers.Select(s => s.Method + field + HandoffKeys.ClassName(s.Result)));
             AppendList(text, HandoffKeys.Attributes, allowList.Attributes.Select(a =>
                 a.Type + field + HandoffKeys.ClassName(a.Class) + field + PolicyNames.Joined(a.Categories)));
+            AppendModels(text, allowList, evaluation);
             return text.ToString();
+        }
+
+        /// <summary>Every model of the registry, in registry order, numbered from 1 (HandoffKeys.Model).</summary>
+        private static void AppendModels(StringBuilder text, AllowList allowList, Evaluation evaluation)
+        {
+            int n = 0;
+            foreach (var model in allowList.Models)
+            {
+                n++;
+                bool declared = evaluation.Models.Exists(m => m.Use.Id == model.Id);
+                AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelId), model.Id);
+                AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelProvider), model.Provider);
+                AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelClass), HandoffKeys.ClassName(model.Class));
+                AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelCategories), PolicyNames.Joined(model.Categories));
+                AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelDeclared), declared ? HandoffKeys.True : HandoffKeys.False);
+            }
         }
 
         private static void AppendKey(StringBuilder text, string key, string value) => text.Append(key).Append(" = ").Append(value).Append('\n');

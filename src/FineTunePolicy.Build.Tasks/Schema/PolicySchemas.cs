@@ -37,6 +37,17 @@ namespace FineTunePolicy.Build.Tasks.Schema
         public const string DatasetNamePattern = "^[A-Za-z0-9]+([-._][A-Za-z0-9]+)*$";
         public const string DatasetNameHint = "letters and digits, optionally joined by single '-', '.' or '_', for example 'support-tickets-2025'";
 
+        public const string AudiencePattern = ProviderIdPattern;
+        public const string AudienceHint = "lowercase letters and digits in words joined by single hyphens, for example 'employees' or 'support-agents'";
+
+        /// <summary>
+        /// A model id or Azure OpenAI deployment name. It is also a value of the analyzer's global config, so it holds no white space,
+        /// '#', ';', ',' or '='.
+        /// </summary>
+        public const string ModelIdPattern = "^[A-Za-z0-9][A-Za-z0-9:._/-]*$";
+        public const string ModelIdHint = "a model id or deployment name: letters, digits and ':', '.', '_', '/', '-' (no spaces, '#', ';', ',' or '='), "
+            + "starting with a letter or digit, for example 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd'";
+
         public static readonly ObjectShape AllowList = BuildAllowList();
 
         public static readonly ObjectShape Manifest = BuildManifest();
@@ -61,6 +72,12 @@ namespace FineTunePolicy.Build.Tasks.Schema
         private static StringShape TextShape(string description) => new StringShape(description) { MinLength = 1 };
 
         private static StringShape DateShape(string description) => new StringShape(description + " Written yyyy-MM-dd.") { IsDate = true };
+
+        private static StringShape AudienceShape(string description) =>
+            new StringShape(description) { Pattern = AudiencePattern, PatternHint = AudienceHint };
+
+        private static StringShape ModelIdShape(string description) =>
+            new StringShape(description) { Pattern = ModelIdPattern, PatternHint = ModelIdHint };
 
         private static StringShape MethodShape(string description) =>
             new StringShape(description) { Pattern = MethodNamePattern, PatternHint = MethodNameHint };
@@ -201,6 +218,44 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("class", ClassShape("The class of data marked with the attribute."), required: true, example: "\"Confidential\""),
                 new Property("categories", CategoriesShape("The categories of data marked with the attribute."), example: "[\"Personal\"]"));
 
+            var audience = new ObjectShape(
+                "Who receives what a project produces, and the highest data class they may see.",
+                new Property("name", AudienceShape("The audience's name, used by manifests ('audience') and by models ('audiences')."),
+                    required: true, example: "\"employees\""),
+                new Property("maxClass", ClassShape("The highest data class this audience may see, for example in a tuned model's answers."),
+                    required: true, example: "\"Confidential\""),
+                new Property("description", TextShape("Who the audience is, for reviewers."), example: "\"Contoso staff, signed in\""));
+
+            var trainedOn = new ObjectShape(
+                "The data the model was trained on; its answers can repeat that data, so they carry its class and categories.",
+                new Property("class", ClassShape("The highest data class of the training data (after the dataset's redaction steps)."),
+                    required: true, example: "\"Confidential\""),
+                new Property("categories", CategoriesShape("The data categories in the training data."), example: "[\"Personal\"]"));
+
+            var provenance = new ObjectShape(
+                "Where the training data came from.",
+                new Property("project", TextShape("The project that trained the model."), example: "\"Contoso.Support\""),
+                new Property("dataset", TextShape("The dataset it was trained on, as that project's manifest names it."), example: "\"support-tickets-2025\""));
+
+            var model = new ObjectShape(
+                "A tuned (fine-tuned) model: what it was trained on, who may receive its answers, and when to review it.",
+                new Property("id", ModelIdShape("The model id exactly as code passes it (for OpenAI the 'ft:...' id), or the Azure OpenAI deployment name."),
+                    required: true, example: "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\""),
+                new Property("provider", ProviderIdShape("The provider that hosts the model; must be a provider on this allow-list."),
+                    required: true, example: "\"openai\""),
+                new Property("description", TextShape("What the model is for, for reviewers."), example: "\"support reply drafts\""),
+                new Property("trainedOn", trainedOn, required: true, example: "{ \"class\": \"Confidential\", \"categories\": [\"Personal\"] }"),
+                new Property("provenance", provenance, example: "{ \"project\": \"Contoso.Support\", \"dataset\": \"support-tickets-2025\" }"),
+                new Property("audiences", new ArrayShape("The audiences allowed to receive the model's answers; each must be defined in 'audiences'. "
+                    + "A project whose audience is not listed may not call the model.", AudienceShape("An audience name."), 1),
+                    required: true, example: "[\"employees\"]"),
+                new Property("approvalRole", new StringShape("The role whose approval, recorded in a project's manifest, lets a listed audience receive "
+                    + "the model's answers although the training class is above what that audience may see. Left out: no exception.")
+                    { Pattern = RolePattern, PatternHint = RoleHint }, example: "\"privacy-officer\""),
+                new Property("reviewBy", DateShape("The date by which the security team must evaluate the model again (new training data, a changed "
+                    + "class, its audiences). After that date, builds that use the model fail; in the 30 days up to it they warn."),
+                    required: true, example: "\"2026-12-31\""));
+
             return new ObjectShape(
                 "FineTunePolicy allow-list: the LLM providers an organisation allows, their contract facts and ceilings, "
                     + "and the organisation's requirements. Written by the security team and shared by many repositories.",
@@ -217,7 +272,11 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("sanitizers", new ArrayShape("Organisation methods that redact or minimise data.", sanitizer), example: "[]"),
                 new Property("attributes", new ArrayShape("Attribute types that classify data, beyond FineTunePolicy's own [Public], "
                     + "[Internal], [Confidential], "
-                    + "[Restricted] and [Classified].", attribute), example: "[]"));
+                    + "[Restricted] and [Classified].", attribute), example: "[]"),
+                new Property("audiences", new ArrayShape("Who receives what projects produce, each with the highest class it may see. "
+                    + "Manifests and models name them.", audience), example: "[{ \"name\": \"employees\", \"maxClass\": \"Confidential\" }]"),
+                new Property("models", new ArrayShape("The registry of tuned models: every fine-tuned model or deployment projects may call.", model),
+                    example: "[]"));
         }
 
         private static ObjectShape BuildManifest()
@@ -270,20 +329,32 @@ namespace FineTunePolicy.Build.Tasks.Schema
             };
 
             var cover = new ObjectShape(
-                "What an approval covers: a use (provider and purpose) or a dataset (name).",
+                "What an approval covers: a use (provider and purpose), a dataset (name) or a tuned model (id).",
                 new Property("provider", ProviderIdShape("The provider of the covered use."), example: "\"azure-openai\""),
                 new Property("purpose", PurposeShape("The purpose of the covered use."), example: "\"fineTuning\""),
                 new Property("dataset", new StringShape("The name of the covered dataset.") { Pattern = DatasetNamePattern, PatternHint = DatasetNameHint },
-                    example: "\"support-tickets-2025\""))
+                    example: "\"support-tickets-2025\""),
+                new Property("model", ModelIdShape("The id of the covered tuned model, as 'models' declares it: the approval lets the project's "
+                    + "audience receive the model's answers although its training class is above what the audience may see."),
+                    example: "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\""))
             {
-                Rule = new KeyRule(KeyRuleKind.EitherGroup, new[] { "dataset" }, new[] { "provider", "purpose" },
-                    "write { \"dataset\": \"<name>\" } for a dataset or { \"provider\": \"<id>\", "
-                    + "\"purpose\": \"<purpose>\" "
-                    + "} for a use"),
+                Rule = new KeyRule(
+                    KeyRuleKind.EitherGroup,
+                    "write { \"dataset\": \"<name>\" } for a dataset, { \"model\": \"<id>\" } for a tuned model or { \"provider\": \"<id>\", "
+                        + "\"purpose\": \"<purpose>\" } for a use",
+                    new[] { "dataset" },
+                    new[] { "model" },
+                    new[] { "provider", "purpose" }),
             };
 
+            var modelUse = new ObjectShape(
+                "A tuned model the project calls.",
+                new Property("id", ModelIdShape("The model id or deployment name, exactly as in the allow-list's model registry and in the code."),
+                    required: true, example: "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\""),
+                new Property("description", TextShape("What the project uses the model for, for reviewers."), example: "\"reply drafts for agents\""));
+
             var approval = new ObjectShape(
-                "An approval given for uses or datasets of this project.",
+                "An approval given for uses, datasets or tuned models of this project.",
                 new Property("id", TextShape("An identifier, unique in this manifest, for example the approval record's "
                     + "number."), required: true, example: "\"APR-1042\""),
                 new Property("who", TextShape("The person who approved."), required: true, example: "\"Jane Doe\""),
@@ -294,8 +365,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 new Property("expires", DateShape("The last day the approval is valid. Builds fail after it and warn 30 days "
                     + "before it."), required: true, example: "\"2027-01-15\""),
                 new Property("ticket", TextShape("The ticket or record where the approval is documented."), example: "\"PRIV-1042\""),
-                new Property("covers", new ArrayShape("The uses and datasets the approval covers. Covering a fineTuning use also covers the datasets uploaded "
-                    + "to that provider.", cover, 1), required: true, example: "[{ \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" }]"));
+                new Property("covers", new ArrayShape("The uses, datasets and tuned models the approval covers. Covering a fineTuning use also covers the "
+                    + "datasets uploaded to that provider.", cover, 1), required: true, example: "[{ \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" }]"));
 
             return new ObjectShape(
                 "FineTunePolicy manifest: which LLM providers a project uses, for which purposes and data, its fine-tuning "
@@ -308,7 +379,12 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     + "that the project uses no provider.", use),
                         required: true, example: "[{ \"provider\": \"openai\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" }]"),
                 new Property("datasets", new ArrayShape("The fine-tuning datasets the project uploads.", dataset), example: "[]"),
-                new Property("approvals", new ArrayShape("Approvals given for this project's uses and datasets.", approval), example: "[]"));
+                new Property("approvals", new ArrayShape("Approvals given for this project's uses and datasets.", approval), example: "[]"),
+                new Property("audience", AudienceShape("Who receives what the project produces: an audience of the allow-list. Required when the "
+                    + "project declares models: a tuned model's answers may only reach audiences allowed to see its training class."),
+                    example: "\"employees\""),
+                new Property("models", new ArrayShape("The tuned models the project calls, by id; each must be in the allow-list's model registry.",
+                    modelUse), example: "[{ \"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\" }]"));
         }
     }
 }

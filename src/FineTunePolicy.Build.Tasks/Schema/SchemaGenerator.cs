@@ -138,19 +138,20 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     result.Add("anyOf", new List<object?> { Required(rule.First), Required(rule.Second) });
                     break;
                 default:
-                    var first = Required(rule.First);
-                    foreach (var member in NoneOf(rule.Second).Members)
+                    // Each group: all of its keys, and none of the other groups' keys.
+                    var groups = new List<object?>();
+                    foreach (var group in rule.Groups)
                     {
-                        first.Add(member.Key, member.Value);
+                        var alternative = Required(group);
+                        foreach (var member in NoneOf(rule.Groups.Where(g => g != group).SelectMany(g => g).ToArray()).Members)
+                        {
+                            alternative.Add(member.Key, member.Value);
+                        }
+
+                        groups.Add(alternative);
                     }
 
-                    var second = Required(rule.Second);
-                    foreach (var member in NoneOf(rule.First).Members)
-                    {
-                        second.Add(member.Key, member.Value);
-                    }
-
-                    result.Add("oneOf", new List<object?> { first, second });
+                    result.Add("oneOf", groups);
                     break;
             }
         }

@@ -141,7 +141,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
         /// <summary>At least one of the two single keys (schema: anyOf of two required).</summary>
         AtLeastOne,
 
-        /// <summary>Either all keys of the first group and none of the second, or the reverse.</summary>
+        /// <summary>All keys of exactly one group and no key of any other group.</summary>
         EitherGroup,
     }
 
@@ -149,18 +149,25 @@ namespace FineTunePolicy.Build.Tasks.Schema
     internal sealed class KeyRule
     {
         public KeyRule(KeyRuleKind kind, string[] first, string[] second, string hint)
+            : this(kind, hint, first, second)
+        {
+        }
+
+        /// <summary>A rule between two or more groups of keys (more than two only for <see cref="KeyRuleKind.EitherGroup"/>).</summary>
+        public KeyRule(KeyRuleKind kind, string hint, params string[][] groups)
         {
             Kind = kind;
-            First = first;
-            Second = second;
+            Groups = groups;
             Hint = hint;
         }
 
         public KeyRuleKind Kind { get; }
 
-        public string[] First { get; }
+        public string[][] Groups { get; }
 
-        public string[] Second { get; }
+        public string[] First => Groups[0];
+
+        public string[] Second => Groups[1];
 
         public string Hint { get; }
     }

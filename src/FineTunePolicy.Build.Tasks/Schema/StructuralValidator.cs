@@ -116,9 +116,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
         {
             bool Has(string key) => node.FindMember(key) != null;
             bool allFirst = rule.First.All(Has);
-            bool anyFirst = rule.First.Any(Has);
             bool allSecond = rule.Second.All(Has);
-            bool anySecond = rule.Second.Any(Has);
             string first = Quote(rule.First);
             string second = Quote(rule.Second);
             string? problem = null;
@@ -143,12 +141,13 @@ namespace FineTunePolicy.Build.Tasks.Schema
 
                     break;
                 default:
-                    bool valid = (allFirst && !anySecond) || (allSecond && !anyFirst);
+                    var touched = rule.Groups.Where(g => g.Any(Has)).ToList();
+                    bool valid = touched.Count == 1 && touched[0].All(Has);
                     if (!valid)
                     {
-                        problem = anyFirst && anySecond
-                            ? Messages.KeysMixed(Name(path), first, second, rule.Hint)
-                            : Messages.KeysIncomplete(Name(path), first, second, rule.Hint);
+                        problem = touched.Count > 1
+                            ? Messages.KeysMixed(Name(path), Quote(touched[0]), string.Join(", ", touched.Skip(1).Select(Quote)), rule.Hint)
+                            : Messages.KeysIncomplete(Name(path), rule.Groups.Select(Quote).ToList(), rule.Hint);
                     }
 
                     break;

@@ -86,6 +86,26 @@ namespace FineTunePolicy.Build.Tasks.Validation
         public bool Declared { get; }
     }
 
+    /// <summary>A tuned model the manifest declares, with its registry entry (null when unregistered) and the decision.</summary>
+    internal sealed class ModelResult
+    {
+        public ModelResult(ModelUse use, RegisteredModel? entry)
+        {
+            Use = use;
+            Entry = entry;
+        }
+
+        public ModelUse Use { get; }
+
+        public RegisteredModel? Entry { get; }
+
+        /// <summary>Error codes that deny the model, in the order they were found.</summary>
+        public List<string> Denials { get; } = new List<string>();
+
+        /// <summary>Warning codes that concern the model.</summary>
+        public SortedSet<string> Warnings { get; } = new SortedSet<string>(StringComparer.Ordinal);
+    }
+
     /// <summary>Everything the evaluation found and decided.</summary>
     internal sealed class Evaluation
     {
@@ -96,6 +116,12 @@ namespace FineTunePolicy.Build.Tasks.Validation
         public List<ApprovalStatus> Approvals { get; } = new List<ApprovalStatus>();
 
         public List<PackageResult> Packages { get; } = new List<PackageResult>();
+
+        /// <summary>The declared tuned models, in manifest order (each id once).</summary>
+        public List<ModelResult> Models { get; } = new List<ModelResult>();
+
+        /// <summary>The project's audience as the allow-list defines it; null when the manifest names none.</summary>
+        public Audience? Audience { get; set; }
 
         /// <summary>Provider id → purpose → effective ceiling, for the declared and allowed uses.</summary>
         public SortedDictionary<string, SortedDictionary<Purpose, DataClass>> Ceilings { get; } =

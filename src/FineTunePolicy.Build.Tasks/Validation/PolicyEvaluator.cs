@@ -8,8 +8,11 @@ using FineTunePolicy.Build.Tasks.Model;
 
 namespace FineTunePolicy.Build.Tasks.Validation
 {
-    /// <summary>The semantic checks: a manifest against an allow-list on a given date (FTP1020-FTP1044).</summary>
-    internal sealed class PolicyEvaluator
+    /// <summary>
+    /// The semantic checks: a manifest against an allow-list on a given date (FTP1020-FTP1044; the tuned models, FTP1070-FTP1078, in
+    /// PolicyEvaluator.Models.cs).
+    /// </summary>
+    internal sealed partial class PolicyEvaluator
     {
         /// <summary>How many days before an expiry or review date the task warns.</summary>
         public const int WarningDays = 30;
@@ -71,6 +74,8 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 CheckRequiredApprovals(subject);
             }
 
+            CheckModels();
+
             CheckReviewDates();
             CheckPackages(packages);
             ComputeCeilings();
@@ -105,6 +110,8 @@ namespace FineTunePolicy.Build.Tasks.Validation
                         Messages.SinkProviderUnknown(sink.Method, sink.Provider, ProviderIds()));
                 }
             }
+
+            CheckRegistryConsistency();
         }
 
         private List<string> ProviderIds() => ProviderIds(_ => true);
@@ -139,6 +146,20 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 else
                 {
                     datasets.Add(dataset.Name, dataset);
+                }
+            }
+
+            var models = new Dictionary<string, ModelUse>(StringComparer.Ordinal);
+            foreach (var model in _manifest.Models)
+            {
+                if (models.TryGetValue(model.Id, out var first))
+                {
+                    _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, model.IdNode,
+                        Messages.DuplicateModelUse(model.Id, first.IdNode.Line));
+                }
+                else
+                {
+                    models.Add(model.Id, model);
                 }
             }
 
@@ -317,6 +338,11 @@ namespace FineTunePolicy.Build.Tasks.Validation
                         _diagnostics.Error(Codes.ApprovalCoversNothing, _manifest.File, cover.Node,
                             Messages.ApprovalCoversNoUse(approval.Id, cover.Provider, cover.Purpose!.Value,
                                 _manifest.Uses.Select(u => u.Provider + "/" + PolicyNames.Name(u.Purpose)).ToList()));
+                    }
+                    else if (cover.Model != null && !_manifest.Models.Exists(m => m.Id == cover.Model))
+                    {
+                        _diagnostics.Error(Codes.ApprovalCoversNothing, _manifest.File, cover.Node,
+                            Messages.ApprovalCoversNoModel(approval.Id, cover.Model, _manifest.Models.Select(m => m.Id).ToList()));
                     }
                 }
             }
