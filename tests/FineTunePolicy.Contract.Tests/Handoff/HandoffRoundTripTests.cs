@@ -97,14 +97,39 @@ public sealed class HandoffRoundTripTests
     public void EveryKeyTheTaskWrites_IsInTheDocumentedGrammar()
     {
         var patterns = Shared.HandoffKeys.Documented
-            .Select(row => new Regex("^" + Regex.Escape(row[0].Trim('`')).Replace("<id>", "[a-z0-9-]+").Replace("<purpose>", "[a-z]+") + "$"))
+            .Select(row => new Regex("^" + Regex.Escape(row[0].Trim('`')).Replace("<id>", "[a-z0-9-]+").Replace("<purpose>", "[a-z]+")
+                .Replace("<n>", "[1-9][0-9]*") + "$"))
             .ToList();
-        var keys = Written.Value.Split('\n')
+        var (allowList, manifest) = TaskRun.DocumentedExamples();
+        string withModels = TaskRun.GlobalConfig(WithRegistry(allowList), manifest);
+        Assert.Contains(Shared.HandoffKeys.Model(1, Shared.HandoffKeys.ModelId) + " = ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\n", withModels);
+        Assert.Contains(Shared.HandoffKeys.Model(1, Shared.HandoffKeys.ModelDeclared) + " = false\n", withModels);
+        var keys = (Written.Value + withModels).Split('\n')
             .Where(line => line.Length > 0 && line[0] != '#' && !line.StartsWith("is_global", StringComparison.Ordinal))
             .Select(line => line.Substring(0, line.IndexOf(" = ", StringComparison.Ordinal)))
             .ToList();
 
         Assert.NotEmpty(keys);
         Assert.All(keys, key => Assert.Contains(patterns, pattern => pattern.IsMatch(key)));
+    }
+
+    /// <summary>The documented allow-list with an audience and one registered model (the manifest declares none).</summary>
+    private static string WithRegistry(string allowList)
+    {
+        string end = allowList.TrimEnd();
+        return end.Substring(0, end.Length - 1).TrimEnd() + """
+            ,
+              "audiences": [ { "name": "employees", "maxClass": "Confidential" } ],
+              "models": [
+                {
+                  "id": "ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd",
+                  "provider": "openai",
+                  "trainedOn": { "class": "Internal", "categories": ["Personal"] },
+                  "audiences": ["employees"],
+                  "reviewBy": "2099-12-31"
+                }
+              ]
+            }
+            """;
     }
 }
