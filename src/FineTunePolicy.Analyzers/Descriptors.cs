@@ -75,7 +75,19 @@ namespace FineTunePolicy.Analyzers
             DiagnosticSeverity.Info,
             "Within one compilation the analyzer knows what a method's result carries. A caller in another project knows only the method's signature: the classes of its declared return type and of the arguments it passes. A [return: ...] classification makes the result's class travel with the method, the way nullable annotations do.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
+        // {0} what the entry lists: a sink call with what reaches it, a declassifier, or a classified declaration.
+        // Off by default (nothing in the IDE); the package's targets turn it on in command-line builds, whose SARIF log
+        // carries the entries' properties (DiagnosticProperties, "Inventory") to the finetune-policy report.
+        public static readonly DiagnosticDescriptor FTP0100_LlmInventory = Create(
+            DiagnosticIds.LlmInventory,
+            "Inventory of LLM use",
+            "{0}",
+            DiagnosticSeverity.Info,
+            "Not a finding: one entry of the inventory of LLM use that a security review reads. Every LLM sink call with the highest class reaching it, every declassifier and every classified declaration is listed, so that the report shows where the code calls which provider with which data. Disabled by default; the package's targets enable it for command-line builds, which write it into the SARIF log.",
+            isEnabledByDefault: false,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true, params string[] customTags)
         {
             return new DiagnosticDescriptor(
                 id,
@@ -83,9 +95,10 @@ namespace FineTunePolicy.Analyzers
                 message,
                 Category,
                 severity,
-                isEnabledByDefault: true,
+                isEnabledByDefault: isEnabledByDefault,
                 description: description,
-                helpLinkUri: HelpLinkBase + id + ".md");
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags: customTags);
         }
     }
 }

@@ -12,5 +12,8 @@ namespace FineTunePolicy.Analyzers
         public const string FlowAnalysisIncomplete = "FTP0007";
         public const string VisibleMethodSendsParameterToLlm = "FTP0008";
         public const string VisibleMethodReturnsClassifiedData = "FTP0009";
+
+        /// <summary>Not a rule: one entry of the inventory of LLM use, off by default (the targets turn it on for the build's SARIF log).</summary>
+        public const string LlmInventory = "FTP0100";
     }
 }

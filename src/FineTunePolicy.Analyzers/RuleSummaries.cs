@@ -33,6 +33,10 @@ namespace FineTunePolicy.Analyzers
             [DiagnosticIds.VisibleMethodReturnsClassifiedData] =
                 "a library method other assemblies call returns data above Public, read from classified members, through an "
                 + "unclassified return type, without `[return: ...]` and above what its signature shows, so callers lose the class",
+            [DiagnosticIds.LlmInventory] =
+                "not a finding, and off by default (nothing in the IDE): the inventory of LLM use that command-line builds write into "
+                + "their SARIF log for `finetune-policy report` (every sink call with the highest class reaching it, every declassifier, "
+                + "every classified declaration)",
         };
     }
 }

@@ -297,6 +297,22 @@ public sealed class SuppressionAuditTests
         Assert.Empty(f.Engine.Logged);
     }
 
+    [Fact]
+    public void InventorySwitch_IsNoSuppression()
+    {
+        // FTP0100 lists LLM use and finds nothing: the package's own global config turns it on with severity suggestion, and
+        // turning it off (in a config file or in NoWarn) suppresses no finding.
+        using var f = new SuppressionFixture { NoWarn = "FTP0100;FTP0003" };
+        f.UseSarif("nowarn.sarif");
+        string global = Path.Combine(f.Task.Root, "FineTunePolicy.Inventory.globalconfig");
+        File.WriteAllText(global, "is_global = true\nglobal_level = -1\ndotnet_diagnostic.FTP0100.severity = suggestion\n");
+        f.EditorConfigFiles.Add(global);
+        File.WriteAllText(Path.Combine(f.ProjectDirectory, ".editorconfig"), "[*.cs]\ndotnet_diagnostic.FTP0100.severity = none\n");
+
+        Assert.True(f.Run());
+        Assert.Equal(new[] { "FTP0003 noWarn" }, f.Entries().Select(e => $"{Str(e, "rule")} {Str(e, "kind")}"));
+    }
+
     [Theory]
     [InlineData("*.cs", "a/b/File.cs", true)]
     [InlineData("*.cs", "File.md", false)]

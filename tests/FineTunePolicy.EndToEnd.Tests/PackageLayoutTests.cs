@@ -30,6 +30,7 @@ public sealed class PackageLayoutTests
                 "analyzers/dotnet/cs/FineTunePolicy.CodeFixes.dll",
                 "build/FineTunePolicy.Analyzers.props",
                 "build/FineTunePolicy.Analyzers.targets",
+                "build/FineTunePolicy.Inventory.globalconfig",
                 "buildTransitive/FineTunePolicy.Analyzers.props",
                 "buildTransitive/FineTunePolicy.Analyzers.targets",
                 "FineTunePolicy.Analyzers.nuspec",

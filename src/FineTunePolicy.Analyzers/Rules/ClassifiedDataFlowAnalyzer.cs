@@ -12,6 +12,7 @@ namespace FineTunePolicy.Analyzers
     /// <summary>
     /// Follows classified data into LLM sinks (FTP0001-FTP0004, FTP0007). One engine per
     /// compilation; each method body is analysed once, and its summary is shared with callers.
+    /// Where a build asks for it, the same summaries feed the inventory of LLM use (FTP0100).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ClassifiedDataFlowAnalyzer : DiagnosticAnalyzer
@@ -23,7 +24,8 @@ namespace FineTunePolicy.Analyzers
             Descriptors.FTP0004_ProviderNotAllowedForPurpose,
             Descriptors.FTP0007_FlowAnalysisIncomplete,
             Descriptors.FTP0008_VisibleMethodSendsParameterToLlm,
-            Descriptors.FTP0009_VisibleMethodReturnsClassifiedData);
+            Descriptors.FTP0009_VisibleMethodReturnsClassifiedData,
+            Descriptors.FTP0100_LlmInventory);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,32 +44,52 @@ namespace FineTunePolicy.Analyzers
             // The composition root: the handoff is read once, and each room gets only its slice of it.
             var policy = PolicyHandoff.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
 
+            // The inventory exists only where the build asks for it (off by default: nothing in the IDE).
+            var inventory = LlmInventory.IsRequested(compilation, cancellationToken) ? new LlmInventory(policy.Ceilings) : null;
+
             // FTP0009 concerns libraries that classify data, whether or not they reach a sink themselves (a domain layer).
             var reachesSink = ShouldRun(compilation, policy.Sinks, cancellationToken);
             var library = CrossAssemblyRules.AppliesTo(compilation);
+            if (!reachesSink && !library && inventory is null)
+            {
+                return;
+            }
+
+            var classification = ClassificationPresence.CanClassify(compilation, !policy.AttributeMappings.IsEmpty, cancellationToken)
+                ? new ClassificationIndex(compilation, policy.AttributeMappings)
+                : null;
+            var declassifiers = new Declassifiers(policy.Sanitizers);
+            if (inventory is not null)
+            {
+                LlmInventory.RegisterDeclarations(context, classification, declassifiers, !policy.Sanitizers.IsEmpty);
+                if (reachesSink)
+                {
+                    context.RegisterCompilationEndAction(inventory.ReportCalls);
+                }
+            }
+
             if (!reachesSink && !library)
             {
                 return;
             }
 
             var sinks = new SinkMatcher(policy.Sinks);
-            if (!ClassificationPresence.CanClassify(compilation, !policy.AttributeMappings.IsEmpty, cancellationToken))
+            if (classification is null)
             {
                 if (reachesSink)
                 {
-                    RegisterWithoutClassification(context, policy, sinks, library);
+                    RegisterWithoutClassification(context, policy, sinks, library, inventory);
                 }
 
                 return;
             }
 
-            var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
             var crossAssembly = library ? new CrossAssemblyRules(compilation, classification, sinks) : null;
             if (!reachesSink)
             {
                 // A library that classifies data but reaches no sink (a domain layer): FTP0009 alone, and the engine
                 // starts at the first method that needs a summary.
-                var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, policy, classification, sinks));
+                var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, classification, declassifiers, sinks));
                 context.RegisterCodeBlockAction(blockContext =>
                 {
                     if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
@@ -80,7 +102,7 @@ namespace FineTunePolicy.Analyzers
                 return;
             }
 
-            var engine = CreateEngine(compilation, policy, classification, sinks);
+            var engine = CreateEngine(compilation, classification, declassifiers, sinks);
 
             // The names that reach a sink, before any code block: computed lazily, every thread's first code block
             // would wait for it (and be charged the wait).
@@ -94,6 +116,7 @@ namespace FineTunePolicy.Analyzers
                 if (summary is not null)
                 {
                     SinkRules.Report(summary, policy.Ceilings, blockContext.ReportDiagnostic);
+                    inventory?.Add(summary);
                 }
 
                 // FTP0008/FTP0009 read the same summary.
@@ -107,26 +130,29 @@ namespace FineTunePolicy.Analyzers
             });
         }
 
-        private static FlowEngine CreateEngine(Compilation compilation, PolicyHandoff policy, ClassificationIndex classification, SinkMatcher sinks)
+        private static FlowEngine CreateEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks)
         {
-            var engine = new FlowEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks);
+            var engine = new FlowEngine(compilation, classification, declassifiers, sinks);
             EngineCreated?.Invoke(engine);
             return engine;
         }
 
         // Nothing can be classified, so FTP0001-FTP0003 and FTP0009 cannot fire. A manifest still asks which providers are
-        // called (FTP0004): find the sink calls of the bodies that name a sink, without the flow engine. A library's
-        // wrappers that other assemblies call still send their parameters (FTP0008): the engine starts at the first one.
-        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library)
+        // called (FTP0004), and so does the inventory: find the sink calls of the bodies that name a sink, without the flow
+        // engine. A library's wrappers that other assemblies call still send their parameters (FTP0008): the engine starts
+        // at the first one.
+        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library, LlmInventory? inventory)
         {
             var compilation = context.Compilation;
-            if (policy.Ceilings.FromManifest)
+            if (policy.Ceilings.FromManifest || inventory is not null)
             {
                 var scan = new SinkCallScan(compilation, sinks, SinkReach.Direct(compilation, sinks.MethodNames(compilation), context.CancellationToken));
-                context.RegisterCodeBlockAction(blockContext => SinkRules.ReportProviders(
-                    scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken),
-                    policy.Ceilings,
-                    blockContext.ReportDiagnostic));
+                context.RegisterCodeBlockAction(blockContext =>
+                {
+                    var calls = scan.SinkCalls(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken);
+                    SinkRules.ReportProviders(calls, policy.Ceilings, blockContext.ReportDiagnostic);
+                    inventory?.Add(calls);
+                });
             }
 
             if (!library)
@@ -137,7 +163,7 @@ namespace FineTunePolicy.Analyzers
             var wrappers = new System.Lazy<(FlowEngine Engine, CrossAssemblyRules Rules)>(() =>
             {
                 var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
-                return (CreateEngine(compilation, policy, classification, sinks), new CrossAssemblyRules(compilation, classification, sinks));
+                return (CreateEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks), new CrossAssemblyRules(compilation, classification, sinks));
             });
             context.RegisterCodeBlockAction(blockContext =>
             {

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 
 namespace FineTunePolicy.Analyzers.Rules
 {
-    /// <summary>FTP0001-FTP0004 and FTP0007: compare what reaches each sink with the policy.</summary>
+    /// <summary>FTP0001-FTP0004 and FTP0007: compare what reaches each sink with the policy (the inventory, FTP0100, asks the same).</summary>
     internal static class SinkRules
     {
         public static void Report(MethodSummary summary, ProviderCeilings ceilings, Action<Diagnostic> report)
@@ -58,18 +58,8 @@ namespace FineTunePolicy.Analyzers.Rules
             var taint = finding.Taint;
             var sink = finding.Sink;
             var ceiling = ceilings.Ceiling(sink.Provider, sink.Purpose);
-            DiagnosticDescriptor descriptor;
-            if (taint.Class == DataClass.Restricted && !ceilings.AllowsRestricted(sink.Provider, sink.Purpose))
+            if (CeilingRule(taint.Class, sink.Provider, sink.Purpose, ceilings) is not { } descriptor)
             {
-                descriptor = Descriptors.FTP0001_RestrictedDataReachesLlm;
-            }
-            else if (ceiling is { } limit && taint.Class > limit)
-            {
-                descriptor = sink.Purpose == LlmPurpose.FineTuning ? Descriptors.FTP0002_DataAboveFineTuningCeiling : Descriptors.FTP0003_DataAboveInferenceCeiling;
-            }
-            else
-            {
-                // Within the ceiling, or a provider the policy does not allow at all (FTP0004 says so).
                 return null;
             }
 
@@ -85,6 +75,25 @@ namespace FineTunePolicy.Analyzers.Rules
                 RuleText.Describe(sink.Purpose),
                 sink.Provider,
                 ceilingText);
+        }
+
+        /// <summary>
+        /// The rule that data of <paramref name="dataClass"/> breaks at a sink of the provider and purpose (FTP0001-FTP0003), or
+        /// null when it is within the ceiling or the provider is not allowed at all (FTP0004 says so).
+        /// </summary>
+        public static DiagnosticDescriptor? CeilingRule(DataClass dataClass, string provider, LlmPurpose purpose, ProviderCeilings ceilings)
+        {
+            if (dataClass == DataClass.Restricted && !ceilings.AllowsRestricted(provider, purpose))
+            {
+                return Descriptors.FTP0001_RestrictedDataReachesLlm;
+            }
+
+            if (ceilings.Ceiling(provider, purpose) is { } limit && dataClass > limit)
+            {
+                return purpose == LlmPurpose.FineTuning ? Descriptors.FTP0002_DataAboveFineTuningCeiling : Descriptors.FTP0003_DataAboveInferenceCeiling;
+            }
+
+            return null;
         }
 
         // The highest class the sink takes: the ceiling, and below Restricted where Restricted is what is refused.

@@ -114,6 +114,10 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                 if (match.Success)
                 {
                     rules = new[] { match.Groups[1].Value.ToUpperInvariant() };
+                    if (rules.Single() == Suppression.InventoryRule)
+                    {
+                        continue;
+                    }
                 }
                 else if (string.Equals(key, "dotnet_analyzer_diagnostic.category-FineTunePolicy.severity", StringComparison.OrdinalIgnoreCase)
                     || string.Equals(key, "dotnet_analyzer_diagnostic.severity", StringComparison.OrdinalIgnoreCase))

@@ -70,7 +70,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     foreach (var result in results.EnumerateArray())
                     {
                         string? ruleId = String(result, "ruleId");
-                        if (ruleId == null || !IsFtp(ruleId))
+                        if (ruleId == null || !IsFtp(ruleId) || string.Equals(ruleId, Suppression.InventoryRule, StringComparison.OrdinalIgnoreCase))
                         {
                             continue;
                         }

@@ -12,6 +12,12 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         /// <summary>The analyzer's rules, for settings that address them by category or all at once.</summary>
         public static readonly string[] AnalyzerRules = Shared.AnalyzerRules.All;
 
+        /// <summary>
+        /// The inventory of LLM use (FTP0100): no finding, so turning it off suppresses nothing, and the package's own global
+        /// config turns it on with severity suggestion. Left out of the audit's suppressions.
+        /// </summary>
+        public const string InventoryRule = "FTP0100";
+
         /// <summary>The rules whose suppression needs a justification (FTP1060).</summary>
         public static readonly string[] GuardedRules = Shared.AnalyzerRules.Guarded;
 

@@ -8,6 +8,9 @@ internal static class ReportBuilder
     /// <summary>Approvals and reviews due within this many days are "dueSoon", as in the build task (FTP1038, FTP1040).</summary>
     public const int DueSoonDays = 30;
 
+    /// <summary>The analyzer's inventory of LLM use (docs/rules/FTP0100.md).</summary>
+    public const string InventoryRule = "FTP0100";
+
     private static readonly string[] ClassOrder = { "Public", "Internal", "Confidential", "Restricted" };
 
     public static ReportModel Build(IReadOnlyList<ProjectFiles> inputs, DateOnly today, (string Display, ReportModel Model)? baseline = null)
@@ -22,7 +25,9 @@ internal static class ReportBuilder
                 continue; // another tool's SARIF, or a project without FineTunePolicy
             }
 
+            // FTP0100 is the inventory of LLM use, not a finding.
             var projectFindings = logs.SelectMany(l => l.Results)
+                .Where(r => r.Rule != InventoryRule)
                 .Select(r => ToFinding(r, name, projectFolder))
                 .DistinctBy(f => (f.Rule, f.File, f.Line, f.Column, f.Message))
                 .ToList();

@@ -17,7 +17,8 @@ public class FTP0008Tests
     internal static async Task VerifyAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected)
     {
         var test = Verify.CreateTest(source);
-        test.DisabledDiagnostics.Clear();
+        test.DisabledDiagnostics.Remove(DiagnosticIds.VisibleMethodSendsParameterToLlm);
+        test.DisabledDiagnostics.Remove(DiagnosticIds.VisibleMethodReturnsClassifiedData);
         test.SolutionTransforms.Add((solution, projectId) =>
             solution.WithProjectCompilationOptions(projectId, solution.GetProject(projectId)!.CompilationOptions!.WithOutputKind(outputKind)));
         test.ExpectedDiagnostics.AddRange(expected);

@@ -46,6 +46,10 @@ public static class AnalyzerVerifier<TAnalyzer>
             // The cross-assembly suggestions (Info) concern most public methods of these short scenarios, which
             // compile as libraries; their own tests (Rules/FTP0008Tests, FTP0009Tests) turn them back on.
             DisabledDiagnostics.AddRange([DiagnosticIds.VisibleMethodSendsParameterToLlm, DiagnosticIds.VisibleMethodReturnsClassifiedData]);
+
+            // The inventory (FTP0100) is off by default, but the testing library turns on every supported diagnostic;
+            // its own tests (Rules/FTP0100Tests) turn it on again.
+            DisabledDiagnostics.Add(DiagnosticIds.LlmInventory);
             ReferenceAssemblies = new ReferenceAssemblies("custom");
             TestState.AdditionalReferences.AddRange(TestReferences.All);
             SolutionTransforms.Add((solution, projectId) =>

@@ -37,6 +37,8 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test()
         {
+            // The inventory (FTP0100) is off by default, but the testing library turns on every supported diagnostic.
+            DisabledDiagnostics.Add(FineTunePolicy.Analyzers.DiagnosticIds.LlmInventory);
             ReferenceAssemblies = new ReferenceAssemblies("custom");
             TestState.AdditionalReferences.AddRange(TestReferences.All);
             SolutionTransforms.Add((solution, projectId) =>
