@@ -14,6 +14,6 @@ namespace FineTunePolicy.Analyzers
         public const string VisibleMethodReturnsClassifiedData = "FTP0009";
 
         /// <summary>Not a rule: one entry of the inventory of LLM use, off by default (the targets turn it on for the build's SARIF log).</summary>
-        public const string LlmInventory = "FTP0100";
+        public const string LlmInventory = Shared.AnalyzerRules.Inventory;
     }
 }

@@ -6,7 +6,7 @@ namespace FineTunePolicy.Shared
     /// </summary>
     internal static class AnalyzerRules
     {
-        /// <summary>Every analyzer rule, for settings that address them by category or all at once.</summary>
+        /// <summary>Every analyzer rule (every finding), for settings that address them by category or all at once.</summary>
         public static readonly string[] All =
         {
             "FTP0001",
@@ -19,6 +19,13 @@ namespace FineTunePolicy.Shared
             "FTP0008",
             "FTP0009",
         };
+
+        /// <summary>
+        /// The inventory of LLM use: an analyzer diagnostic that is no finding and off by default (the package's targets turn
+        /// it on for command-line builds, whose SARIF log carries it to the report). Not in <see cref="All"/>: switching it
+        /// on or off suppresses nothing.
+        /// </summary>
+        public const string Inventory = "FTP0100";
 
         /// <summary>The rules that are errors by default: lowering one to a warning lets the build pass ("weakened").</summary>
         public static readonly string[] ErrorsByDefault = { "FTP0001", "FTP0002", "FTP0004" };

@@ -16,7 +16,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         /// The inventory of LLM use (FTP0100): no finding, so turning it off suppresses nothing, and the package's own global
         /// config turns it on with severity suggestion. Left out of the audit's suppressions.
         /// </summary>
-        public const string InventoryRule = "FTP0100";
+        public const string InventoryRule = Shared.AnalyzerRules.Inventory;
 
         /// <summary>The rules whose suppression needs a justification (FTP1060).</summary>
         public static readonly string[] GuardedRules = Shared.AnalyzerRules.Guarded;
