@@ -87,6 +87,41 @@ public sealed class Outputs : IDisposable
             """;
     }
 
+    /// <summary>Adds FTP0100 entries (the inventory of LLM use) to a project's SARIF log, as a build with the package writes them.</summary>
+    public void Inventory(string project, params (string File, int Line, string Message, Dictionary<string, string> Properties)[] entries)
+    {
+        string log = Path.Combine(Obj(project), "FineTunePolicy.sarif");
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(log))!;
+        var results = root["runs"]![0]!["results"]!.AsArray();
+        foreach (var (file, line, message, properties) in entries)
+        {
+            results.Add(System.Text.Json.Nodes.JsonNode.Parse($$"""
+                { "ruleId": "FTP0100", "level": "note", "message": { "text": {{System.Text.Json.JsonSerializer.Serialize(message)}} },
+                  "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(Path.Combine(Root, project, file)).AbsoluteUri}}" }, "region": { "startLine": {{line}}, "startColumn": 13 } } } ],
+                  "properties": { "customProperties": {{System.Text.Json.JsonSerializer.Serialize(properties)}} } }
+                """));
+        }
+
+        File.WriteAllText(log, root.ToJsonString());
+    }
+
+    /// <summary>The properties of a sink call's inventory entry (docs/rules/FTP0100.md).</summary>
+    public static Dictionary<string, string> SinkCall(string sink, string provider, string purpose, string dataClass, string? sources, string? ceiling, bool allowed)
+    {
+        var properties = new Dictionary<string, string> { ["Entry"] = "sinkCall", ["Sink"] = sink, ["Provider"] = provider, ["Purpose"] = purpose, ["Class"] = dataClass, ["Allowed"] = allowed ? "true" : "false" };
+        if (sources != null)
+        {
+            properties["Sources"] = sources;
+        }
+
+        if (ceiling != null)
+        {
+            properties["Ceiling"] = ceiling;
+        }
+
+        return properties;
+    }
+
     public void Dispose()
     {
         try

@@ -8,6 +8,9 @@ public sealed class RendererTests : IDisposable
 {
     private readonly Outputs outputs = new();
 
+    /// <summary>The published schema, loaded once per test run (the schema library registers it by its $id).</summary>
+    internal static readonly Lazy<JsonSchema> ReportSchema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "report.schema.json")));
+
     public void Dispose() => outputs.Dispose();
 
     private ReportModel TwoProjects()
@@ -80,9 +83,7 @@ public sealed class RendererTests : IDisposable
     public void Json_ValidatesAgainstThePublishedSchema()
     {
         string json = ReportJson.Write(TwoProjects());
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "report.schema.json"));
-
-        var result = schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }

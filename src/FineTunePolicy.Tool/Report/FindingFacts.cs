@@ -51,14 +51,22 @@ internal static partial class FindingFactsReader
         public const string Sources = "Sources";
         public const string Ceiling = "Ceiling";
         public const string Allowed = "Allowed";
+
+        // FTP0100, the inventory of LLM use.
+        public const string Entry = "Entry";
+        public const string Symbol = "Symbol";
+        public const string SymbolKind = "SymbolKind";
+        public const string Justification = "Justification";
     }
 
-    /// <summary>The purpose as the audit record and the manifest write it.</summary>
+    /// <summary>The purpose as the audit record and the manifest write it (from a message's words or the analyzer's enum names).</summary>
     public static string? PurposeKey(string? text) => text switch
     {
         "inference" => "inference",
         "embedding" => "embedding",
-        "fine-tuning" or "fineTuning" => "fineTuning",
+        "fine-tuning" or "fineTuning" or "FineTuning" => "fineTuning",
+        "Inference" => "inference",
+        "Embedding" => "embedding",
         _ => text,
     };
 

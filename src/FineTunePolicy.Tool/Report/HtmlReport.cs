@@ -38,6 +38,7 @@ internal static class HtmlReport
         .finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; color: var(--ink); }
         .finding dt { font-weight: 600; color: var(--muted); } .finding dd { margin: 0; }
         .muted { color: var(--muted); }
+        h4 { font-size: 0.98em; margin: 14px 0 4px; }
         @media print {
           body { padding: 0; font-size: 10pt; max-width: none; }
           .picture { overflow: visible; border: none; } .picture svg { width: 100%; height: auto; }
@@ -57,6 +58,7 @@ internal static class HtmlReport
 
         html.Append("<section id=\"summary\"><h2>Summary</h2><ul class=\"cards\">");
         Card(html, s.Projects, "projects");
+        Card(html, s.CallSites, "LLM call sites");
         Card(html, s.Findings, "findings");
         Card(html, s.Suppressed, "suppressed");
         Card(html, s.Providers.Count, "providers");
@@ -88,7 +90,7 @@ internal static class HtmlReport
             Changes(html, changes);
         }
 
-        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings, the projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ BLOCKED (the build fails) or ⚠ FLAGGED (the build only warns).</p>")
+        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings and by the inventory's call sites, the projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ BLOCKED (the build fails) or ⚠ FLAGGED (the build only warns).</p>")
             .Append(FlowPicture.Legend()).Append("<div class=\"picture\">").Append(FlowPicture.Render(model)).Append("</div></section>\n");
 
         html.Append("<section id=\"findings\"><h2>Findings (").Append(model.Findings.Count).Append(")</h2>");
@@ -229,6 +231,8 @@ internal static class HtmlReport
             html.Append("</tbody></table>");
         }
 
+        Inventory(html, p);
+
         if (p.Suppressions.Count > 0)
         {
             html.Append("<table class=\"suppressions\"><thead><tr><th>Rule</th><th>Effect</th><th>Where</th><th>Justification</th></tr></thead><tbody>");
@@ -242,6 +246,67 @@ internal static class HtmlReport
             html.Append("</tbody></table>");
         }
     }
+
+    /// <summary>The project's inventory of LLM use: call sites, declassifiers and classified declarations.</summary>
+    private static void Inventory(StringBuilder html, ProjectEntry p)
+    {
+        string id = "inventory-" + Slug(p.Name);
+        if (p.Inventory is not { } inventory)
+        {
+            html.Append("<p class=\"muted\" id=\"").Append(id).Append("\">No inventory of LLM use in the SARIF logs: built without it (FTP0100), or with nothing to list.</p>");
+            return;
+        }
+
+        html.Append("<div class=\"inventory\" id=\"").Append(id).Append("\" data-project=\"").Append(E(p.Name)).Append("\">");
+        html.Append("<h4>LLM call sites (").Append(inventory.CallSites.Count).Append(")</h4>");
+        if (inventory.CallSites.Count > 0)
+        {
+            html.Append("<table class=\"call-sites\"><thead><tr><th>Where</th><th>Sink</th><th>Provider</th><th>Purpose</th><th>Class</th><th>Sources</th><th>Ceiling</th><th>Policy</th></tr></thead><tbody>");
+            foreach (var c in inventory.CallSites)
+            {
+                html.Append("<tr data-provider=\"").Append(E(c.Provider)).Append("\" data-allowed=\"").Append(c.Allowed ? "true" : "false").Append("\"><td><code>")
+                    .Append(E($"{c.File}({c.Line},{c.Column})")).Append("</code></td><td><code>").Append(E(c.Sink)).Append("</code></td><td><code>").Append(E(c.Provider))
+                    .Append("</code></td><td>").Append(E(Purpose(c.Purpose))).Append("</td><td>").Append(ClassBadge(c.Class))
+                    .Append(c.Categories.Count > 0 ? " " + E(string.Join(", ", c.Categories)) : "")
+                    .Append("</td><td>").Append(c.Sources.Count == 0 ? "<span class=\"muted\">nothing classified</span>" : string.Join(", ", c.Sources.Select(x => "<code>" + E(x) + "</code>")))
+                    .Append("</td><td>").Append(c.Ceiling == null ? "<span class=\"muted\">none</span>" : ClassBadge(c.Ceiling))
+                    .Append("</td><td>").Append(c.Allowed ? "<span class=\"badge st-allowed\">allowed</span>" : "<span class=\"badge st-blocked\">outside the policy</span>")
+                    .Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("<h4>Declassifiers (").Append(inventory.Declassifiers.Count).Append(")</h4>");
+        if (inventory.Declassifiers.Count > 0)
+        {
+            html.Append("<table class=\"declassifiers\"><thead><tr><th>Where</th><th>Method</th><th>Result at most</th><th>Justification</th></tr></thead><tbody>");
+            foreach (var d in inventory.Declassifiers)
+            {
+                html.Append("<tr><td><code>").Append(E($"{d.File}({d.Line})")).Append("</code></td><td><code>").Append(E(d.Method)).Append("</code></td><td>")
+                    .Append(ClassBadge(d.Class)).Append("</td><td>").Append(d.Justification == null ? "<strong class=\"sev-error\">none</strong>" : E(d.Justification)).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("<h4>Classified declarations (").Append(inventory.Classified.Count).Append(")</h4>");
+        if (inventory.Classified.Count > 0)
+        {
+            html.Append("<table class=\"classified\"><thead><tr><th>Where</th><th>Declaration</th><th>Kind</th><th>Class</th></tr></thead><tbody>");
+            foreach (var c in inventory.Classified)
+            {
+                html.Append("<tr><td><code>").Append(E($"{c.File}({c.Line})")).Append("</code></td><td><code>").Append(E(c.Symbol)).Append("</code></td><td>")
+                    .Append(E(c.Kind)).Append("</td><td>").Append(ClassBadge(c.Class)).Append(c.Categories.Count > 0 ? " " + E(string.Join(", ", c.Categories)) : "").Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static string Slug(string name) => new(name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '-').ToArray());
 
     private static string Decision(string decision, string? rule) =>
         $"<span class=\"badge st-{(decision == "allowed" ? "allowed" : "blocked")}\">{E(decision)}</span>{(rule == null ? "" : " " + E(rule))}";

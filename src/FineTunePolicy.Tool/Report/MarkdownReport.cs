@@ -11,7 +11,7 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         var s = model.Summary;
         md.Append("# FineTunePolicy report (").Append(model.Today).Append(")\n\n");
-        md.Append(Plural(s.Projects, "project")).Append(", ").Append(Plural(s.Findings, "finding"))
+        md.Append(Plural(s.Projects, "project")).Append(s.CallSites > 0 ? ", " + Plural(s.CallSites, "LLM call site") : "").Append(", ").Append(Plural(s.Findings, "finding"))
           .Append(s.Suppressed > 0 ? $" ({s.Suppressed} suppressed)" : "")
           .Append(", providers: ").Append(s.Providers.Count == 0 ? "none" : string.Join(", ", s.Providers.Select(Code)))
           .Append(", purposes: ").Append(s.Purposes.Count == 0 ? "none" : string.Join(", ", s.Purposes)).Append(".\n");
@@ -89,6 +89,8 @@ internal static class MarkdownReport
             }
         }
 
+        Inventory(md, model.Projects);
+
         var suppressions = model.Projects.SelectMany(p => p.Suppressions.Select(x => (p.Name, x))).ToList();
         if (suppressions.Count > 0)
         {
@@ -102,6 +104,56 @@ internal static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The inventory of LLM use of every project: call sites, declassifiers, classified declarations.</summary>
+    private static void Inventory(StringBuilder md, IReadOnlyList<ProjectEntry> projects)
+    {
+        var inventories = projects.Where(p => p.Inventory != null).ToList();
+        if (inventories.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n## Inventory of LLM use\n");
+        foreach (var p in inventories)
+        {
+            var inventory = p.Inventory!;
+            md.Append("\n### ").Append(Cell(p.Name)).Append("\n\n")
+              .Append(Plural(inventory.CallSites.Count, "call site")).Append(", ").Append(Plural(inventory.Declassifiers.Count, "declassifier")).Append(", ")
+              .Append(Plural(inventory.Classified.Count, "classified declaration")).Append(".\n");
+            if (inventory.CallSites.Count > 0)
+            {
+                md.Append("\n| Where | Sink | Provider | Purpose | Class | Sources | Ceiling | Policy |\n|---|---|---|---|---|---|---|---|\n");
+                foreach (var c in inventory.CallSites)
+                {
+                    md.Append("| ").Append(Cell($"{c.File}:{c.Line}")).Append(" | ").Append(Code(c.Sink)).Append(" | ").Append(Code(c.Provider))
+                      .Append(" | ").Append(c.Purpose).Append(" | ").Append(c.Class).Append(c.Categories.Count > 0 ? " (" + string.Join(", ", c.Categories) + ")" : "")
+                      .Append(" | ").Append(Cell(string.Join(", ", c.Sources))).Append(" | ").Append(c.Ceiling ?? "none")
+                      .Append(" | ").Append(c.Allowed ? "allowed" : "**outside the policy**").Append(" |\n");
+                }
+            }
+
+            if (inventory.Declassifiers.Count > 0)
+            {
+                md.Append("\n| Declassifier | Where | Result at most | Justification |\n|---|---|---|---|\n");
+                foreach (var d in inventory.Declassifiers)
+                {
+                    md.Append("| ").Append(Code(d.Method)).Append(" | ").Append(Cell($"{d.File}:{d.Line}")).Append(" | ").Append(d.Class)
+                      .Append(" | ").Append(d.Justification == null ? "**none**" : Cell(d.Justification)).Append(" |\n");
+                }
+            }
+
+            if (inventory.Classified.Count > 0)
+            {
+                md.Append("\n| Classified | Where | Kind | Class |\n|---|---|---|---|\n");
+                foreach (var c in inventory.Classified)
+                {
+                    md.Append("| ").Append(Code(c.Symbol)).Append(" | ").Append(Cell($"{c.File}:{c.Line}")).Append(" | ").Append(c.Kind)
+                      .Append(" | ").Append(c.Class).Append(c.Categories.Count > 0 ? " (" + string.Join(", ", c.Categories) + ")" : "").Append(" |\n");
+                }
+            }
+        }
     }
 
     private static void FindingTable(StringBuilder md, IReadOnlyList<Finding> findings)

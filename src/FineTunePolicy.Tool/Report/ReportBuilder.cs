@@ -46,7 +46,8 @@ internal static class ReportBuilder
                 audit?.Datasets ?? Array.Empty<DatasetEntry>(),
                 (audit?.Suppressions ?? Array.Empty<SuppressionEntry>())
                     .OrderBy(s => s.Rule, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal)
-                    .ThenBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line).ToList());
+                    .ThenBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line).ToList(),
+                Inventory(logs.SelectMany(l => l.Results).Where(r => r.Rule == InventoryRule), projectFolder));
             projects.Add((entry, audit, projectFindings));
         }
 
@@ -71,7 +72,8 @@ internal static class ReportBuilder
             Count(findings.Where(f => !f.Suppressed), f => f.Rule),
             Count(findings.Where(f => !f.Suppressed), f => f.Severity),
             due.Count(d => d.Status == "dueSoon"),
-            due.Count(d => d.Status == "overdue"));
+            due.Count(d => d.Status == "overdue"),
+            projects.Sum(p => p.Entry.Inventory?.CallSites.Count ?? 0));
         string day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var model = new ReportModel(ReportModel.CurrentFormat, day, summary, projects.Select(p => p.Entry).ToList(), providers, findings, flows, due, null);
         return baseline is { } b ? model with { Changes = Compare(b.Display, b.Model, model) } : model;
@@ -154,6 +156,61 @@ internal static class ReportBuilder
             result.Justification);
     }
 
+    /// <summary>
+    /// The FTP0100 entries of a project's logs, by the kind their Entry property names (docs/rules/FTP0100.md); an entry of
+    /// another kind (a newer analyzer) is left out. A suppressed entry is listed too: the code calls the provider all the same.
+    /// </summary>
+    private static ProjectInventory? Inventory(IEnumerable<SarifResult> results, string projectFolder)
+    {
+        var calls = new List<CallSite>();
+        var declassifiers = new List<DeclassifierEntry>();
+        var classified = new List<ClassifiedEntry>();
+        foreach (var result in results)
+        {
+            var p = result.Properties;
+            string file = RelativeTo(projectFolder, result.File) ?? "";
+            string dataClass = p.GetValueOrDefault(FindingFactsReader.Keys.Class) ?? "Public";
+            var categories = p.TryGetValue(FindingFactsReader.Keys.Categories, out var c) ? FindingFactsReader.Split(c) : Array.Empty<string>();
+            switch (p.GetValueOrDefault(FindingFactsReader.Keys.Entry))
+            {
+                case "sinkCall":
+                    calls.Add(new CallSite(
+                        file,
+                        result.Line,
+                        result.Column,
+                        p.GetValueOrDefault(FindingFactsReader.Keys.Sink) ?? "",
+                        p.GetValueOrDefault(FindingFactsReader.Keys.Provider) ?? "unknown",
+                        FindingFactsReader.PurposeKey(p.GetValueOrDefault(FindingFactsReader.Keys.Purpose)) ?? "inference",
+                        dataClass,
+                        categories,
+                        p.TryGetValue(FindingFactsReader.Keys.Sources, out var sources) ? FindingFactsReader.Split(sources) : Array.Empty<string>(),
+                        p.GetValueOrDefault(FindingFactsReader.Keys.Ceiling),
+                        p.GetValueOrDefault(FindingFactsReader.Keys.Allowed) == "true"));
+                    break;
+                case "declassifier":
+                    declassifiers.Add(new DeclassifierEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "", dataClass, p.GetValueOrDefault(FindingFactsReader.Keys.Justification)));
+                    break;
+                case "classified":
+                    classified.Add(new ClassifiedEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "", p.GetValueOrDefault(FindingFactsReader.Keys.SymbolKind) ?? "member", dataClass, categories));
+                    break;
+            }
+        }
+
+        if (calls.Count == 0 && declassifiers.Count == 0 && classified.Count == 0)
+        {
+            return null;
+        }
+
+        // Two logs of one folder (the compiler's and a project's own ErrorLog) list the same entries.
+        return new ProjectInventory(
+            calls.DistinctBy(x => (x.File, x.Line, x.Column, x.Sink, x.Provider, x.Purpose))
+                .OrderBy(x => x.File, StringComparer.Ordinal).ThenBy(x => x.Line).ThenBy(x => x.Column).ThenBy(x => x.Sink, StringComparer.Ordinal).ToList(),
+            declassifiers.DistinctBy(x => (x.File, x.Line, x.Method))
+                .OrderBy(x => x.File, StringComparer.Ordinal).ThenBy(x => x.Line).ThenBy(x => x.Method, StringComparer.Ordinal).ToList(),
+            classified.DistinctBy(x => (x.File, x.Line, x.Symbol, x.Kind))
+                .OrderBy(x => x.File, StringComparer.Ordinal).ThenBy(x => x.Line).ThenBy(x => x.Symbol, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>A path relative to the project folder with '/' separators when it lies below it; otherwise as it is.</summary>
     private static string? RelativeTo(string projectFolder, string? file)
     {
@@ -207,6 +264,11 @@ internal static class ReportBuilder
             {
                 Add(dataset.Provider, entry.Name, "fineTuning", null);
             }
+
+            foreach (var call in entry.Inventory?.CallSites ?? Array.Empty<CallSite>())
+            {
+                Add(call.Provider, entry.Name, call.Purpose, null);
+            }
         }
 
         foreach (var finding in findings.Where(f => f.Provider != null))
@@ -233,6 +295,26 @@ internal static class ReportBuilder
             flows.AddRange(entry.Datasets.Select(d => new Flow("dataset " + d.Name, d.Class, entry.Name, d.Provider, "fineTuning", d.Decision == "allowed" ? "allowed" : "blocked", d.Rule)));
         }
 
+        // The inventory's call sites: what the code sends where. A call the policy forbids is drawn from its finding (blocked,
+        // flagged or suppressed, as the build judged it); one without a finding had its rule turned off (suppressed).
+        foreach (var (entry, _, projectFindings) in projects)
+        {
+            foreach (var call in entry.Inventory?.CallSites ?? Array.Empty<CallSite>())
+            {
+                if (!call.Allowed && projectFindings.Any(f => Reports(f, call)))
+                {
+                    continue;
+                }
+
+                string status = call.Allowed ? "allowed" : "suppressed";
+                var names = call.Sources.Count > 0 ? call.Sources.ToList<string?>() : new List<string?> { null };
+                foreach (string? source in names)
+                {
+                    flows.Add(new Flow(source, call.Class, entry.Name, call.Provider, call.Purpose, status, null));
+                }
+            }
+        }
+
         foreach (var finding in findings.Where(f => f.Provider != null && f.Purpose != null))
         {
             // An error stops the build (blocked); a warning or note reports the flow but lets the build pass (flagged).
@@ -249,6 +331,11 @@ internal static class ReportBuilder
             .ThenBy(f => f.Purpose, StringComparer.Ordinal).ThenBy(f => f.Source ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Status, StringComparer.Ordinal).ThenBy(f => f.Class, StringComparer.Ordinal).ThenBy(f => f.Rule ?? "", StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Whether an FTP0001-FTP0004 finding is about this call: its sink, or a wrapper chain ending in it, with the same provider and purpose.</summary>
+    private static bool Reports(Finding finding, CallSite call) =>
+        finding.Provider == call.Provider && finding.Purpose == call.Purpose && finding.Sink is { } sink
+        && (sink == call.Sink || sink.EndsWith(" → " + call.Sink, StringComparison.Ordinal));
 
     private static List<DueDate> DueDates(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<ProviderEntry> providers, DateOnly today)
     {

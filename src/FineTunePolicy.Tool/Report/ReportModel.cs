@@ -28,7 +28,8 @@ internal sealed record ReportSummary(
     SortedDictionary<string, int> FindingsByRule,
     SortedDictionary<string, int> FindingsBySeverity,
     int DueSoon,
-    int Overdue);
+    int Overdue,
+    int CallSites);
 
 /// <summary>One project: an audit record and/or SARIF logs found in one folder.</summary>
 internal sealed record ProjectEntry(
@@ -44,7 +45,37 @@ internal sealed record ProjectEntry(
     bool? AnalyzerRan,
     IReadOnlyList<UseEntry> Uses,
     IReadOnlyList<DatasetEntry> Datasets,
-    IReadOnlyList<SuppressionEntry> Suppressions);
+    IReadOnlyList<SuppressionEntry> Suppressions,
+    ProjectInventory? Inventory);
+
+/// <summary>
+/// The project's inventory of LLM use: the analyzer's FTP0100 entries in its SARIF logs (docs/rules/FTP0100.md). Null when
+/// the logs hold none (a build without the inventory, or an earlier report read as a baseline).
+/// </summary>
+internal sealed record ProjectInventory(
+    IReadOnlyList<CallSite> CallSites,
+    IReadOnlyList<DeclassifierEntry> Declassifiers,
+    IReadOnlyList<ClassifiedEntry> Classified);
+
+/// <summary>A call the analyzer recognised as an LLM sink, with the highest class reaching it and the policy's verdict.</summary>
+internal sealed record CallSite(
+    string File,
+    int Line,
+    int Column,
+    string Sink,
+    string Provider,
+    string Purpose,
+    string Class,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Sources,
+    string? Ceiling,
+    bool Allowed);
+
+/// <summary>A method whose result carries at most <see cref="Class"/> ([Declassifies], or an allow-list sanitizer).</summary>
+internal sealed record DeclassifierEntry(string File, int Line, string Method, string Class, string? Justification);
+
+/// <summary>A type, member or return value classified in source. Kind: type, member or return.</summary>
+internal sealed record ClassifiedEntry(string File, int Line, string Symbol, string Kind, string Class, IReadOnlyList<string> Categories);
 
 internal sealed record PolicyFileRef(string Path, string? Sha256);
 

@@ -10,6 +10,9 @@ public sealed record Finding(string Id, string Severity, string File, int Line, 
 }
 
 /// <summary>One dotnet build: exit code, console output, the analyzer's SARIF results and the binary log.</summary>
+/// <summary>An entry of the inventory of LLM use (FTP0100) in a SARIF log: its level, place, message and properties.</summary>
+public sealed record InventoryEntry(string Level, string File, int Line, string Message, IReadOnlyDictionary<string, string> Properties);
+
 public sealed class BuildResult
 {
     private readonly Lazy<Build> _binlog;
@@ -21,7 +24,9 @@ public sealed class BuildResult
         SarifPath = sarifPath;
         BinlogPath = binlogPath;
         _binlog = new Lazy<Build>(() => BinaryLog.ReadBuild(binlogPath));
-        AnalyzerFindings = ReadSarif(sarifPath);
+        var results = ReadSarif(sarifPath);
+        AnalyzerFindings = results.Findings;
+        Inventory = results.Inventory;
     }
 
     public string Step { get; }
@@ -34,8 +39,14 @@ public sealed class BuildResult
 
     public string BinlogPath { get; }
 
-    /// <summary>FTP0xxx results from the compiler's SARIF log (suppressed ones left out); empty when the compiler did not run.</summary>
+    /// <summary>
+    /// FTP0xxx results from the compiler's SARIF log (suppressed ones left out); empty when the compiler did not run. The
+    /// inventory of LLM use (FTP0100), which every build with a SARIF log writes, is no finding: see <see cref="Inventory"/>.
+    /// </summary>
     public IReadOnlyList<Finding> AnalyzerFindings { get; }
+
+    /// <summary>The inventory of LLM use (FTP0100 entries) in the compiler's SARIF log, with their properties.</summary>
+    public IReadOnlyList<InventoryEntry> Inventory { get; }
 
     /// <summary>Whether the compiler wrote a SARIF log in this build.</summary>
     public bool CompilerRan => File.Exists(SarifPath);
@@ -62,15 +73,16 @@ public sealed class BuildResult
             $"task: {string.Join("\n  ", TaskFindings)}\noutput:\n{Process.Output}";
     }
 
-    private static IReadOnlyList<Finding> ReadSarif(string path)
+    private static (IReadOnlyList<Finding> Findings, IReadOnlyList<InventoryEntry> Inventory) ReadSarif(string path)
     {
         if (!File.Exists(path))
         {
-            return Array.Empty<Finding>();
+            return (Array.Empty<Finding>(), Array.Empty<InventoryEntry>());
         }
 
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var findings = new List<Finding>();
+        var inventory = new List<InventoryEntry>();
         foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
         {
             if (!run.TryGetProperty("results", out var results))
@@ -92,10 +104,19 @@ public sealed class BuildResult
                 var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
                 var uri = location.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
                 var region = location.GetProperty("region");
+                if (id == "FTP0100")
+                {
+                    var properties = result.TryGetProperty("properties", out var p) && p.TryGetProperty("customProperties", out var custom)
+                        ? custom.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.GetString()!)
+                        : new Dictionary<string, string>();
+                    inventory.Add(new InventoryEntry(level, new Uri(uri).LocalPath, region.GetProperty("startLine").GetInt32(), message, properties));
+                    continue;
+                }
+
                 findings.Add(new Finding(id, level, new Uri(uri).LocalPath, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), message));
             }
         }
 
-        return findings;
+        return (findings, inventory);
     }
 }

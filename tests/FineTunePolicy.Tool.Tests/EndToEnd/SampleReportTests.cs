@@ -47,6 +47,27 @@ public sealed class SampleReportTests
         string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
         Assert.Contains("| FTP0004 | warning | Contoso.Support | Assistant/LocalDraftAssistant.cs:29 | `ollama` | inference |", markdown, StringComparison.Ordinal);
 
+        // The inventory of LLM use (FTP0100): written into the build's SARIF log, listed per project.
+        var sample = json.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Contoso.Support");
+        var inventory = sample.GetProperty("inventory");
+        var callSites = inventory.GetProperty("callSites").EnumerateArray()
+            .Select(c => $"{c.GetProperty("file").GetString()}:{c.GetProperty("line").GetInt32()} {c.GetProperty("provider").GetString()} {c.GetProperty("purpose").GetString()} {c.GetProperty("class").GetString()} {c.GetProperty("allowed").GetBoolean()}")
+            .ToList();
+        Assert.Contains("Assistant/SupportAssistant.cs:39 openai inference Restricted False", callSites);
+        Assert.Contains("Assistant/LocalDraftAssistant.cs:29 ollama inference Public False", callSites);
+        Assert.Contains("FineTuning/FineTuningExporter.cs:74 openai fineTuning Confidential False", callSites);
+        Assert.Contains("Indexing/TicketIndexer.cs:43 unknown embedding Confidential False", callSites);
+        Assert.Equal(4, callSites.Count(c => c.EndsWith(" False", StringComparison.Ordinal)));
+        Assert.Equal(callSites.Count, json.GetProperty("summary").GetProperty("callSites").GetInt32());
+        var declassifiers = inventory.GetProperty("declassifiers").EnumerateArray().ToDictionary(d => d.GetProperty("method").GetString()!, d => d.GetProperty("justification").GetString());
+        Assert.Equal(["Redactor.AnonymiseForTraining", "Redactor.MaskEmail", "Redactor.RedactTicketText"], declassifiers.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(declassifiers["Redactor.MaskEmail"]);
+        var classified = inventory.GetProperty("classified").EnumerateArray().Select(c => $"{c.GetProperty("symbol").GetString()} {c.GetProperty("class").GetString()}").ToList();
+        Assert.Contains("Customer.Ssn Restricted", classified);
+        string sarif = File.ReadAllText(Path.Combine(tool.RepoRoot, "samples", "Contoso.Support", "obj", "Debug", "net10.0", "FineTunePolicy.sarif"));
+        Assert.Equal(callSites.Count + declassifiers.Count + classified.Count, System.Text.RegularExpressions.Regex.Matches(sarif, "\"ruleId\": \"FTP0100\"").Count);
+        Assert.Contains("\n## Inventory of LLM use\n\n### Contoso.Support\n", markdown, StringComparison.Ordinal);
+
         var providers = json.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
         var projects = json.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
         await InChromium(Path.Combine(output, "report.html"), Path.Combine(ArtifactsFolder, "sample-report.png"), async page =>
@@ -55,6 +76,8 @@ public sealed class SampleReportTests
             Assert.Equal(providers, await page.Locator("svg#flow-picture [data-kind=provider]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id)"));
             Assert.Equal(projects, await page.Locator("svg#flow-picture [data-kind=project]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id)"));
             Assert.Equal(findings.Count, await page.Locator("article.finding").CountAsync());
+            Assert.Equal(callSites.Count, await page.Locator("table.call-sites tbody tr").CountAsync());
+            Assert.True(await page.Locator("table.call-sites").IsVisibleAsync(), "the call sites are not visible");
             foreach (var finding in findings)
             {
                 string where = $"{finding.GetProperty("project").GetString()}: {finding.GetProperty("file").GetString()}({finding.GetProperty("line").GetInt32()},{finding.GetProperty("column").GetInt32()})";
