@@ -51,7 +51,8 @@ internal static class WholeCompilation
             var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds);
             Console.WriteLine($"round {round}: {files} files; compiler diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; {diagnostics.Length} diagnostics; "
-                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink");
+                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
+                + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound");
         }
 
         return 0;

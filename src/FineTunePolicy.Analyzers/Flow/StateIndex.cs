@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,11 +39,21 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, Dictionary<SyntaxTree, List<int>>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly object _producersGate = new();
+        private Dictionary<ITypeSymbol, List<int>>? _producers;
+        private int _treesSearched;
+        private int _namesBound;
 
         public StateIndex(FlowEngine engine)
         {
             _engine = engine;
         }
+
+        /// <summary>How many trees' texts were searched for a name (a regression measure of work, not time).</summary>
+        public int TreesSearched => Volatile.Read(ref _treesSearched);
+
+        /// <summary>How many occurrences of a name were bound to check that they stand for the member.</summary>
+        public int NamesBound => Volatile.Read(ref _namesBound);
 
         /// <summary>Whether reading <paramref name="member"/> carries what the compilation writes into it.</summary>
         public bool Tracks(ISymbol member)
@@ -370,15 +381,14 @@ namespace FineTunePolicy.Analyzers.Flow
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var regions = PrivateRegions(member);
 
-            // A file that never names the member's type rarely reaches its member by name: binding names there is skipped.
-            var typeName = member?.ContainingType?.Name;
-            var typeHash = typeName is not null && typeName != name ? NameHash.Of(typeName) : (int?)null;
+            // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
+            // member by name: binding names there is skipped.
+            var reaching = member?.ContainingType is { } type && type.Name != name ? NamesReaching(type, name, session) : null;
             foreach (var pair in Occurrences(name, kind, session))
             {
                 var tree = pair.Key;
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
-                if (regions is not null && !regions.TryGetValue(tree, out spans)
-                    || typeHash is { } type && !TreeNames.Of(tree).MayMention(tree, type))
+                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !MayReach(tree, reaching))
                 {
                     continue;
                 }
@@ -411,6 +421,92 @@ namespace FineTunePolicy.Analyzers.Flow
             return found;
         }
 
+        private static bool MayReach(SyntaxTree tree, List<int> names)
+        {
+            var words = TreeNames.Of(tree);
+            foreach (var name in names)
+            {
+                if (words.MayMention(tree, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The names through which code reaches an instance of <paramref name="type"/>: its own, and those of the source methods,
+        /// properties and fields of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found.
+        /// </summary>
+        private List<int> NamesReaching(INamedTypeSymbol type, string searched, FlowEngine.Session session)
+        {
+            var producers = Volatile.Read(ref _producers);
+            if (producers is null)
+            {
+                lock (_producersGate)
+                {
+                    producers = _producers ??= Producers(_engine.Compilation, session.CancellationToken);
+                }
+            }
+
+            // The searched name itself does not count: b.With(x) on a builder whose With returns the builder reaches b some other way.
+            var names = new List<int> { NameHash.Of(type.Name) };
+            var self = NameHash.Of(searched);
+            if (producers.TryGetValue(type.OriginalDefinition, out var more))
+            {
+                names.AddRange(more.Where(name => name != self));
+            }
+
+            return names;
+        }
+
+        // Each source type, with the names of the source members that produce one (declared symbols only, nothing bound).
+        private static Dictionary<ITypeSymbol, List<int>> Producers(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var producers = new Dictionary<ITypeSymbol, List<int>>(SymbolEqualityComparer.Default);
+            var types = new Stack<INamespaceOrTypeSymbol>();
+            types.Push(compilation.Assembly.GlobalNamespace);
+            while (types.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in types.Pop().GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol container)
+                    {
+                        types.Push(container);
+                        continue;
+                    }
+
+                    var produced = member switch
+                    {
+                        IMethodSymbol { MethodKind: MethodKind.Ordinary } method => method.ReturnType,
+                        IPropertySymbol property => property.Type,
+                        IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                        _ => null,
+                    };
+
+                    if (produced is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
+                    {
+                        produced = task.TypeArguments[0];
+                    }
+
+                    if (produced is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, compilation.Assembly))
+                    {
+                        var key = named.OriginalDefinition;
+                        if (!producers.TryGetValue(key, out var names))
+                        {
+                            producers[key] = names = new List<int>();
+                        }
+
+                        names.Add(NameHash.Of(member.Name));
+                    }
+                }
+            }
+
+            return producers;
+        }
+
         /// <summary>
         /// Whether the name at <paramref name="token"/> stands for <paramref name="member"/> (the same name on another type's
         /// member is not a writer or a caller): only the name is bound, never the body around it.
@@ -421,6 +517,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 return false;
             }
+
+            Interlocked.Increment(ref _namesBound);
 
             var model = _engine.ModelFor(name.SyntaxTree);
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
@@ -483,6 +581,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         continue;
                     }
 
+                    Interlocked.Increment(ref self._treesSearched);
                     var text = Texts.GetValue(tree, static t => t.GetText().ToString());
                     SyntaxNode? root = null;
                     List<int>? positions = null;
@@ -667,7 +766,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     _ => null,
                 };
 
-                if (clause is not null && _engine.ModelFor(node.SyntaxTree).GetOperation(clause, session.CancellationToken) is { } operation)
+                if (clause is not null && !CarriesNothing(clause.Value) && _engine.ModelFor(node.SyntaxTree).GetOperation(clause, session.CancellationToken) is { } operation)
                 {
                     var value = operation switch
                     {
@@ -679,6 +778,18 @@ namespace FineTunePolicy.Analyzers.Flow
                     yield return (value, context);
                 }
             }
+        }
+
+        // = "", = 0, = default, = new(), = new List<string>(), = []: an initializer that carries nothing needs no binding.
+        private static bool CarriesNothing(ExpressionSyntax value)
+        {
+            return value switch
+            {
+                LiteralExpressionSyntax or DefaultExpressionSyntax => true,
+                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList is null or { Arguments.Count: 0 } && creation.Initializer is null,
+                CollectionExpressionSyntax collection => collection.Elements.Count == 0,
+                _ => false,
+            };
         }
 
         private static bool IsMutableWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: true);

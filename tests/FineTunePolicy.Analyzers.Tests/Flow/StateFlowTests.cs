@@ -465,4 +465,65 @@ public class StateFlowTests
             public void Open(ChatClient chat, Customer customer) => new CustomerBriefing(chat, customer).Send();
         }
         """));
+
+    private const string Sessions = """
+        public class Session
+        {
+            public string Context { get; set; } = "";
+        }
+
+        public static class Sessions
+        {
+            public static Session Create() => new Session();
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, Session session) => chat.CompleteChat({|#0:"Context: " + session.Context|});
+        }
+
+        """;
+
+    [Fact]
+    public async Task WriterInAFileThatNamesOnlyAFactoryOfTheType_CarriesClass()
+    {
+        var test = Verify.CreateTest(Code(Chat, Sessions));
+        test.TestState.Sources.Add(("/0/Intake.cs", """
+            public class Intake
+            {
+                public void Load(Customer customer)
+                {
+                    var session = Sessions.Create();
+                    session.Context = "SSN " + customer.Ssn;
+                }
+            }
+            """));
+        var restricted = Descriptors.FTP0001_RestrictedDataReachesLlm;
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(restricted.Id, restricted.DefaultSeverity).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WriterOfASameNamedMemberOfAnotherType_InAFileThatNamesAFactory_NoDiagnostic()
+    {
+        var test = Verify.CreateTest(Code(Chat, Sessions));
+        test.TestState.Sources.Add(("/0/Intake.cs", """
+            public class Draft
+            {
+                public string Context { get; set; } = "";
+            }
+
+            public class Intake
+            {
+                public void Load(Customer customer)
+                {
+                    var session = Sessions.Create();
+                    session.Context = "Customer " + customer.Name;
+                    var draft = new Draft();
+                    draft.Context = customer.Ssn;
+                }
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
 }

@@ -126,6 +126,47 @@ public class WorkTests
         Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
     }
 
+    [Fact]
+    public async Task StateWriters_AreSearchedOnlyInFilesThatSpellTheNameAndBoundOnlyWhereTheTypeIsReached()
+    {
+        // 100 files write a same-named member of their own type, 100 never spell it; one file reaches Session through a factory.
+        var sources = new List<string>
+        {
+            Scenario.Code("using OpenAI.Chat;", """
+                public class Session { public string Context { get; set; } = ""; }
+                public static class Sessions { public static Session Create() => new Session(); }
+                public class Sender { public void Send(ChatClient chat, Session session) => chat.CompleteChat("Context: " + session.Context); }
+                """),
+            """
+            public class Intake
+            {
+                public void Load(Customer customer)
+                {
+                    var session = Sessions.Create();
+                    session.Context = customer.Ssn;
+                }
+            }
+            """,
+        };
+        sources.AddRange(Enumerable.Range(0, 100).Select(i => $$"""
+            public class Other{{i}} { public string Context { get; set; } = ""; public void Set(Customer c) => Context = c.Ssn; }
+            """));
+        sources.AddRange(Enumerable.Range(0, 100).Select(i => $$"""
+            public class Filler{{i}} { public int Length(Customer c) => c.Name.Length; }
+            """));
+        var compilation = DirectRun.Compile("WorkStateWriters", sources.ToArray());
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        var state = Engines["WorkStateWriters"].State;
+
+        // 'Context' is searched for in the 102 files that spell it, never in the 100 fillers; of its writes only the one in the
+        // file that reaches Session (through its factory's name) is bound, not the 100 in files that never reach Session.
+        Assert.Equal(102, state.TreesSearched);
+        Assert.Equal(1, state.NamesBound);
+    }
+
     private static readonly string[] SdkNames =
         ["OpenAI", "Azure.AI", "Anthropic", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "OllamaSharp", "Betalgo", "LLamaSharp"];
 }
