@@ -75,6 +75,14 @@ namespace FineTunePolicy.Analyzers
             DiagnosticSeverity.Info,
             "Within one compilation the analyzer knows what a method's result carries. A caller in another project knows only the method's signature: the classes of its declared return type and of the arguments it passes. A [return: ...] classification makes the result's class travel with the method, the way nullable annotations do.");
 
+        // {0} the model id, {1} what the registry says of it (or that nothing is known).
+        public static readonly DiagnosticDescriptor FTP0010_UndeclaredTunedModel = Create(
+            DiagnosticIds.UndeclaredTunedModel,
+            "Code uses a tuned model that the manifest does not declare",
+            "'{0}' is {1}; declare it under 'models' in finetune-policy.json (the security team must first register it in the allow-list's model registry), or use a declared tuned model or a base model",
+            DiagnosticSeverity.Error,
+            "A fine-tuned model can repeat the data it was trained on to anyone who can query it. The allow-list registers each tuned model with the class of its training data and the audiences that may see its answers, and a project declares the tuned models it calls, so that the build can check who receives their answers. A tuned model used in code but not declared escapes that check.");
+
         // {0} what the entry lists: a sink call with what reaches it, a declassifier, or a classified declaration.
         // Off by default (nothing in the IDE); the package's targets turn it on in command-line builds, whose SARIF log
         // carries the entries' properties (DiagnosticProperties, "Inventory") to the finetune-policy report.

@@ -12,6 +12,7 @@ namespace FineTunePolicy.Analyzers
         public const string FlowAnalysisIncomplete = "FTP0007";
         public const string VisibleMethodSendsParameterToLlm = "FTP0008";
         public const string VisibleMethodReturnsClassifiedData = "FTP0009";
+        public const string UndeclaredTunedModel = "FTP0010";
 
         /// <summary>Not a rule: one entry of the inventory of LLM use, off by default (the targets turn it on for the build's SARIF log).</summary>
         public const string LlmInventory = Shared.AnalyzerRules.Inventory;

@@ -33,6 +33,9 @@ namespace FineTunePolicy.Analyzers
             [DiagnosticIds.VisibleMethodReturnsClassifiedData] =
                 "a library method other assemblies call returns data above Public, read from classified members, through an "
                 + "unclassified return type, without `[return: ...]` and above what its signature shows, so callers lose the class",
+            [DiagnosticIds.UndeclaredTunedModel] =
+                "a tuned model id (the fine-tuned `ft:` form, or an id of the allow-list's model registry), written as a constant, is "
+                + "given where an SDK takes a model or deployment name, and the project's manifest does not declare it",
             [DiagnosticIds.LlmInventory] =
                 "not a finding, and off by default (nothing in the IDE): the inventory of LLM use that command-line builds write into "
                 + "their SARIF log for `finetune-policy report` (every sink call with the highest class reaching it, every declassifier, "

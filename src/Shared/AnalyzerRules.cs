@@ -18,6 +18,7 @@ namespace FineTunePolicy.Shared
             "FTP0007",
             "FTP0008",
             "FTP0009",
+            "FTP0010",
         };
 
         /// <summary>
@@ -28,7 +29,7 @@ namespace FineTunePolicy.Shared
         public const string Inventory = "FTP0100";
 
         /// <summary>The rules that are errors by default: lowering one to a warning lets the build pass ("weakened").</summary>
-        public static readonly string[] ErrorsByDefault = { "FTP0001", "FTP0002", "FTP0004" };
+        public static readonly string[] ErrorsByDefault = { "FTP0001", "FTP0002", "FTP0004", "FTP0010" };
 
         /// <summary>The rules whose suppression needs a justification (FTP1060).</summary>
         public static readonly string[] Guarded = { "FTP0001", "FTP0002" };

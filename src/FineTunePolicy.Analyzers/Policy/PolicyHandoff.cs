@@ -17,18 +17,21 @@ namespace FineTunePolicy.Analyzers.Policy
             ProviderCeilings.Default,
             ImmutableArray<CustomSink>.Empty,
             ImmutableDictionary<string, DataClass>.Empty,
-            ImmutableDictionary<string, (DataClass, DataCategory)>.Empty);
+            ImmutableDictionary<string, (DataClass, DataCategory)>.Empty,
+            TunedModels.None);
 
         private PolicyHandoff(
             ProviderCeilings ceilings,
             ImmutableArray<CustomSink> sinks,
             ImmutableDictionary<string, DataClass> sanitizers,
-            ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> attributeMappings)
+            ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> attributeMappings,
+            TunedModels tunedModels)
         {
             Ceilings = ceilings;
             Sinks = sinks;
             Sanitizers = sanitizers;
             AttributeMappings = attributeMappings;
+            TunedModels = tunedModels;
         }
 
         /// <summary>The ceilings per provider and purpose (Rules).</summary>
@@ -43,6 +46,9 @@ namespace FineTunePolicy.Analyzers.Policy
         /// <summary>Attribute types (full metadata name) that classify, with their class and categories (Classification).</summary>
         public ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> AttributeMappings { get; }
 
+        /// <summary>The allow-list's registered tuned models, each with its training class and whether the manifest declares it (Rules, Flow).</summary>
+        public TunedModels TunedModels { get; }
+
         /// <summary>Reads the handoff from the global analyzer options; never throws, ignores what it cannot read.</summary>
         public static PolicyHandoff Read(AnalyzerConfigOptions options)
         {
@@ -50,9 +56,10 @@ namespace FineTunePolicy.Analyzers.Policy
             var sinks = ReadSinks(options);
             var sanitizers = ReadSanitizers(options);
             var attributes = ReadAttributes(options);
+            var models = ceilings.FromManifest ? ReadTunedModels(options) : TunedModels.None;
             return !ceilings.FromManifest && sinks.IsEmpty && sanitizers.IsEmpty && attributes.IsEmpty
                 ? Default
-                : new PolicyHandoff(ceilings, sinks, sanitizers, attributes);
+                : new PolicyHandoff(ceilings, sinks, sanitizers, attributes, models);
         }
 
         // finetune_policy.mode = manifest; finetune_policy.providers = a, b; finetune_policy.provider.<id>.<purpose> = Class
@@ -151,6 +158,39 @@ namespace FineTunePolicy.Analyzers.Policy
             }
 
             return builder.ToImmutable();
+        }
+
+        // finetune_policy.model.<n>.id = ft:...; .provider = openai; .class = Confidential; .categories = Personal+Financial (None);
+        // .declared = true. n = 1, 2, 3 ... consecutive: the first missing id ends the list (manifest mode only).
+        private static TunedModels ReadTunedModels(AnalyzerConfigOptions options)
+        {
+            var models = ImmutableArray.CreateBuilder<TunedModel>();
+            for (var n = 1; options.TryGetValue(HandoffKeys.Model(n, HandoffKeys.ModelId), out var id); n++)
+            {
+                id = id.Trim();
+                if (id.Length == 0)
+                {
+                    continue;
+                }
+
+                var provider = options.TryGetValue(HandoffKeys.Model(n, HandoffKeys.ModelProvider), out var p) && p.Trim().Length > 0
+                    ? p.Trim().ToLowerInvariant()
+                    : ProviderIds.Unknown;
+                options.TryGetValue(HandoffKeys.Model(n, HandoffKeys.ModelClass), out var classText);
+                options.TryGetValue(HandoffKeys.Model(n, HandoffKeys.ModelCategories), out var categories);
+                options.TryGetValue(HandoffKeys.Model(n, HandoffKeys.ModelDeclared), out var declared);
+
+                // A class the analyzer cannot read is taken as the highest: what the model may repeat is unknown.
+                var trainingClass = HandoffKeys.TryParseClass(classText, out var parsed) ? parsed : DataClass.Restricted;
+                models.Add(new TunedModel(
+                    id,
+                    provider,
+                    trainingClass,
+                    DataModelText.ParseCategories(categories),
+                    string.Equals(declared?.Trim(), HandoffKeys.True, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            return models.Count == 0 ? TunedModels.None : new TunedModels(models.ToImmutable());
         }
 
         private static IEnumerable<string> SplitList(AnalyzerConfigOptions options, string key)

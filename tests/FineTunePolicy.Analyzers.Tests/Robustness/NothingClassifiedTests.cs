@@ -152,6 +152,21 @@ public class NothingClassifiedTests
     }
 
     [Fact]
+    public async Task NothingClassified_UndeclaredTunedModel_FTP0010WithoutEngine()
+    {
+        // FTP0010 needs no classification: it is found where nothing is classified, and starts no engine.
+        var compilation = DirectRun.Without(DirectRun.Compile("NothingClassifiedTunedModel", Wrapper.Replace(
+            "new(\"gpt-4o\", \"key\")", "new(\"" + Policies.SupportModel + "\", \"key\")")), Compliance);
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation);
+
+        Assert.False(Engines.ContainsKey("NothingClassifiedTunedModel"));
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticIds.UndeclaredTunedModel, finding.Id);
+        Assert.Equal("\"" + Policies.SupportModel + "\"", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+    }
+
+    [Fact]
     public async Task NothingClassifiedUnderManifest_ClientMadeByAzureIsAzure_OtherwiseOpenAI()
     {
         // The same calls with the embedding client made directly: attributed to openai, which may not embed.
