@@ -8,7 +8,20 @@ namespace FineTunePolicy.Analyzers.Classification
     /// <summary>Where a class comes from: a classified member, parameter or type (for messages and additional locations).</summary>
     internal sealed class DataSource : IEquatable<DataSource>
     {
+        // For a model binding: what the answers of the model carry (its training class and categories).
+        private readonly (DataClass Class, DataCategory Categories)? _answers;
+
+        // For an answer: Via is where the client was held, not where the answer was stored.
+        private bool _clientVia;
+
         public DataSource(string name, DataClass dataClass, DataCategory categories, Location? location, string? via = null, Location? viaLocation = null)
+            : this(name, dataClass, categories, location, via, viaLocation, answers: null, isAnswer: false)
+        {
+        }
+
+        private DataSource(
+            string name, DataClass dataClass, DataCategory categories, Location? location, string? via, Location? viaLocation,
+            (DataClass, DataCategory)? answers, bool isAnswer)
         {
             Name = name;
             Class = dataClass;
@@ -16,7 +29,28 @@ namespace FineTunePolicy.Analyzers.Classification
             Location = location;
             Via = via;
             ViaLocation = viaLocation;
+            _answers = answers;
+            IsAnswer = isAnswer;
         }
+
+        /// <summary>
+        /// A client or request bound to the tuned model <paramref name="modelId"/> (docs/classifying-data.md, "Answers of tuned
+        /// models"): it carries nothing itself (Public), but the answer of an inference call made with it carries the
+        /// model's training class (<see cref="Answer"/>). Travels with the client like any source: through locals, fields,
+        /// constructors and the calls that wrap the client.
+        /// </summary>
+        public static DataSource ModelBinding(string modelId, DataClass trainingClass, DataCategory trainingCategories, Location? location) =>
+            new("answer of tuned model '" + modelId + "'", DataClass.Public, DataCategory.None, location, null, null, (trainingClass, trainingCategories), isAnswer: false);
+
+        /// <summary>Whether this is a binding to a tuned model rather than data.</summary>
+        public bool IsModelBinding => _answers is not null;
+
+        /// <summary>The source an answer of the bound model carries: the model's training class, named after the model.</summary>
+        public DataSource Answer() =>
+            _answers is { } answers ? new DataSource(Name, answers.Class, answers.Categories, Location, Via, ViaLocation, null, isAnswer: true) { _clientVia = Via is not null } : this;
+
+        /// <summary>The answer of a tuned model, described without quotes around the whole (the model id is quoted).</summary>
+        public bool IsAnswer { get; }
 
         public string Name { get; }
 
@@ -36,12 +70,28 @@ namespace FineTunePolicy.Analyzers.Classification
         /// The same source, stored in <paramref name="member"/> at <paramref name="at"/>. The first store is kept
         /// when the data moves on through more state: it is where the data left the method it came from.
         /// </summary>
-        public DataSource StoredIn(string member, Location? at) => Via is null ? new DataSource(Name, Class, Categories, Location, member, at) : this;
+        public DataSource StoredIn(string member, Location? at) =>
+            Via is null ? new DataSource(Name, Class, Categories, Location, member, at, _answers, IsAnswer) : this;
 
-        /// <summary><c>'Customer.Ssn'</c>, or <c>'Customer.Ssn' (stored in 'Session._context')</c>.</summary>
-        public string Describe() => Via is null ? "'" + Name + "'" : "'" + Name + "' (stored in " + Via + ")";
 
-        public bool Equals(DataSource? other) => other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories && other.Via == Via;
+        /// <summary>
+        /// <c>'Customer.Ssn'</c>, or <c>'Customer.Ssn' (stored in 'Session._context')</c>; an answer reads
+        /// <c>the answer of tuned model 'ft:...'</c>.
+        /// </summary>
+        public string Describe()
+        {
+            if (IsAnswer)
+            {
+                // The state an answer went through is where its client was held, or where the answer was stored.
+                return Via is null ? "the " + Name : "the " + Name + (_clientVia ? " (client held in " : " (stored in ") + Via + ")";
+            }
+
+            return Via is null ? "'" + Name + "'" : "'" + Name + "' (stored in " + Via + ")";
+        }
+
+        public bool Equals(DataSource? other) =>
+            other is not null && other.Name == Name && other.Class == Class && other.Categories == Categories && other.Via == Via
+            && other.IsModelBinding == IsModelBinding;
 
         public override bool Equals(object? obj) => Equals(obj as DataSource);
 
@@ -77,6 +127,24 @@ namespace FineTunePolicy.Analyzers.Classification
         public bool IsNone => Class == DataClass.Public && Categories == DataCategory.None;
 
         public static Taint From(DataSource source) => new Taint(source.Class, source.Categories, ImmutableArray.Create(source));
+
+        /// <summary>
+        /// What an answer obtained with a value carrying this taint carries: the training class of every tuned model the
+        /// value is bound to (<see cref="DataSource.ModelBinding"/>), and nothing of the value's own data.
+        /// </summary>
+        public Taint Answers()
+        {
+            var result = None;
+            foreach (var source in Sources)
+            {
+                if (source.IsModelBinding)
+                {
+                    result = Join(result, From(source.Answer()));
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>The same taint, each source marked as stored in <paramref name="member"/> (state followed across methods).</summary>
         public Taint StoredIn(string member, Location? at)

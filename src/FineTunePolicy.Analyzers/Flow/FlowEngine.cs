@@ -31,12 +31,13 @@ namespace FineTunePolicy.Analyzers.Flow
         private SinkReach? _reach;
         private int _summariesComputed;
 
-        public FlowEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks)
+        public FlowEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
         {
             Compilation = compilation;
             Classification = classification;
             Declassifiers = declassifiers;
             Sinks = sinks;
+            Models = models ?? ModelBindings.None;
             State = new StateIndex(this);
         }
 
@@ -48,6 +49,9 @@ namespace FineTunePolicy.Analyzers.Flow
         public Declassifiers Declassifiers { get; }
 
         public SinkMatcher Sinks { get; }
+
+        /// <summary>Which tuned model a client is bound to, so that its answers carry the model's training class.</summary>
+        public ModelBindings Models { get; }
 
         /// <summary>What the fields and auto-properties of the compilation's own types carry.</summary>
         public StateIndex State { get; }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using FineTunePolicy.Analyzers.Classification;
+using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,9 +18,15 @@ namespace FineTunePolicy.Analyzers.Flow
         private FlowValue Call(IInvocationOperation invocation, int depth)
         {
             var method = invocation.TargetMethod;
-            if (!_engine.Sinks.Match(method).IsEmpty || method.Name == "GetType" && method.Parameters.Length == 0)
+            if (_engine.Sinks.Match(method) is { IsEmpty: false } sinks)
             {
-                // What a provider returns (file IDs, job IDs, answers) carries nothing of the request.
+                // What a provider returns (file IDs, job IDs, answers) carries nothing of the request; the answer of a
+                // tuned model carries what the model was trained on.
+                return Answer(invocation, sinks, depth);
+            }
+
+            if (method.Name == "GetType" && method.Parameters.Length == 0)
+            {
                 return FlowValue.Bottom;
             }
 
@@ -50,8 +58,33 @@ namespace FineTunePolicy.Analyzers.Flow
                 value = FlowValue.Join(value, FileContent(invocation.Arguments[0].Value));
             }
 
-            value = value.Join(_classification.ReturnClass(method));
+            value = value.Join(_classification.ReturnClass(method)).Join(_engine.Models.Of(invocation));
             return _engine.Declassifiers.CapOf(method) is { } ceiling ? Declassify(value, ceiling, method) : value;
+        }
+
+        /// <summary>
+        /// The result of an inference call: the training class of the tuned models its client, request or options are bound to
+        /// (<see cref="ModelBindings"/>), and nothing of the request itself.
+        /// </summary>
+        private FlowValue Answer(IInvocationOperation invocation, ImmutableArray<SinkMatch> sinks, int depth)
+        {
+            if (_engine.Models.IsEmpty || !sinks.Any(sink => sink.PurposeOf(invocation) == LlmPurpose.Inference))
+            {
+                return FlowValue.Bottom;
+            }
+
+            var bound = FlowValue.Of(_engine.Models.Of(invocation));
+            if (invocation.Instance is { } receiver)
+            {
+                bound = FlowValue.Join(bound, Eval(receiver, depth));
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                bound = FlowValue.Join(bound, Eval(argument.Value, depth));
+            }
+
+            return FlowValue.Of(bound.Fixed.Answers());
         }
 
         /// <summary>The result of a call into a method of this compilation, through its summary.</summary>
@@ -349,7 +382,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 value = FlowValue.Join(value, FileContent(path));
             }
 
-            return FlowValue.Join(value, Eval(creation.Initializer, depth));
+            return FlowValue.Join(value, Eval(creation.Initializer, depth)).Join(_engine.Models.Of(creation));
         }
 
         // dict.TryGetValue(key, out var value), int.TryParse(text, out var n): the out value is an element of the
@@ -383,7 +416,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 result = FlowValue.Join(result, AsLambda(argument.Value) is { } lambda ? Env(lambda.Symbol) : Eval(argument.Value, 0));
             }
 
-            return result;
+            // builder.AddOpenAIChatCompletion(modelId: "ft:...") binds the builder to the model.
+            return result.Join(_engine.Models.Of(invocation));
         }
 
         private FlowValue CallEffect(IOperation call, int index)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,7 +29,8 @@ namespace FineTunePolicy.Analyzers.Flow
                         AddWrapping(declarator.Symbol, initializer.Value);
                         break;
                     case ISimpleAssignmentOperation assignment:
-                        AddAssignment(assignment.Target, assignment.Value);
+                        // options.ModelId = "ft:...": the assignment itself is written, so that its value carries the binding.
+                        AddAssignment(assignment.Target, _engine.Models.IsEmpty || ModelParameters.ModelArgument(assignment) is null ? assignment.Value : assignment);
                         break;
                     case ICompoundAssignmentOperation compound:
                         AddAssignment(compound.Target, compound.Value);

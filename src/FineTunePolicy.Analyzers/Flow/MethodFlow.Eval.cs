@@ -93,7 +93,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 case IObjectCreationOperation creation:
                     return Creation(creation, depth);
                 case ISimpleAssignmentOperation assignment:
-                    return Eval(assignment.Value, depth);
+                    // new ChatOptions { ModelId = "ft:..." } binds the options to the model.
+                    return Eval(assignment.Value, depth).Join(_engine.Models.Of(assignment));
                 case ICompoundAssignmentOperation compound:
                     return FlowValue.Join(Eval(compound.Target, depth), Eval(compound.Value, depth));
                 case ICoalesceAssignmentOperation coalesceAssignment:

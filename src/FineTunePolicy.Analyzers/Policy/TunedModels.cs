@@ -75,6 +75,33 @@ namespace FineTunePolicy.Analyzers.Policy
             return _byId.TryGetValue(id, out var model) || _byDeploymentName.TryGetValue(id, out model) ? model : null;
         }
 
+        /// <summary>
+        /// Whether the source spells the id of a registered model (in a literal or a constant): only then can a client be bound
+        /// to one, so that its answers carry the model's training class. Reads each tree's text, only when models are registered.
+        /// </summary>
+        public bool AreNamedIn(Microsoft.CodeAnalysis.Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+                foreach (var model in Models)
+                {
+                    var comparison = model.Provider == ProviderIds.AzureOpenAI ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                    if (text.IndexOf(model.Id, comparison) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether <paramref name="id"/> names a tuned model: the fine-tuned form (<c>ft:</c>) or a registered id.</summary>
         public bool IsTunedModelId(string id) => id.StartsWith(FineTunedPrefix, StringComparison.Ordinal) || Find(id) is not null;
     }

@@ -55,9 +55,12 @@ namespace FineTunePolicy.Analyzers
                 return;
             }
 
+            // A registered tuned model that the source names classifies its answers: that counts as classification too.
             var classification = ClassificationPresence.CanClassify(compilation, !policy.AttributeMappings.IsEmpty, cancellationToken)
+                || policy.TunedModels.AreNamedIn(compilation, cancellationToken)
                 ? new ClassificationIndex(compilation, policy.AttributeMappings)
                 : null;
+            var models = policy.TunedModels.IsEmpty ? null : new ModelBindings(policy.TunedModels);
             var declassifiers = new Declassifiers(policy.Sanitizers);
             if (inventory is not null)
             {
@@ -89,7 +92,7 @@ namespace FineTunePolicy.Analyzers
             {
                 // A library that classifies data but reaches no sink (a domain layer): FTP0009 alone, and the engine
                 // starts at the first method that needs a summary.
-                var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, classification, declassifiers, sinks));
+                var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, classification, declassifiers, sinks, models));
                 context.RegisterCodeBlockAction(blockContext =>
                 {
                     if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
@@ -102,7 +105,7 @@ namespace FineTunePolicy.Analyzers
                 return;
             }
 
-            var engine = CreateEngine(compilation, classification, declassifiers, sinks);
+            var engine = CreateEngine(compilation, classification, declassifiers, sinks, models);
 
             // The names that reach a sink, before any code block: computed lazily, every thread's first code block
             // would wait for it (and be charged the wait).
@@ -130,9 +133,10 @@ namespace FineTunePolicy.Analyzers
             });
         }
 
-        private static FlowEngine CreateEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks)
+        private static FlowEngine CreateEngine(
+            Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
         {
-            var engine = new FlowEngine(compilation, classification, declassifiers, sinks);
+            var engine = new FlowEngine(compilation, classification, declassifiers, sinks, models);
             EngineCreated?.Invoke(engine);
             return engine;
         }

@@ -167,6 +167,28 @@ public class NothingClassifiedTests
     }
 
     [Fact]
+    public async Task NothingClassifiedUnderManifest_RegisteredTunedModelNamed_EngineStartsForItsAnswers()
+    {
+        // A registered tuned model's answers carry its training class: naming its id is classification enough.
+        var compilation = DirectRun.Without(DirectRun.Compile("TunedModelNamed", Wrapper.Replace(
+            "new(\"gpt-4o\", \"key\")", "new(\"" + Policies.SupportModel + "\", \"key\")")), Compliance);
+
+        await DirectRun.AnalyzeAsync(compilation, globalConfig: Policies.WithTunedModels(declared: true));
+
+        Assert.True(Engines.ContainsKey("TunedModelNamed"));
+    }
+
+    [Fact]
+    public async Task NothingClassifiedUnderManifest_RegisteredTunedModelNotNamed_NoEngine()
+    {
+        var compilation = DirectRun.Without(DirectRun.Compile("TunedModelNotNamed", Wrapper), Compliance);
+
+        await DirectRun.AnalyzeAsync(compilation, globalConfig: Policies.WithTunedModels(declared: true));
+
+        Assert.False(Engines.ContainsKey("TunedModelNotNamed"));
+    }
+
+    [Fact]
     public async Task NothingClassifiedUnderManifest_ClientMadeByAzureIsAzure_OtherwiseOpenAI()
     {
         // The same calls with the embedding client made directly: attributed to openai, which may not embed.
