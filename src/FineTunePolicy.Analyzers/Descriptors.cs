@@ -79,9 +79,12 @@ namespace FineTunePolicy.Analyzers
         public static readonly DiagnosticDescriptor FTP0010_UndeclaredTunedModel = Create(
             DiagnosticIds.UndeclaredTunedModel,
             "Code uses a tuned model that the manifest does not declare",
-            "'{0}' is {1}; declare it under 'models' in finetune-policy.json (the security team must first register it in the allow-list's model registry), or use a declared tuned model or a base model",
+            "'{0}' is {1}; declare it under 'models' in finetune-policy.json (the security team must first register it in the allow-list's model "
+                + "registry), or use a declared tuned model or a base model",
             DiagnosticSeverity.Error,
-            "A fine-tuned model can repeat the data it was trained on to anyone who can query it. The allow-list registers each tuned model with the class of its training data and the audiences that may see its answers, and a project declares the tuned models it calls, so that the build can check who receives their answers. A tuned model used in code but not declared escapes that check.");
+            "A fine-tuned model can repeat the data it was trained on to anyone who can query it. The allow-list registers each tuned model with the "
+                + "class of its training data and the audiences that may see its answers, and a project declares the tuned models it calls, so that the "
+                + "build can check who receives their answers. A tuned model used in code but not declared escapes that check.");
 
         // {0} what the entry lists: a sink call with what reaches it, a declassifier, or a classified declaration.
         // Off by default (nothing in the IDE); the package's targets turn it on in command-line builds, whose SARIF log

@@ -40,14 +40,17 @@ namespace FineTunePolicy.Analyzers.Classification
         /// constructors and the calls that wrap the client.
         /// </summary>
         public static DataSource ModelBinding(string modelId, DataClass trainingClass, DataCategory trainingCategories, Location? location) =>
-            new("answer of tuned model '" + modelId + "'", DataClass.Public, DataCategory.None, location, null, null, (trainingClass, trainingCategories), isAnswer: false);
+            new("answer of tuned model '" + modelId + "'", DataClass.Public, DataCategory.None, location, null, null,
+                (trainingClass, trainingCategories), isAnswer: false);
 
         /// <summary>Whether this is a binding to a tuned model rather than data.</summary>
         public bool IsModelBinding => _answers is not null;
 
         /// <summary>The source an answer of the bound model carries: the model's training class, named after the model.</summary>
         public DataSource Answer() =>
-            _answers is { } answers ? new DataSource(Name, answers.Class, answers.Categories, Location, Via, ViaLocation, null, isAnswer: true) { _clientVia = Via is not null } : this;
+            _answers is { } answers
+                ? new DataSource(Name, answers.Class, answers.Categories, Location, Via, ViaLocation, null, isAnswer: true) { _clientVia = Via is not null }
+                : this;
 
         /// <summary>The answer of a tuned model, described without quotes around the whole (the model id is quoted).</summary>
         public bool IsAnswer { get; }

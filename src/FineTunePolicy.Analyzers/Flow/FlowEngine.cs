@@ -31,7 +31,8 @@ namespace FineTunePolicy.Analyzers.Flow
         private SinkReach? _reach;
         private int _summariesComputed;
 
-        public FlowEngine(Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
+        public FlowEngine(
+            Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
         {
             Compilation = compilation;
             Classification = classification;

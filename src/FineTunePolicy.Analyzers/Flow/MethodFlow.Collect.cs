@@ -30,7 +30,8 @@ namespace FineTunePolicy.Analyzers.Flow
                         break;
                     case ISimpleAssignmentOperation assignment:
                         // options.ModelId = "ft:...": the assignment itself is written, so that its value carries the binding.
-                        AddAssignment(assignment.Target, _engine.Models.IsEmpty || ModelParameters.ModelArgument(assignment) is null ? assignment.Value : assignment);
+                        var givesModel = !_engine.Models.IsEmpty && ModelParameters.ModelArgument(assignment) is not null;
+                        AddAssignment(assignment.Target, givesModel ? assignment : assignment.Value);
                         break;
                     case ICompoundAssignmentOperation compound:
                         AddAssignment(compound.Target, compound.Value);

@@ -56,7 +56,9 @@ public class TunedModelAnswerTests
             }
         }
         """, Registry, Answers.Diagnostic(Descriptors.FTP0003_DataAboveInferenceCeiling).WithLocation(0)
-            .WithArguments(Answer + " (client held in 'SupportDesk._support')", "Confidential, Personal", "'IMessageService.Create'", "inference", "anthropic", "Internal (project policy)")
+            .WithArguments(
+                Answer + " (client held in 'SupportDesk._support')", "Confidential, Personal", "'IMessageService.Create'", "inference", "anthropic",
+                "Internal (project policy)")
             .WithLocation(1).WithLocation(2));
 
     [Fact]
@@ -85,7 +87,9 @@ public class TunedModelAnswerTests
             public static Summaries Make(OpenAIClient openAi) => new Summaries(openAi.GetChatClient({|#1:"{{Support}}"|}));
         }
         """, Registry, Answers.Diagnostic(Descriptors.FTP0003_DataAboveInferenceCeiling).WithLocation(0)
-            .WithArguments(Answer + " (client held in 'Summaries._chat')", "Confidential, Personal", "'EmbeddingClient.GenerateEmbedding'", "embedding", "azure-openai", "Internal (project policy)")
+            .WithArguments(
+                Answer + " (client held in 'Summaries._chat')", "Confidential, Personal", "'EmbeddingClient.GenerateEmbedding'", "embedding", "azure-openai",
+                "Internal (project policy)")
             .WithLocation(1).WithLocation(2));
 
     [Fact]
@@ -103,7 +107,8 @@ public class TunedModelAnswerTests
             }
         }
         """, Registry, Answers.Diagnostic(Descriptors.FTP0002_DataAboveFineTuningCeiling).WithLocation(0)
-            .WithArguments(Answer, "Confidential, Personal", "'OpenAIFileClient.UploadFile'", "fine-tuning", "openai", "Internal (project policy)").WithLocation(1));
+            .WithArguments(Answer, "Confidential, Personal", "'OpenAIFileClient.UploadFile'", "fine-tuning", "openai", "Internal (project policy)")
+            .WithLocation(1));
 
     [Fact]
     public Task AnswerOfTunedModel_ChosenByChatOptions_FTP0003() => Answers.VerifyAsync($$"""

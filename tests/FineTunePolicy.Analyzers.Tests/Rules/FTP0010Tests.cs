@@ -13,7 +13,8 @@ public class FTP0010Tests
     private static DiagnosticResult Registered(int location, string id = Support) =>
         Models.Diagnostic(Descriptors.FTP0010_UndeclaredTunedModel).WithLocation(location).WithArguments(
             id,
-            "a tuned model of provider 'openai' trained on Confidential, Personal data (the allow-list registers it), and the project's manifest does not declare it");
+            "a tuned model of provider 'openai' trained on Confidential, Personal data (the allow-list registers it), "
+                + "and the project's manifest does not declare it");
 
     [Fact]
     public Task FTP0010_Literal_GetChatClient_Reported() => Models.VerifyAsync($$"""
@@ -77,7 +78,8 @@ public class FTP0010Tests
         }
         """, Undeclared, Models.Diagnostic(Descriptors.FTP0010_UndeclaredTunedModel).WithLocation(0).WithArguments(
             "Contoso-Claims-FT",
-            "a tuned model of provider 'azure-openai' trained on Internal, Financial data (the allow-list registers it), and the project's manifest does not declare it"));
+            "a tuned model of provider 'azure-openai' trained on Internal, Financial data (the allow-list registers it), "
+                + "and the project's manifest does not declare it"));
 
     [Fact]
     public Task FTP0010_FineTunedIdNotInRegistry_Reported() => Models.VerifyAsync("""

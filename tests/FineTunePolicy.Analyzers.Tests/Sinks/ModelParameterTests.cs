@@ -51,7 +51,8 @@ public class ModelParameterTests
 
         var found = types.SelectMany(type => type.GetMembers(member)).Any(symbol => symbol switch
         {
-            IMethodSymbol method => method.DeclaredAccessibility == Accessibility.Public && method.Parameters.Any(p => p.Name == name && p.Type.SpecialType == SpecialType.System_String),
+            IMethodSymbol method => method.DeclaredAccessibility == Accessibility.Public
+                && method.Parameters.Any(p => p.Name == name && p.Type.SpecialType == SpecialType.System_String),
             IPropertySymbol property => member == name && property.SetMethod is { DeclaredAccessibility: Accessibility.Public },
             _ => false,
         });

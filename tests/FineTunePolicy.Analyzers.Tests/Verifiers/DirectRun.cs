@@ -32,7 +32,8 @@ internal static class DirectRun
 
     public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CancellationToken cancellationToken = default, bool concurrent = true, string? globalConfig = null)
     {
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClassifiedDataFlowAnalyzer(), new DeclassifiesJustificationAnalyzer(), new SensitiveTelemetryAnalyzer(), new TunedModelAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClassifiedDataFlowAnalyzer(), new DeclassifiesJustificationAnalyzer(),
+            new SensitiveTelemetryAnalyzer(), new TunedModelAnalyzer());
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfig(globalConfig)),
             onAnalyzerException: null,
