@@ -137,6 +137,8 @@ internal static class Project
                 -p:PerfAnalyzers=ours   FineTunePolicy only
                 -p:PerfAnalyzers=peers  BannedApiAnalyzers, NetAnalyzers (only CA3001-CA3012 on), SecurityCodeScan
                 -p:PerfAnalyzers=all    ours and the peers in the same compilation (default)
+                -p:PerfAnalyzers=inventory  FineTunePolicy only, with its inventory of LLM use (FTP0100) on, as the
+                                        package's targets turn it on in command-line builds
               -->
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -170,12 +172,14 @@ internal static class Project
               <Target Name="PerfChooseAnalyzers" BeforeTargets="CoreCompile" AfterTargets="ResolveLockFileAnalyzers">
                 <ItemGroup>
                   <_PerfPeer Include="@(Analyzer)" Condition="$([System.String]::Copy('%(Analyzer.Identity)').Contains('bannedapianalyzers')) or $([System.String]::Copy('%(Analyzer.Identity)').Contains('netanalyzers')) or $([System.String]::Copy('%(Analyzer.Identity)').Contains('securitycodescan'))" />
-                  <Analyzer Remove="@(_PerfPeer)" Condition="'$(PerfAnalyzers)' == 'none' or '$(PerfAnalyzers)' == 'ours'" />
-                  <Analyzer Include="$(FineTunePolicyAnalyzerPath)" Condition="'$(PerfAnalyzers)' == 'ours' or '$(PerfAnalyzers)' == 'all'" />
+                  <Analyzer Remove="@(_PerfPeer)" Condition="'$(PerfAnalyzers)' == 'none' or '$(PerfAnalyzers)' == 'ours' or '$(PerfAnalyzers)' == 'inventory'" />
+                  <Analyzer Include="$(FineTunePolicyAnalyzerPath)" Condition="'$(PerfAnalyzers)' == 'ours' or '$(PerfAnalyzers)' == 'all' or '$(PerfAnalyzers)' == 'inventory'" />
+                  <EditorConfigFiles Include="Inventory.globalconfig" Condition="'$(PerfAnalyzers)' == 'inventory'" />
                 </ItemGroup>
               </Target>
             </Project>
             """);
+        WriteFile(output, "Inventory.globalconfig", "is_global = true\ndotnet_diagnostic.FTP0100.severity = suggestion\n");
         WriteFile(output, "BannedSymbols.txt", """
             T:System.Net.WebClient;Use HttpClient
             T:System.Runtime.Serialization.Formatters.Binary.BinaryFormatter;Insecure deserialisation

@@ -95,6 +95,22 @@ foreach (var n in sizes)
     md.AppendLine($"| {n:N0} | {all.Count} | {F(Median(all.Select(r => r.Csc)))} | {F(Median(all.Select(r => r.Ours)))} | {F(Median(all.Select(r => r.Banned)))} | {F(Median(all.Select(r => r.Taint)))} | {F(Median(all.Select(r => r.NetAnalyzers)))} | {F(Median(all.Select(r => r.Scs)))} | {Median(all.Select(r => r.Ours / r.Csc)):P2} | {Median(all.Select(r => r.Ours / r.Banned)):0.00}× | {Median(all.Select(r => r.Ours / r.Taint)):0.00}× | {Median(all.Select(r => r.Ours / r.Scs)):0.000}× |");
 }
 
+var inventorySizes = sizes.Where(n => rows.Any(r => r.N == n && r.Mode == "inventory") && rows.Any(r => r.N == n && r.Mode == "ours")).ToList();
+if (inventorySizes.Count > 0)
+{
+    md.AppendLine();
+    md.AppendLine("The inventory of LLM use (`inventory` mode: ours with FTP0100 on) against ours with it off (`ours` mode), builds interleaved:");
+    md.AppendLine();
+    md.AppendLine("| N | reps | Csc, off (s) | Csc, on (s) | Csc on / off | ours, off (s) | ours, on (s) | ours on / off |");
+    md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var n in inventorySizes)
+    {
+        var off = rows.Where(r => r.N == n && r.Mode == "ours").ToList();
+        var on = rows.Where(r => r.N == n && r.Mode == "inventory").ToList();
+        md.AppendLine($"| {n:N0} | {on.Count} | {F(Median(off.Select(r => r.Csc)))} | {F(Median(on.Select(r => r.Csc)))} | {Median(on.Select(r => r.Csc)) / Median(off.Select(r => r.Csc)):0.000}× | {F(Median(off.Select(r => r.Ours)))} | {F(Median(on.Select(r => r.Ours)))} | {Median(on.Select(r => r.Ours)) / Median(off.Select(r => r.Ours)):0.000}× |");
+    }
+}
+
 File.WriteAllText(mdPath, md.ToString());
 return 0;
 

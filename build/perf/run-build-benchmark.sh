@@ -6,7 +6,10 @@
 # Environment:
 #   PERF_REPS=3                     measured clean builds per size and mode (the median is reported)
 #   PERF_MODES="none ours all"      none: no analyzer; ours: FineTunePolicy alone; all: ours + BannedApiAnalyzers,
-#                                   NetAnalyzers (CA3001-CA3012 only) and SecurityCodeScan in one compilation
+#                                   NetAnalyzers (CA3001-CA3012 only) and SecurityCodeScan in one compilation;
+#                                   inventory: ours with the inventory of LLM use (FTP0100) on (PERF_MODES="ours inventory")
+#   PERF_BUILD_ARGS=""              more arguments for every build, e.g. -p:ErrorLog=perf.sarif%2Cversion=2.1 (a SARIF log,
+#                                   as the package's targets write in every build)
 #   PERF_MODES_<N>="ours"           modes for one size (e.g. PERF_MODES_8000=ours when time is short)
 #   PERF_SEED=42                    workload seed
 #   PERF_OUT=artifacts/perf         where workloads, logs and results go
@@ -53,14 +56,14 @@ for n in "${sizes[@]}"; do
   # One warm-up build (not counted), in the last mode: starts the compiler server and loads the analyzers once.
   warm="${modes##* }"
   echo "== N=$n: warm-up ($warm)"
-  dotnet build "$dir/Workload.csproj" --no-restore --no-incremental -nologo -v:q -clp:NoSummary -p:PerfAnalyzers="$warm" -p:ReportAnalyzer=true > /dev/null || true
+  dotnet build "$dir/Workload.csproj" --no-restore --no-incremental -nologo -v:q -clp:NoSummary -p:PerfAnalyzers="$warm" -p:ReportAnalyzer=true ${PERF_BUILD_ARGS:-} > /dev/null || true
 
   for rep in $(seq 1 "$reps"); do
     for mode in $modes; do
       log="$out/logs/n$n-$mode-$rep.log"
       start=$(date +%s.%N)
       dotnet build "$dir/Workload.csproj" --no-restore --no-incremental -nologo -v:q -clp:NoSummary \
-        -p:PerfAnalyzers="$mode" -p:ReportAnalyzer=true -flp:"v=d;PerformanceSummary;logfile=$log" > /dev/null
+        -p:PerfAnalyzers="$mode" -p:ReportAnalyzer=true -flp:"v=d;PerformanceSummary;logfile=$log" ${PERF_BUILD_ARGS:-} > /dev/null
       end=$(date +%s.%N)
       printf '   N=%-5s %-5s rep %s: %6.1f s\n' "$n" "$mode" "$rep" "$(echo "$end - $start" | bc)"
     done

@@ -12,7 +12,8 @@ public static class Program
     /// dotnet run -c Release --project tests/FineTunePolicy.Benchmarks -- --filter '*' [--short]
     /// In-process (no generated project), MemoryDiagnoser on every benchmark; add --profiler EP or
     /// run under dotnet-trace for CPU profiles (docs/performance.md). --whole N [rounds] is not a benchmark: a long-running
-    /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation).
+    /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation); --whole N rounds
+    /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time.
     /// </summary>
     public static int Main(string[] args)
     {

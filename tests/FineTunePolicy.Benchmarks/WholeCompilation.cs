@@ -9,6 +9,8 @@ namespace FineTunePolicy.Benchmarks;
 /// A host for CPU profiles, not a benchmark: analyses the whole generated workload as a build does (all files,
 /// concurrent unless --sequential), a fresh compilation per round, and prints the driver's own per-analyzer times. Profile it with
 /// <c>dotnet-trace collect -- dotnet tests/FineTunePolicy.Benchmarks/bin/Release/net10.0/FineTunePolicy.Benchmarks.dll --whole 2000 5</c>.
+/// With --inventory, rounds alternate between the inventory of LLM use (FTP0100) off and on, and each prints the process's
+/// CPU time for the analysis, which a shared machine disturbs less than wall time.
 /// </summary>
 internal static class WholeCompilation
 {
@@ -37,19 +39,29 @@ internal static class WholeCompilation
             Console.WriteLine($"sink reach over {files} files, pass {pass + 1}: {uncached.TotalMilliseconds:F0} ms new trees, {clock.Elapsed.TotalMilliseconds:F0} ms trees' names cached; {reach.ReachingNameCount} names");
         }
 
+        var inventoryRounds = args.Contains("--inventory");
         for (var round = 1; round <= rounds; round++)
         {
             var compilation = Workload.Compile("Whole" + round, trees);
+            var inventory = inventoryRounds && round % 2 == 0;
+            if (inventory)
+            {
+                compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+                    compilation.Options.SpecificDiagnosticOptions.SetItem(FineTunePolicy.Analyzers.DiagnosticIds.LlmInventory, ReportDiagnostic.Info)));
+            }
+
             engine = null;
             var clock = Stopwatch.StartNew();
             var compilerDiagnostics = compilation.GetDiagnostics().Length;
             var compile = clock.Elapsed;
             clock.Restart();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var withAnalyzers = compilation.WithAnalyzers(Workload.Ours, options);
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var analysis = clock.Elapsed;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds);
-            Console.WriteLine($"round {round}: {files} files; compiler diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, "
+            Console.WriteLine($"round {round}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; {diagnostics.Length} diagnostics; "
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
                 + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound");

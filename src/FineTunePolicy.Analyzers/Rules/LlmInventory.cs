@@ -141,7 +141,8 @@ namespace FineTunePolicy.Analyzers.Rules
                         ReportDeclassifier(symbolContext, method, cap);
                     }
 
-                    if (classification?.ReturnClass(method) is { IsNone: false } result)
+                    // Most methods have no [return: ...] at all: nothing to read.
+                    if (classification is not null && !method.GetReturnTypeAttributes().IsEmpty && classification.ReturnClass(method) is { IsNone: false } result)
                     {
                         ReportClassified(symbolContext, "return", result);
                     }
