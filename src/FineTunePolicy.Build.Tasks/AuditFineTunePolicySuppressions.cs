@@ -90,19 +90,19 @@ namespace FineTunePolicy.Build.Tasks
         /// <inheritdoc />
         protected override bool Run()
         {
-            string projectPath = Path.GetFullPath(ProjectPath);
-            string projectDirectory = Path.GetDirectoryName(projectPath) ?? Directory.GetCurrentDirectory();
+            var projectPath = Path.GetFullPath(ProjectPath);
+            var projectDirectory = Path.GetDirectoryName(projectPath) ?? Directory.GetCurrentDirectory();
             var found = new List<Suppression>();
             var run = new AnalyzerRun();
-            bool ok = true;
+            var ok = true;
 
             // Properties of the project.
-            foreach (string rule in FtpIds(NoWarn))
+            foreach (var rule in FtpIds(NoWarn))
             {
                 found.Add(new Suppression { Rule = rule, Kind = "noWarn", FullPath = projectPath, Source = "NoWarn" });
             }
 
-            foreach (string rule in FtpIds(WarningsNotAsErrors))
+            foreach (var rule in FtpIds(WarningsNotAsErrors))
             {
                 found.Add(new Suppression
                 {
@@ -110,7 +110,7 @@ namespace FineTunePolicy.Build.Tasks
                 });
             }
 
-            bool disabled = false;
+            var disabled = false;
             foreach (var (name, value) in new[] { ("RunAnalyzers", RunAnalyzers), ("RunAnalyzersDuringBuild", RunAnalyzersDuringBuild) })
             {
                 if (string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
@@ -121,7 +121,7 @@ namespace FineTunePolicy.Build.Tasks
                 }
             }
 
-            bool missing = !(Analyzers ?? Array.Empty<ITaskItem>()).Any(a =>
+            var missing = !(Analyzers ?? Array.Empty<ITaskItem>()).Any(a =>
                 string.Equals(Path.GetFileName(a.ItemSpec), AnalyzerFileName, StringComparison.OrdinalIgnoreCase));
             if (missing)
             {
@@ -133,7 +133,7 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             // The compiler's log: in-source suppressions and the proof that the analyzer ran.
-            string? errorLog = ErrorLogPath(projectDirectory);
+            var errorLog = ErrorLogPath(projectDirectory);
             if (errorLog == null)
             {
                 run.Reasons.Add("no compiler error log (ErrorLog) was written, so in-source suppressions cannot be counted");
@@ -166,7 +166,7 @@ namespace FineTunePolicy.Build.Tasks
                     foreach (var s in inSource)
                     {
                         if ((s.Kind == "pragma" || s.Kind == "other")
-                            && PragmaLocator.TryLocate(s.FindingPath, s.FindingLine, s.Rule, out int line, out int column, out string? comment))
+                            && PragmaLocator.TryLocate(s.FindingPath, s.FindingLine, s.Rule, out var line, out var column, out var comment))
                         {
                             s.Kind = "pragma";
                             s.FullPath = s.FindingPath;
@@ -205,7 +205,7 @@ namespace FineTunePolicy.Build.Tasks
             var configs = new List<string>();
             foreach (var item in EditorConfigFiles ?? Array.Empty<ITaskItem>())
             {
-                string? path = FullPath(item, projectDirectory);
+                var path = FullPath(item, projectDirectory);
                 if (path != null && File.Exists(path))
                 {
                     configs.Add(path);
@@ -214,7 +214,7 @@ namespace FineTunePolicy.Build.Tasks
 
             configs.AddRange(EditorConfigScanner.Discover(sources, problems));
             configs = configs.Distinct(StringComparer.Ordinal).ToList();
-            foreach (string config in configs)
+            foreach (var config in configs)
             {
                 CurrentFile = config;
                 try
@@ -268,14 +268,14 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             var section = AuditSuppressionsWriter.Section(run, found, projectDirectory, configs);
-            string? merged = AuditSuppressionsWriter.Merge(audit, section, out string? error);
+            var merged = AuditSuppressionsWriter.Merge(audit, section, out var error);
             if (merged == null)
             {
                 LogError(Codes.SuppressionInputUnreadable, AuditPath, 0, 0, Messages.AuditRecordNotOurs(error));
                 return false;
             }
 
-            string publishPath = string.IsNullOrEmpty(PublishPath) ? AuditPath : PublishPath!;
+            var publishPath = string.IsNullOrEmpty(PublishPath) ? AuditPath : PublishPath!;
             if (!WriteIfChanged(publishPath, new UTF8Encoding(false).GetBytes(merged), publishPath == AuditPath ? audit : null))
             {
                 return false;
@@ -303,9 +303,9 @@ namespace FineTunePolicy.Build.Tasks
             }
 
             // Csc's ErrorLog is "path[,version=x]"; MSBuild may pass the comma escaped.
-            string value = ErrorLog!.Replace("%2C", ",").Replace("%2c", ",");
-            int comma = value.IndexOf(",version=", StringComparison.OrdinalIgnoreCase);
-            string path = (comma >= 0 ? value.Substring(0, comma) : value).Trim().Trim('"');
+            var value = ErrorLog!.Replace("%2C", ",").Replace("%2c", ",");
+            var comma = value.IndexOf(",version=", StringComparison.OrdinalIgnoreCase);
+            var path = (comma >= 0 ? value.Substring(0, comma) : value).Trim().Trim('"');
             try
             {
                 return Path.GetFullPath(Path.Combine(projectDirectory, path));

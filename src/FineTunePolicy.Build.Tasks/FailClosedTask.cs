@@ -166,7 +166,7 @@ namespace FineTunePolicy.Build.Tasks
 
         private static void EnsureDirectory(string path)
         {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
@@ -176,7 +176,7 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>Fail closed: no output of a failed run may survive it.</summary>
         private void DeleteOutputs()
         {
-            foreach (string? path in OutputFiles)
+            foreach (var path in OutputFiles)
             {
                 if (!string.IsNullOrEmpty(path))
                 {

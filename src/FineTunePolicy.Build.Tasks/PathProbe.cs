@@ -72,8 +72,8 @@ namespace FineTunePolicy.Build.Tasks
                 return PathKind.Directory;
             }
 
-            string? parent = Path.GetDirectoryName(path);
-            for (string? ancestor = parent; !string.IsNullOrEmpty(ancestor); ancestor = Path.GetDirectoryName(ancestor))
+            var parent = Path.GetDirectoryName(path);
+            for (var ancestor = parent; !string.IsNullOrEmpty(ancestor); ancestor = Path.GetDirectoryName(ancestor))
             {
                 if (Directory.Exists(ancestor))
                 {
@@ -94,10 +94,10 @@ namespace FineTunePolicy.Build.Tasks
 
             // A directory entry of that name that is neither a file nor a folder: a symbolic link whose target is
             // missing, or one that loops.
-            string name = Path.GetFileName(path);
+            var name = Path.GetFileName(path);
             try
             {
-                foreach (string entry in Directory.EnumerateFileSystemEntries(parent))
+                foreach (var entry in Directory.EnumerateFileSystemEntries(parent))
                 {
                     if (string.Equals(Path.GetFileName(entry), name, StringComparison.Ordinal))
                     {
@@ -135,7 +135,7 @@ namespace FineTunePolicy.Build.Tasks
                     return null;
                 }
 
-                IntPtr status = Marshal.AllocHGlobal(1024);
+                var status = Marshal.AllocHGlobal(1024);
                 try
                 {
                     if (Stat(path, status) != 0)

@@ -36,7 +36,7 @@ namespace FineTunePolicy.Build.Tasks
 
         public static LoadedFile? Load(string path, ObjectShape shape, string fileKind, DiagnosticBag diagnostics)
         {
-            var kind = PathProbe.Probe(path, out string? reason);
+            var kind = PathProbe.Probe(path, out var reason);
             if (kind == PathKind.Directory)
             {
                 diagnostics.Error(Codes.PathIsDirectory, path, 0, 0, Messages.PathIsDirectory(fileKind));
@@ -90,7 +90,7 @@ namespace FineTunePolicy.Build.Tasks
                 return new LoadedFile(bytes, null, false);
             }
 
-            var source = SourceText.FromBytes(bytes, out string? decodeError);
+            var source = SourceText.FromBytes(bytes, out var decodeError);
             if (source == null)
             {
                 diagnostics.Error(Codes.FileUnreadable, path, 0, 0, Messages.FileNotText(fileKind, decodeError));
@@ -121,7 +121,7 @@ namespace FineTunePolicy.Build.Tasks
                 return new LoadedFile(bytes, root, false);
             }
 
-            bool valid = StructuralValidator.Validate(root, shape, path, fileKind, diagnostics);
+            var valid = StructuralValidator.Validate(root, shape, path, fileKind, diagnostics);
             return new LoadedFile(bytes, root, valid);
         }
     }

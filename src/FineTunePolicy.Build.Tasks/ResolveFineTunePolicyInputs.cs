@@ -62,8 +62,8 @@ namespace FineTunePolicy.Build.Tasks
         /// <inheritdoc />
         protected override bool Run()
         {
-            string projectDirectory = ProjectDirectory;
-            string manifest = PolicyLocations.Manifest(projectDirectory, ManifestPath);
+            var projectDirectory = ProjectDirectory;
+            var manifest = PolicyLocations.Manifest(projectDirectory, ManifestPath);
             CurrentFile = manifest;
             ManifestFound = PathProbe.Probe(manifest, out _) != PathKind.Missing;
 
@@ -76,7 +76,7 @@ namespace FineTunePolicy.Build.Tasks
             {
                 // Diagnostics are dropped: the validation reports them, with positions, from the same loader.
                 var loaded = PolicyFileLoader.Load(manifest, PolicySchemas.Manifest, "manifest", new DiagnosticBag());
-                string? named = PolicyLocations.AllowListText(PolicyLocations.AllowListNode(loaded?.Root));
+                var named = PolicyLocations.AllowListText(PolicyLocations.AllowListNode(loaded?.Root));
                 allowList = named == null ? null : PolicyLocations.FromManifest(manifest, named);
             }
 

@@ -80,14 +80,14 @@ namespace FineTunePolicy.Build.Tasks
         protected override bool Run()
         {
             var diagnostics = new DiagnosticBag();
-            string projectDirectory = ProjectDirectory;
-            if (!TryReadToday(diagnostics, out DateTime today))
+            var projectDirectory = ProjectDirectory;
+            if (!TryReadToday(diagnostics, out var today))
             {
                 return Report(diagnostics);
             }
 
             var run = new RunContext(projectDirectory, today, ReadPackages(), string.IsNullOrEmpty(ToolVersion) ? DefaultToolVersion() : ToolVersion!);
-            string manifestPath = PolicyLocations.Manifest(projectDirectory, ManifestPath);
+            var manifestPath = PolicyLocations.Manifest(projectDirectory, ManifestPath);
             CurrentFile = manifestPath;
 
             // Only a manifest that is really absent falls back to the defaults: a folder, a broken link or an
@@ -105,7 +105,7 @@ namespace FineTunePolicy.Build.Tasks
 
             // The allow-list location is read even when the manifest has structural problems elsewhere, so that both
             // files are checked in one build.
-            string? allowListPath = ResolveAllowList(manifestPath, manifestFile, diagnostics);
+            var allowListPath = ResolveAllowList(manifestPath, manifestFile, diagnostics);
             if (allowListPath == null)
             {
                 return Report(diagnostics);
@@ -159,7 +159,7 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>No manifest: FTP1001 (a warning, an error in strict mode) and the analyzer's embedded defaults.</summary>
         private bool RunWithoutManifest(RunContext run, string manifestPath, DiagnosticBag diagnostics)
         {
-            string message = Messages.ManifestNotFound(manifestPath);
+            var message = Messages.ManifestNotFound(manifestPath);
             if (Strict)
             {
                 diagnostics.Error(Codes.ManifestNotFound, manifestPath, 0, 0, message + Messages.StrictNeedsManifest);
@@ -172,7 +172,7 @@ namespace FineTunePolicy.Build.Tasks
                 return false;
             }
 
-            string manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
+            var manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
             var audit = AuditRecordWriter.Default(run.ToolVersion, run.JudgedOn, Strict, new AuditFile(manifestDisplay, null), run.Packages);
             return WriteOutputs(GlobalConfigWriter.Default(manifestDisplay), audit);
         }
@@ -185,7 +185,7 @@ namespace FineTunePolicy.Build.Tasks
         {
             if (!string.IsNullOrEmpty(AllowListPath))
             {
-                string fromProperty = PolicyLocations.FromProperty(ProjectDirectory, AllowListPath!);
+                var fromProperty = PolicyLocations.FromProperty(ProjectDirectory, AllowListPath!);
                 if (PathProbe.Probe(fromProperty, out _) == PathKind.Missing)
                 {
                     diagnostics.Error(Codes.AllowListNotFound, ProjectPath, 0, 0, Messages.AllowListPropertyNotFound(fromProperty));
@@ -202,13 +202,13 @@ namespace FineTunePolicy.Build.Tasks
                 return null;
             }
 
-            string? written = PolicyLocations.AllowListText(node);
+            var written = PolicyLocations.AllowListText(node);
             if (written == null)
             {
                 return null; // a wrongly typed or empty allowList has been reported by the structural check
             }
 
-            string? fromManifest = PolicyLocations.FromManifest(manifestPath, written);
+            var fromManifest = PolicyLocations.FromManifest(manifestPath, written);
             if (fromManifest == null)
             {
                 diagnostics.Error(Codes.AllowListNotFound, manifestPath, node, Messages.AllowListNotAPath(written));
@@ -237,10 +237,10 @@ namespace FineTunePolicy.Build.Tasks
                 return false;
             }
 
-            string manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
-            string allowListDisplay = PathDisplay.Relative(run.ProjectDirectory, allowListPath);
-            string config = GlobalConfigWriter.Manifest(manifestDisplay, allowListDisplay, allowList, evaluation);
-            string audit = AuditRecordWriter.Manifest(
+            var manifestDisplay = PathDisplay.Relative(run.ProjectDirectory, manifestPath);
+            var allowListDisplay = PathDisplay.Relative(run.ProjectDirectory, allowListPath);
+            var config = GlobalConfigWriter.Manifest(manifestDisplay, allowListDisplay, allowList, evaluation);
+            var audit = AuditRecordWriter.Manifest(
                 run.ToolVersion,
                 run.JudgedOn,
                 Strict,
@@ -254,7 +254,7 @@ namespace FineTunePolicy.Build.Tasks
         /// <summary>Logs every diagnostic; returns false when any is an error (every one is, in strict mode).</summary>
         private bool Report(DiagnosticBag diagnostics)
         {
-            bool failed = false;
+            var failed = false;
             foreach (var d in diagnostics.Items)
             {
                 LogFinding(Strict || !d.IsWarning, d.Code, d.File, d.Line, d.Column, d.Message);
@@ -271,13 +271,13 @@ namespace FineTunePolicy.Build.Tasks
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in PackageReferences ?? Array.Empty<ITaskItem>())
             {
-                string id = item.GetMetadata("NuGetPackageId");
+                var id = item.GetMetadata("NuGetPackageId");
                 if (string.IsNullOrEmpty(id))
                 {
                     id = item.ItemSpec;
                 }
 
-                string version = item.GetMetadata("NuGetPackageVersion");
+                var version = item.GetMetadata("NuGetPackageVersion");
                 if (string.IsNullOrEmpty(version))
                 {
                     version = item.GetMetadata("Version");
@@ -321,7 +321,7 @@ namespace FineTunePolicy.Build.Tasks
             {
                 var hash = sha.ComputeHash(bytes);
                 var text = new StringBuilder(hash.Length * 2);
-                foreach (byte b in hash)
+                foreach (var b in hash)
                 {
                     text.Append(b.ToString("x2", CultureInfo.InvariantCulture));
                 }

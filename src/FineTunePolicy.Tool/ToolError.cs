@@ -19,7 +19,7 @@ internal sealed class ToolError : Exception
 
     private static string FirstSentence(string message)
     {
-        int end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return (end > 0 ? message[..end] : message).TrimEnd('.', ' ');
     }
 }

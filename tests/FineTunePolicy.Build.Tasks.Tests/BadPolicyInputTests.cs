@@ -108,7 +108,7 @@ public sealed class BadPolicyInputTests
         input.Arrange(fixture);
 
         var watch = Stopwatch.StartNew();
-        bool result = true;
+        var result = true;
         var exception = Record.Exception(() => result = fixture.Run());
         watch.Stop();
 
@@ -200,7 +200,7 @@ public sealed class BadPolicyInputTests
     public void PathsWithSpacesAndNonAscii_AreReportedExactly()
     {
         using var fixture = new TaskFixture(" Projet été Ωmega 東京");
-        string allowList = Path.Combine(fixture.Root, "policy", "liste autorisée ü.json");
+        var allowList = Path.Combine(fixture.Root, "policy", "liste autorisée ü.json");
         fixture.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/liste autorisée ü.json\""));
         File.WriteAllText(allowList, Policies.AllowList.ReplaceOnce("\"retentionDays\": 30,", "\"retentionDays\": \"30\","));
 
@@ -226,8 +226,8 @@ public sealed class BadPolicyInputTests
 
     private static string ReplaceUses(string manifest, string replacement)
     {
-        int start = manifest.IndexOf("\"uses\": [", StringComparison.Ordinal) + "\"uses\": ".Length;
-        int end = manifest.IndexOf("],\n  \"datasets\"", StringComparison.Ordinal) + 1;
+        var start = manifest.IndexOf("\"uses\": [", StringComparison.Ordinal) + "\"uses\": ".Length;
+        var end = manifest.IndexOf("],\n  \"datasets\"", StringComparison.Ordinal) + 1;
         return manifest.Substring(0, start) + replacement + manifest.Substring(end);
     }
 
@@ -240,7 +240,7 @@ public sealed class BadPolicyInputTests
         long left = size - 2;
         while (left > 0)
         {
-            int n = (int)Math.Min(spaces.Length, left);
+            var n = (int)Math.Min(spaces.Length, left);
             stream.Write(spaces, 0, n);
             left -= n;
         }

@@ -11,15 +11,15 @@ public sealed class ErrorPathTests
     public void BadInput_FailsClosedWithOneDiagnostic(ErrorCase errorCase)
     {
         using var fixture = new TaskFixture();
-        string manifest = errorCase.Manifest?.Invoke(Policies.Manifest) ?? Policies.Manifest;
-        string allowList = errorCase.AllowList?.Invoke(Policies.AllowList) ?? Policies.AllowList;
+        var manifest = errorCase.Manifest?.Invoke(Policies.Manifest) ?? Policies.Manifest;
+        var allowList = errorCase.AllowList?.Invoke(Policies.AllowList) ?? Policies.AllowList;
         fixture.WriteManifest(manifest);
         fixture.WriteAllowList(allowList);
         fixture.AddPackage("OpenAI", "2.15.0");
         fixture.SeedStaleOutputs();
         errorCase.Arrange?.Invoke(fixture);
 
-        bool result = true;
+        var result = true;
         var exception = Record.Exception(() => result = fixture.Run());
 
         Assert.Null(exception);
@@ -28,7 +28,7 @@ public sealed class ErrorPathTests
         Assert.True(logged.IsError, "strict mode or an error condition must log an error");
         Assert.Equal(errorCase.Code, logged.Code);
         Assert.Equal($"https://github.com/finetunepolicy/finetunepolicy/blob/main/docs/rules/{errorCase.Code}.md", logged.HelpLink);
-        string expectedFile = errorCase.File switch
+        var expectedFile = errorCase.File switch
         {
             Where.Manifest => fixture.ManifestPath,
             Where.AllowList => fixture.AllowListPath,

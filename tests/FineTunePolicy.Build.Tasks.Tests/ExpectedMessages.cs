@@ -113,7 +113,7 @@ public static class ExpectedMessages
 
     public static string For(string name, TaskFixture fixture)
     {
-        Assert.True(Messages.TryGetValue(name, out string? message), "no expected message for " + name);
+        Assert.True(Messages.TryGetValue(name, out var message), "no expected message for " + name);
 
         return message
             .Replace("{manifest}", fixture.ManifestPath)

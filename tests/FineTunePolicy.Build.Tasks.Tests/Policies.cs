@@ -114,13 +114,13 @@ public static class Policies
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="marker"/> (after <paramref name="after"/>, when given).</summary>
     public static (int Line, int Column) Position(string text, string marker, string? after = null)
     {
-        int start = after == null ? 0 : text.IndexOf(after, StringComparison.Ordinal);
+        var start = after == null ? 0 : text.IndexOf(after, StringComparison.Ordinal);
         Assert.True(start >= 0, $"'{after}' not found");
-        int index = text.IndexOf(marker, start, StringComparison.Ordinal);
+        var index = text.IndexOf(marker, start, StringComparison.Ordinal);
         Assert.True(index >= 0, $"'{marker}' not found");
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++)
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
         {
             if (text[i] == '\n')
             {
@@ -135,7 +135,7 @@ public static class Policies
     /// <summary>Replaces exactly one occurrence, so that a test cannot silently change nothing.</summary>
     public static string ReplaceOnce(this string text, string oldValue, string newValue)
     {
-        int index = text.IndexOf(oldValue, StringComparison.Ordinal);
+        var index = text.IndexOf(oldValue, StringComparison.Ordinal);
         Assert.True(index >= 0, $"'{oldValue}' not found");
         Assert.True(text.IndexOf(oldValue, index + 1, StringComparison.Ordinal) < 0, $"'{oldValue}' occurs more than once");
         return text.Substring(0, index) + newValue + text.Substring(index + oldValue.Length);

@@ -15,12 +15,12 @@ public sealed class PolicyFuzzTests
 
     public static IEnumerable<(string Kind, string Name, string Text)> GoodDocuments()
     {
-        string root = Path.Combine(AppContext.BaseDirectory, "Corpus");
-        foreach (string kind in new[] { "allow-list", "manifest" })
+        var root = Path.Combine(AppContext.BaseDirectory, "Corpus");
+        foreach (var kind in new[] { "allow-list", "manifest" })
         {
-            foreach (string file in Directory.GetFiles(Path.Combine(root, kind, "good"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(Path.Combine(root, kind, "good"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
             {
-                string text = File.ReadAllText(file);
+                var text = File.ReadAllText(file);
                 if (kind == "manifest")
                 {
                     // Point every manifest at the fixture's allow-list, so that variants reach the allow-list too.
@@ -40,8 +40,8 @@ public sealed class PolicyFuzzTests
             return text;
         }
 
-        int at = random.Next(text.Length);
-        int span = 1 + random.Next(Math.Min(10, text.Length - at));
+        var at = random.Next(text.Length);
+        var span = 1 + random.Next(Math.Min(10, text.Length - at));
         return random.Next(6) switch
         {
             0 => text.Substring(0, at),                                      // truncate
@@ -57,32 +57,32 @@ public sealed class PolicyFuzzTests
     public void MutatedGoodDocuments_NeverThrow_AndFailClosedWithCodedErrors()
     {
         var failures = new List<string>();
-        int variants = 0;
-        int passed = 0;
+        var variants = 0;
+        var passed = 0;
         foreach (var (kind, name, text) in GoodDocuments())
         {
             // A fixed seed per document: the same variants on every run and machine.
             var random = new Random(StableSeed(kind + "/" + name));
-            for (int i = 0; i < VariantsPerDocument; i++)
+            for (var i = 0; i < VariantsPerDocument; i++)
             {
-                string variant = Mutate(text, random);
+                var variant = Mutate(text, random);
                 variants++;
                 using var fixture = new TaskFixture();
                 fixture.WriteManifest(kind == "manifest" ? variant : Policies.Manifest);
                 fixture.WriteAllowList(kind == "allow-list" ? variant : Policies.AllowList);
                 fixture.SeedStaleOutputs();
 
-                bool result = false;
-                Exception? exception = Record.Exception(() => result = fixture.Run());
-                string label = $"{kind}/{name} variant {i}";
+                var result = false;
+                var exception = Record.Exception(() => result = fixture.Run());
+                var label = $"{kind}/{name} variant {i}";
                 if (exception != null)
                 {
                     failures.Add($"{label}: threw {exception}");
                     continue;
                 }
 
-                bool outputs = File.Exists(fixture.GlobalConfigPath) && File.Exists(fixture.AuditPath) && File.Exists(fixture.StampPath);
-                bool anyOutput = File.Exists(fixture.GlobalConfigPath) || File.Exists(fixture.AuditPath) || File.Exists(fixture.StampPath);
+                var outputs = File.Exists(fixture.GlobalConfigPath) && File.Exists(fixture.AuditPath) && File.Exists(fixture.StampPath);
+                var anyOutput = File.Exists(fixture.GlobalConfigPath) || File.Exists(fixture.AuditPath) || File.Exists(fixture.StampPath);
                 if (result != outputs || (!result && anyOutput))
                 {
                     failures.Add($"{label}: returned {result} but outputs present: config {File.Exists(fixture.GlobalConfigPath)}, audit {File.Exists(fixture.AuditPath)}, stamp {File.Exists(fixture.StampPath)}");
@@ -134,7 +134,7 @@ public sealed class PolicyFuzzTests
         static IEnumerable<string> Variants(string key, string text)
         {
             var random = new Random(StableSeed(key));
-            for (int i = 0; i < VariantsPerDocument; i++)
+            for (var i = 0; i < VariantsPerDocument; i++)
             {
                 yield return Mutate(text, random);
             }
@@ -146,8 +146,8 @@ public sealed class PolicyFuzzTests
     {
         unchecked
         {
-            int hash = 17;
-            foreach (byte b in Encoding.UTF8.GetBytes(key))
+            var hash = 17;
+            foreach (var b in Encoding.UTF8.GetBytes(key))
             {
                 hash = (hash * 31) + b;
             }

@@ -83,7 +83,7 @@ public sealed class ResolveInputsTests : IDisposable
             return;
         }
 
-        string manifest = _fixture.ManifestPath;
+        var manifest = _fixture.ManifestPath;
         switch (odd)
         {
             case "dangling link": OddFiles.Link(manifest, Path.Combine(_fixture.Root, "gone.json")); break;

@@ -27,15 +27,15 @@ public sealed class SampleDatesTests
     {
         var today = DateTime.UtcNow.Date;
         var problems = new List<string>();
-        int deadlines = 0;
-        foreach (string relative in PolicyFiles)
+        var deadlines = 0;
+        foreach (var relative in PolicyFiles)
         {
-            string text = File.ReadAllText(Path.Combine(SchemaTests.RepoRoot, relative));
+            var text = File.ReadAllText(Path.Combine(SchemaTests.RepoRoot, relative));
             var dates = KeyedDate.Matches(text);
             Assert.True(AnyDate.Matches(text).Count == dates.Count, $"{relative} holds a date that is not the value of a key");
             foreach (Match match in dates)
             {
-                string key = match.Groups["key"].Value;
+                var key = match.Groups["key"].Value;
                 var date = DateTime.ParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (key == "approvedOn")
                 {
@@ -67,12 +67,12 @@ public sealed class SampleDatesTests
     [Fact]
     public void SamplePolicy_PassesWithoutAWarning_TodayAndAYearFromNow()
     {
-        string project = Path.Combine(SchemaTests.RepoRoot, "samples", "Contoso.Support", "Contoso.Support.csproj");
+        var project = Path.Combine(SchemaTests.RepoRoot, "samples", "Contoso.Support", "Contoso.Support.csproj");
         var packages = XDocument.Load(project).Descendants("PackageReference")
             .Select(p => (ITaskItem)new TaskItem((string)p.Attribute("Include")!))
             .ToArray();
         Assert.NotEmpty(packages);
-        string output = Path.Combine(Path.GetTempPath(), "ftp-sample-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(Path.GetTempPath(), "ftp-sample-" + Guid.NewGuid().ToString("N"));
         try
         {
             foreach (var day in new[] { DateTime.UtcNow.Date, DateTime.UtcNow.Date.AddYears(1) })

@@ -47,8 +47,8 @@ public sealed class SchemaTests
     [MemberData(nameof(Kinds))]
     public void PublishedSchema_IsGeneratedFromTheShapes(string kind)
     {
-        string path = Path.Combine(RepoRoot, "docs", "schemas", kind + ".schema.json");
-        string generated = Generate(kind);
+        var path = Path.Combine(RepoRoot, "docs", "schemas", kind + ".schema.json");
+        var generated = Generate(kind);
         if (Environment.GetEnvironmentVariable("FTP_UPDATE_SCHEMAS") == "1" || Environment.GetEnvironmentVariable("FTP_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, generated, new UTF8Encoding(false));
@@ -80,12 +80,12 @@ public sealed class SchemaTests
 
     public static IEnumerable<object[]> Corpus()
     {
-        string root = Path.Combine(AppContext.BaseDirectory, "Corpus");
-        foreach (string kind in new[] { "allow-list", "manifest" })
+        var root = Path.Combine(AppContext.BaseDirectory, "Corpus");
+        foreach (var kind in new[] { "allow-list", "manifest" })
         {
-            foreach (string verdict in new[] { "good", "bad" })
+            foreach (var verdict in new[] { "good", "bad" })
             {
-                foreach (string file in Directory.GetFiles(Path.Combine(root, kind, verdict), "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var file in Directory.GetFiles(Path.Combine(root, kind, verdict), "*.json").OrderBy(f => f, StringComparer.Ordinal))
                 {
                     yield return new object[] { kind, verdict, Path.GetFileName(file) };
                 }
@@ -107,8 +107,8 @@ public sealed class SchemaTests
     [MemberData(nameof(Corpus))]
     public void SchemaAndTask_AgreeOnCorpusDocument(string kind, string verdict, string fileName)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Corpus", kind, verdict, fileName);
-        string text = File.ReadAllText(path);
+        var path = Path.Combine(AppContext.BaseDirectory, "Corpus", kind, verdict, fileName);
+        var text = File.ReadAllText(path);
 
         var schema = Schemas[kind];
         var schemaResult = schema.Evaluate(
@@ -119,14 +119,14 @@ public sealed class SchemaTests
         var problems = new List<JsonSyntaxProblem>();
         var root = PositionedJsonParser.Parse(SourceText.FromBytes(File.ReadAllBytes(path), out _)!, problems);
         Assert.Empty(problems);
-        bool taskValid = StructuralValidator.Validate(root!, ShapeOf(kind), path, kind, diagnostics);
+        var taskValid = StructuralValidator.Validate(root!, ShapeOf(kind), path, kind, diagnostics);
 
         Assert.Equal(verdict == "good", schemaResult.IsValid);
         Assert.Equal(schemaResult.IsValid, taskValid);
         if (verdict == "bad")
         {
             // Bad documents are named after the code they must produce: FTP1012-unknown-key.json.
-            string expectedCode = fileName.Substring(0, 7);
+            var expectedCode = fileName.Substring(0, 7);
             Assert.Contains(diagnostics.Items, d => d.Code == expectedCode);
         }
     }

@@ -89,7 +89,7 @@ public sealed class StatedRulesTests : IDisposable
     [Fact]
     public void RequiredApprovalMissing_IsFTP1036AtTheUse()
     {
-        string manifest = WithoutApprovals();
+        var manifest = WithoutApprovals();
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -102,7 +102,7 @@ public sealed class StatedRulesTests : IDisposable
     public void RequiredApprovalMissing_ForADataset_IsFTP1036AtTheDataset()
     {
         // Without its sanitizer the dataset stays Confidential and needs the privacy officer too.
-        string manifest = WithoutApprovals().ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }", "{ \"description\": \"hash customer ids\" }");
+        var manifest = WithoutApprovals().ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }", "{ \"description\": \"hash customer ids\" }");
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -221,7 +221,7 @@ public sealed class StatedRulesTests : IDisposable
 
     private static string WithoutApprovals()
     {
-        int start = Policies.Manifest.IndexOf(",\n  \"approvals\"", StringComparison.Ordinal);
+        var start = Policies.Manifest.IndexOf(",\n  \"approvals\"", StringComparison.Ordinal);
         return Policies.Manifest.Substring(0, start) + "\n}";
     }
 }

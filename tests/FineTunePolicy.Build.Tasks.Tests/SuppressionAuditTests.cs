@@ -13,7 +13,7 @@ public sealed class SuppressionAuditTests
 
     private static (int Line, int Column) Finding(SuppressionFixture f, int line)
     {
-        string text = File.ReadAllLines(f.SourcePath)[line - 1];
+        var text = File.ReadAllLines(f.SourcePath)[line - 1];
         return (line, text.IndexOf("\"ssn \"", StringComparison.Ordinal) + 1);
     }
 
@@ -60,7 +60,7 @@ public sealed class SuppressionAuditTests
         using var f = new SuppressionFixture { Strict = true };
         f.UseSarif("in-source.sarif");
 
-        bool result = true;
+        var result = true;
         Assert.Null(Record.Exception(() => result = f.Run()));
 
         Assert.False(result);
@@ -78,8 +78,8 @@ public sealed class SuppressionAuditTests
     {
         using var f = new SuppressionFixture { Strict = true };
         f.UseSarif("in-source.sarif");
-        string source = File.ReadAllText(f.SourcePath);
-        int second = source.LastIndexOf("#pragma warning disable FTP0001\n", StringComparison.Ordinal);
+        var source = File.ReadAllText(f.SourcePath);
+        var second = source.LastIndexOf("#pragma warning disable FTP0001\n", StringComparison.Ordinal);
         File.WriteAllText(f.SourcePath, source.Substring(0, second) + "#pragma warning disable FTP0001 // PRIV-77: synthetic data only\n" + source.Substring(second + "#pragma warning disable FTP0001\n".Length));
 
         Assert.False(f.Run());
@@ -217,7 +217,7 @@ public sealed class SuppressionAuditTests
     {
         using var f = new SuppressionFixture { Strict = true };
         f.UseSarif("nowarn.sarif");
-        string editorConfig = Path.Combine(f.ProjectDirectory, ".editorconfig");
+        var editorConfig = Path.Combine(f.ProjectDirectory, ".editorconfig");
         File.WriteAllText(editorConfig, string.Join("\n",
             "[*.cs]",
             "# SEC-7: the legacy exporter only sees synthetic data",
@@ -259,7 +259,7 @@ public sealed class SuppressionAuditTests
         using var f = new SuppressionFixture();
         f.UseSarif("nowarn.sarif");
         File.WriteAllText(f.RootEditorConfig, "root = true\n[*.cs]\ndotnet_diagnostic.FTP0003.severity = none\n");
-        string src = Path.Combine(f.ProjectDirectory, "src", "deep");
+        var src = Path.Combine(f.ProjectDirectory, "src", "deep");
         Directory.CreateDirectory(src);
         File.Move(f.SourcePath, Path.Combine(src, "Program.cs"));
         f.Sources.Clear();
@@ -281,7 +281,7 @@ public sealed class SuppressionAuditTests
     {
         using var f = new SuppressionFixture();
         f.UseSarif("nowarn.sarif");
-        string global = Path.Combine(f.Task.Root, "company.globalconfig");
+        var global = Path.Combine(f.Task.Root, "company.globalconfig");
         File.WriteAllText(global, "is_global = true\n# ARCH-1: rolled out later\ndotnet_analyzer_diagnostic.category-FineTunePolicy.severity = none\n[/elsewhere/File.cs]\ndotnet_diagnostic.FTP0001.severity = none\n");
         f.EditorConfigFiles.Add(global);
         f.EditorConfigFiles.Add(Path.Combine(f.Task.Root, "missing.globalconfig"));
@@ -304,7 +304,7 @@ public sealed class SuppressionAuditTests
         // turning it off (in a config file or in NoWarn) suppresses no finding.
         using var f = new SuppressionFixture { NoWarn = "FTP0100;FTP0003" };
         f.UseSarif("nowarn.sarif");
-        string global = Path.Combine(f.Task.Root, "FineTunePolicy.Inventory.globalconfig");
+        var global = Path.Combine(f.Task.Root, "FineTunePolicy.Inventory.globalconfig");
         File.WriteAllText(global, "is_global = true\nglobal_level = -1\ndotnet_diagnostic.FTP0100.severity = suggestion\n");
         f.EditorConfigFiles.Add(global);
         File.WriteAllText(Path.Combine(f.ProjectDirectory, ".editorconfig"), "[*.cs]\ndotnet_diagnostic.FTP0100.severity = none\n");
@@ -328,7 +328,7 @@ public sealed class SuppressionAuditTests
     [InlineData("{unclosed", "anything.cs", true)]
     public void EditorConfigSections_MatchLikeTheCompiler(string section, string relative, bool expected)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "ftp-glob");
+        var directory = Path.Combine(Path.GetTempPath(), "ftp-glob");
         Assert.Equal(expected, FineTunePolicy.Build.Tasks.Suppressions.EditorConfigScanner.SectionApplies(section, directory, new[] { Path.Combine(directory, relative) }));
     }
 
@@ -341,7 +341,7 @@ public sealed class SuppressionAuditTests
         using var f = new SuppressionFixture();
         File.WriteAllText(f.ErrorLogPath, content);
 
-        bool result = true;
+        var result = true;
         Assert.Null(Record.Exception(() => result = f.Run()));
         Assert.False(result);
         var error = f.Engine.Errors.First();
@@ -376,13 +376,13 @@ public sealed class SuppressionAuditTests
         f.UseSarif("nowarn.sarif");
 
         // As root, permissions do not stop reading: a link that loops is honestly unreadable.
-        string loop = Path.Combine(f.Task.Root, "loop.globalconfig");
+        var loop = Path.Combine(f.Task.Root, "loop.globalconfig");
         File.CreateSymbolicLink(loop, loop + ".2");
         File.CreateSymbolicLink(loop + ".2", loop);
-        string dangling = Path.Combine(f.ProjectDirectory, ".editorconfig");
+        var dangling = Path.Combine(f.ProjectDirectory, ".editorconfig");
         File.CreateSymbolicLink(dangling, Path.Combine(f.Task.Root, "gone"));
 
-        bool result = true;
+        var result = true;
         Assert.Null(Record.Exception(() => result = f.Run()));
         Assert.False(result);
         Assert.Contains(f.Engine.Errors, e => e.Code == "FTP1062" && e.File == dangling);
@@ -404,10 +404,10 @@ public sealed class SuppressionAuditTests
     {
         using var f = new SuppressionFixture();
         f.UseSarif("in-source.sarif");
-        string before = File.ReadAllText(f.Task.AuditPath);
+        var before = File.ReadAllText(f.Task.AuditPath);
 
         Assert.True(f.Run());
-        string after = File.ReadAllText(f.Task.AuditPath);
+        var after = File.ReadAllText(f.Task.AuditPath);
         Assert.Equal(before.Length, before.Replace("\r", string.Empty).Length);
         Assert.DoesNotContain("\r", after);
         Assert.Equal(Without(before, "suppressions"), Without(after, "suppressions"));
@@ -428,7 +428,7 @@ public sealed class SuppressionAuditTests
     public void SameInputsAndDate_GiveAByteIdenticalAuditRecord_Across20Runs()
     {
         byte[]? first = null;
-        for (int run = 0; run < 20; run++)
+        for (var run = 0; run < 20; run++)
         {
             // A fresh validation and audit each time, in the same folder layout.
             using var f = new SuppressionFixture();
@@ -439,7 +439,7 @@ public sealed class SuppressionAuditTests
             Assert.True(f.Run(), string.Join("\n", f.Engine.Logged));
 
             // Only the temporary folder's name differs between runs, and the record holds relative paths only.
-            byte[] bytes = File.ReadAllBytes(f.Task.AuditPath);
+            var bytes = File.ReadAllBytes(f.Task.AuditPath);
             Assert.DoesNotContain(f.Task.Root, System.Text.Encoding.UTF8.GetString(bytes));
             first ??= bytes;
             Assert.Equal(first, bytes);

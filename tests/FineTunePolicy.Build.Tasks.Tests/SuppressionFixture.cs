@@ -65,7 +65,7 @@ public sealed class SuppressionFixture : IDisposable
     /// <summary>Installs a SARIF fixture as the project's error log, pointing its file URIs at this project.</summary>
     public void UseSarif(string name)
     {
-        string text = File.ReadAllText(FixtureFile(name));
+        var text = File.ReadAllText(FixtureFile(name));
         text = text.Replace("file:///tmp/sarifexp/", new Uri(ProjectDirectory + "/").AbsoluteUri);
         File.WriteAllText(ErrorLogPath, text);
     }

@@ -24,8 +24,8 @@ public sealed class TunedModelTests : IDisposable
     {
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         Assert.Empty(_fixture.Engine.Logged);
-        string config = _fixture.ReadGlobalConfig();
-        string attributes = "finetune_policy.attributes = Contoso.Compliance.PiiAttribute:Confidential:Personal+Health, "
+        var config = _fixture.ReadGlobalConfig();
+        var attributes = "finetune_policy.attributes = Contoso.Compliance.PiiAttribute:Confidential:Personal+Health, "
             + "Microsoft.Extensions.Compliance.Testing.PrivateDataAttribute:Restricted:None\n";
         Assert.EndsWith(
             attributes +
@@ -54,7 +54,7 @@ public sealed class TunedModelTests : IDisposable
         _fixture.WriteManifest(Policies.Manifest);
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
-        string config = _fixture.ReadGlobalConfig();
+        var config = _fixture.ReadGlobalConfig();
         Assert.Equal(3, config.Split('\n').Count(l => l.EndsWith(".declared = false", StringComparison.Ordinal)));
         Assert.DoesNotContain(".declared = true", config);
         Assert.Contains("\"audience\": null,", _fixture.ReadAudit());
@@ -74,7 +74,7 @@ public sealed class TunedModelTests : IDisposable
     public void AuditRecord_ListsTheDeclaredModels_AndTheProjectsAudience()
     {
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
-        string audit = _fixture.ReadAudit();
+        var audit = _fixture.ReadAudit();
         Assert.Contains(
             "  \"audience\": {\n" +
             "    \"maxClass\": \"Confidential\",\n" +
@@ -155,7 +155,7 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ExpiredModelApproval_IsFTP1037AtItsExpires_NotFTP1076()
     {
-        string manifest = ForCustomers(withoutSupportModel: true).ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": \"2026-02-28\",\n      \"covers\": [ { \"model\"");
+        var manifest = ForCustomers(withoutSupportModel: true).ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": \"2026-02-28\",\n      \"covers\": [ { \"model\"");
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -181,9 +181,9 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ModelApprovalOfAnotherRole_DoesNotCount_AndAnEntryWithoutApprovalRoleAllowsNoException()
     {
-        string allowList = TunedModels.AllowList.ReplaceOnce("      \"approvalRole\": \"privacy-officer\",\n", string.Empty);
+        var allowList = TunedModels.AllowList.ReplaceOnce("      \"approvalRole\": \"privacy-officer\",\n", string.Empty);
         _fixture.WriteAllowList(allowList);
-        string manifest = ForCustomers(withoutSupportModel: true);
+        var manifest = ForCustomers(withoutSupportModel: true);
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -202,7 +202,7 @@ public sealed class TunedModelTests : IDisposable
     public void AudienceNotAllowed_IsReportedAlone_EvenWhenTheClassIsAboveTheAudiencesToo()
     {
         // The Azure model (Confidential) does not list 'public'; FTP1075 says so, and no FTP1076 is added for the same model.
-        string manifest = TunedModels.Manifest.ReplaceOnce("\"audience\": \"employees\"", "\"audience\": \"public\"");
+        var manifest = TunedModels.Manifest.ReplaceOnce("\"audience\": \"employees\"", "\"audience\": \"public\"");
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -214,7 +214,7 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ModelReviewDueWithin30Days_WarnsAtTheReviewByInTheAllowList_AndPasses()
     {
-        string allowList = TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-12-31\"", "\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-03-31\"");
+        var allowList = TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-12-31\"", "\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-03-31\"");
         _fixture.WriteAllowList(allowList);
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
@@ -237,7 +237,7 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ModelOfAProviderThatAllowsNoFineTuning_IsFTP1072()
     {
-        string allowList = TunedModels.AllowList.ReplaceOnce("\"provider\": \"azure-openai\",\n      \"description\"", "\"provider\": \"anthropic\",\n      \"description\"");
+        var allowList = TunedModels.AllowList.ReplaceOnce("\"provider\": \"azure-openai\",\n      \"description\"", "\"provider\": \"anthropic\",\n      \"description\"");
         _fixture.WriteAllowList(allowList);
         _fixture.WriteManifest(TunedModels.Manifest.ReplaceOnce("{ \"provider\": \"azure-openai\", \"purpose\": \"inference\"", "{ \"provider\": \"anthropic\", \"purpose\": \"inference\""
             .Replace("anthropic", "azure-openai")));
@@ -280,7 +280,7 @@ public sealed class TunedModelTests : IDisposable
     [InlineData("CoverMixesModelAndDataset", "FTP1017", "'approvals[1].covers[0]' mixes 'dataset' with 'model'; write { \"dataset\": \"<name>\" } for a dataset, { \"model\": \"<id>\" } for a tuned model or { \"provider\": \"<id>\", \"purpose\": \"<purpose>\" } for a use.")]
     public void ManifestModelMistakes_AreReportedAtTheirPosition(string name, string code, string message)
     {
-        string cover = "[ { \"model\": \"contoso-support-ft\" } ]";
+        var cover = "[ { \"model\": \"contoso-support-ft\" } ]";
         var (manifest, marker, after) = name switch
         {
             "ModelDeclaredTwice" => (TunedModels.Manifest.ReplaceOnce("{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" }", "{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" },\n    { \"id\": \"contoso-support-ft\" }"),
@@ -304,7 +304,7 @@ public sealed class TunedModelTests : IDisposable
     /// <summary>The manifest for customers; without the support model (employees only) when asked, so that only the Azure model is judged.</summary>
     private static string ForCustomers(bool withoutSupportModel)
     {
-        string manifest = TunedModels.Manifest.ReplaceOnce("\"audience\": \"employees\"", "\"audience\": \"customers\"");
+        var manifest = TunedModels.Manifest.ReplaceOnce("\"audience\": \"employees\"", "\"audience\": \"customers\"");
         return withoutSupportModel
             ? manifest.ReplaceOnce("    { \"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\" },\n", string.Empty)
             : manifest;

@@ -88,7 +88,7 @@ public static class TunedModels
 
     private static string AppendKeys(string json, string keys)
     {
-        string end = json.TrimEnd();
+        var end = json.TrimEnd();
         Assert.EndsWith("\n}", end);
         return end.Substring(0, end.Length - 2) + ",\n" + keys.TrimEnd('\n') + "\n}";
     }

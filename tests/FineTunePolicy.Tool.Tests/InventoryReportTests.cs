@@ -8,9 +8,9 @@ namespace FineTunePolicy.Tool.Tests;
 public sealed class InventoryReportTests : IDisposable
 {
     private static readonly DateOnly Today = new(2026, 11, 30);
-    private readonly Outputs outputs = new();
+    private readonly Outputs _outputs = new();
 
-    public void Dispose() => outputs.Dispose();
+    public void Dispose() => _outputs.Dispose();
 
     /// <summary>
     /// Billing: an FTP0001 finding at an openai call (outside the policy, reported), an anthropic call within it that only the
@@ -19,8 +19,8 @@ public sealed class InventoryReportTests : IDisposable
     /// </summary>
     private ReportModel Build()
     {
-        outputs.Project("Billing", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 12) });
-        outputs.Inventory(
+        _outputs.Project("Billing", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 12) });
+        _outputs.Inventory(
             "Billing",
             ("Program.cs", 12, "'ChatClient.CompleteChatAsync' sends Restricted data ...",
                 Outputs.SinkCall("ChatClient.CompleteChatAsync", "openai", "Inference", "Restricted", "Customer.Ssn", "Confidential", allowed: false)),
@@ -35,8 +35,8 @@ public sealed class InventoryReportTests : IDisposable
             ("Customer.cs", 3, "'Customer' is Confidential data",
                 new Dictionary<string, string> { ["Entry"] = "classified", ["Symbol"] = "Customer", ["SymbolKind"] = "type", ["Class"] = "Confidential" }),
             ("Future.cs", 1, "an entry of a newer analyzer", new Dictionary<string, string> { ["Entry"] = "somethingNew" }));
-        outputs.Project("Support", "azure-openai");
-        return ReportBuilder.Build(InputFinder.Find(new[] { outputs.Root }), Today);
+        _outputs.Project("Support", "azure-openai");
+        return ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), Today);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class InventoryReportTests : IDisposable
     {
         var model = Build();
 
-        string html = HtmlReport.Write(model);
+        var html = HtmlReport.Write(model);
 
         Assert.Equal(["anthropic", "azure-openai", "ollama", "openai"], Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Equal(["Billing", "Support"], Regex.Matches(html, "data-kind=\"project\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
@@ -102,7 +102,7 @@ public sealed class InventoryReportTests : IDisposable
     [Fact]
     public void Markdown_HasAnInventorySectionPerProject()
     {
-        string md = MarkdownReport.Write(Build());
+        var md = MarkdownReport.Write(Build());
 
         Assert.StartsWith("# FineTunePolicy report (2026-11-30)\n\n2 projects, 3 LLM call sites, 1 finding,", md, StringComparison.Ordinal);
         Assert.Contains("\n## Inventory of LLM use\n\n### Billing\n\n3 call sites, 1 declassifier, 2 classified declarations.\n", md, StringComparison.Ordinal);
@@ -117,12 +117,12 @@ public sealed class InventoryReportTests : IDisposable
     public void Json_WithAnInventory_ValidatesAgainstThePublishedSchema_AndReadsBackAsABaseline()
     {
         var model = Build();
-        string json = ReportJson.Write(model);
+        var json = ReportJson.Write(model);
         var result = RendererTests.ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
         Assert.Contains("\"callSites\": 3", json, StringComparison.Ordinal);
-        string baseline = Path.Combine(outputs.Root, "report.json");
+        var baseline = Path.Combine(_outputs.Root, "report.json");
         File.WriteAllText(baseline, json);
         var read = ReportJson.ReadBaseline(baseline);
         Assert.Equal(3, read.Projects.Single(p => p.Name == "Billing").Inventory!.CallSites.Count);

@@ -21,7 +21,7 @@ public sealed class Outputs : IDisposable
     /// <summary>A project with one use per provider and a finding per given rule, as a real build would write them.</summary>
     public void Project(string name, string provider = "openai", string reviewBy = "2027-12-31", string expires = "2027-06-30", params (string Rule, string Level, string Message, int Line)[] findings)
     {
-        string obj = Obj(name);
+        var obj = Obj(name);
         Directory.CreateDirectory(obj);
         File.WriteAllText(Path.Combine(obj, "FineTunePolicy.audit.json"), Audit(provider, reviewBy, expires));
         File.WriteAllText(Path.Combine(obj, "FineTunePolicy.sarif"), Sarif(Path.Combine(Root, name), findings));
@@ -71,8 +71,8 @@ public sealed class Outputs : IDisposable
                 results.Append(',');
             }
 
-            string uri = new Uri(Path.Combine(projectFolder, "Program.cs")).AbsoluteUri;
-            string related = new Uri(Path.Combine(projectFolder, "Customer.cs")).AbsoluteUri;
+            var uri = new Uri(Path.Combine(projectFolder, "Program.cs")).AbsoluteUri;
+            var related = new Uri(Path.Combine(projectFolder, "Customer.cs")).AbsoluteUri;
             results.Append($$"""
                 { "ruleId": "{{rule}}", "level": "{{level}}", "message": { "text": {{System.Text.Json.JsonSerializer.Serialize(message)}} },
                   "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{uri}}" }, "region": { "startLine": {{line}}, "startColumn": 9 } } } ],
@@ -90,7 +90,7 @@ public sealed class Outputs : IDisposable
     /// <summary>Adds FTP0100 entries (the inventory of LLM use) to a project's SARIF log, as a build with the package writes them.</summary>
     public void Inventory(string project, params (string File, int Line, string Message, Dictionary<string, string> Properties)[] entries)
     {
-        string log = Path.Combine(Obj(project), "FineTunePolicy.sarif");
+        var log = Path.Combine(Obj(project), "FineTunePolicy.sarif");
         var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(log))!;
         var results = root["runs"]![0]!["results"]!.AsArray();
         foreach (var (file, line, message, properties) in entries)

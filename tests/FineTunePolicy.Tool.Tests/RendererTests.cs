@@ -6,24 +6,24 @@ namespace FineTunePolicy.Tool.Tests;
 
 public sealed class RendererTests : IDisposable
 {
-    private readonly Outputs outputs = new();
+    private readonly Outputs _outputs = new();
 
     /// <summary>The published schema, loaded once per test run (the schema library registers it by its $id).</summary>
     internal static readonly Lazy<JsonSchema> ReportSchema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "report.schema.json")));
 
-    public void Dispose() => outputs.Dispose();
+    public void Dispose() => _outputs.Dispose();
 
     private ReportModel TwoProjects()
     {
-        outputs.Project("Billing", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10), ("FTP0003", "warning", Messages.Ftp0003, 20) });
-        outputs.Project("Support", "anthropic", findings: new[] { ("FTP0004", "error", Messages.Ftp0004, 5) });
-        return ReportBuilder.Build(InputFinder.Find(new[] { outputs.Root }), new DateOnly(2026, 11, 30));
+        _outputs.Project("Billing", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10), ("FTP0003", "warning", Messages.Ftp0003, 20) });
+        _outputs.Project("Support", "anthropic", findings: new[] { ("FTP0004", "error", Messages.Ftp0004, 5) });
+        return ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), new DateOnly(2026, 11, 30));
     }
 
     [Fact]
     public void Html_IsSelfContained_NoScriptNoExternalResource()
     {
-        string html = HtmlReport.Write(TwoProjects());
+        var html = HtmlReport.Write(TwoProjects());
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(new Regex(@"(src|href)\s*=\s*""(https?:)?//", RegexOptions.IgnoreCase), html);
@@ -34,7 +34,7 @@ public sealed class RendererTests : IDisposable
     [Fact]
     public void Html_PictureHasOneNodePerProjectAndProvider_AndLabelsEveryClassInText()
     {
-        string html = HtmlReport.Write(TwoProjects());
+        var html = HtmlReport.Write(TwoProjects());
 
         Assert.Equal(new[] { "Billing", "Support" }, Regex.Matches(html, "data-kind=\"project\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Equal(new[] { "anthropic", "ollama", "openai", "unknown" }, Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
@@ -47,7 +47,7 @@ public sealed class RendererTests : IDisposable
     public void Html_ListsEveryFinding_WithSinkProviderCeilingAndSources()
     {
         var model = TwoProjects();
-        string html = HtmlReport.Write(model);
+        var html = HtmlReport.Write(model);
 
         Assert.Equal(model.Findings.Count, Regex.Matches(html, "<article class=\"finding").Count);
         Assert.Contains("<dt>Sink</dt><dd><code>ChatClient.CompleteChatAsync</code></dd>", html, StringComparison.Ordinal);
@@ -58,9 +58,9 @@ public sealed class RendererTests : IDisposable
     [Fact]
     public void Html_EscapesWhatTheInputsSay()
     {
-        outputs.Project("A", findings: new[] { ("FTP0005", "warning", "<img src=x onerror=alert(1)> & more", 1) });
+        _outputs.Project("A", findings: new[] { ("FTP0005", "warning", "<img src=x onerror=alert(1)> & more", 1) });
 
-        string html = HtmlReport.Write(ReportBuilder.Build(InputFinder.Find(new[] { outputs.Root }), new DateOnly(2026, 11, 30)));
+        var html = HtmlReport.Write(ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), new DateOnly(2026, 11, 30)));
 
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt; &amp; more", html, StringComparison.Ordinal);
@@ -69,10 +69,10 @@ public sealed class RendererTests : IDisposable
     [Fact]
     public void Markdown_HasTheSummaryTablesAndOneRowPerFinding_WithPipesEscaped()
     {
-        outputs.Project("A", findings: new[] { ("FTP0005", "warning", "a | b", 1) });
-        var model = ReportBuilder.Build(InputFinder.Find(new[] { outputs.Root }), new DateOnly(2026, 11, 30));
+        _outputs.Project("A", findings: new[] { ("FTP0005", "warning", "a | b", 1) });
+        var model = ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), new DateOnly(2026, 11, 30));
 
-        string md = MarkdownReport.Write(model);
+        var md = MarkdownReport.Write(model);
 
         Assert.StartsWith("# FineTunePolicy report (2026-11-30)\n\n1 project, 1 finding, providers: `openai`, purposes: inference.\n", md, StringComparison.Ordinal);
         Assert.Contains("| FTP0005 | warning | A | Program.cs:1 |  |  |  |  | a \\| b |\n", md, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class RendererTests : IDisposable
     [Fact]
     public void Json_ValidatesAgainstThePublishedSchema()
     {
-        string json = ReportJson.Write(TwoProjects());
+        var json = ReportJson.Write(TwoProjects());
         var result = ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
@@ -92,16 +92,16 @@ public sealed class RendererTests : IDisposable
     public void AllThreeFiles_AreByteIdenticalAcrossRuns_AndHoldNoTimeStampButTheGivenDate()
     {
         TwoProjects();
-        string first = Path.Combine(outputs.Root, "out1"), second = Path.Combine(outputs.Root, "out2");
+        string first = Path.Combine(_outputs.Root, "out1"), second = Path.Combine(_outputs.Root, "out2");
 
-        Assert.Equal(0, ToolRun.Of("report", outputs.Root, "--output", first, "--today", "2026-11-30").ExitCode);
-        Assert.Equal(0, ToolRun.Of("report", outputs.Root, "--output", second, "--today", "2026-11-30").ExitCode);
+        Assert.Equal(0, ToolRun.Of("report", _outputs.Root, "--output", first, "--today", "2026-11-30").ExitCode);
+        Assert.Equal(0, ToolRun.Of("report", _outputs.Root, "--output", second, "--today", "2026-11-30").ExitCode);
 
-        foreach (string file in ReportCommand.OutputFiles)
+        foreach (var file in ReportCommand.OutputFiles)
         {
-            byte[] a = File.ReadAllBytes(Path.Combine(first, file));
+            var a = File.ReadAllBytes(Path.Combine(first, file));
             Assert.Equal(a, File.ReadAllBytes(Path.Combine(second, file)));
-            string text = System.Text.Encoding.UTF8.GetString(a);
+            var text = System.Text.Encoding.UTF8.GetString(a);
             Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
             Assert.DoesNotMatch(new Regex(@"\d{2}:\d{2}:\d{2}"), text);
             Assert.DoesNotContain(DateTime.UtcNow.ToString("yyyy-MM-dd") == "2026-11-30" ? "never" : DateTime.UtcNow.ToString("yyyy-MM-dd"), text, StringComparison.Ordinal);

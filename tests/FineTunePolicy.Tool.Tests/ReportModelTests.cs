@@ -6,17 +6,17 @@ namespace FineTunePolicy.Tool.Tests;
 public sealed class ReportModelTests : IDisposable
 {
     private static readonly DateOnly Today = new(2026, 11, 30);
-    private readonly Outputs outputs = new();
+    private readonly Outputs _outputs = new();
 
-    public void Dispose() => outputs.Dispose();
+    public void Dispose() => _outputs.Dispose();
 
     private ReportModel Build(params string[] paths) =>
-        ReportBuilder.Build(InputFinder.Find(paths.Length == 0 ? new[] { outputs.Root } : paths), Today);
+        ReportBuilder.Build(InputFinder.Find(paths.Length == 0 ? new[] { _outputs.Root } : paths), Today);
 
     [Fact]
     public void Findings_CarryTheFactsOfTheirMessages_AndPathsRelativeToTheProject()
     {
-        outputs.Project("Billing", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 12) });
+        _outputs.Project("Billing", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 12) });
 
         var finding = Assert.Single(Build().Findings);
 
@@ -30,7 +30,7 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void ProviderNotAllowed_IsReadWithoutAClass_AndCeilingFindingsWithTheirCeiling()
     {
-        outputs.Project("Api", findings: new[] { ("FTP0004", "error", Messages.Ftp0004, 3), ("FTP0003", "warning", Messages.Ftp0003, 4) });
+        _outputs.Project("Api", findings: new[] { ("FTP0004", "error", Messages.Ftp0004, 3), ("FTP0003", "warning", Messages.Ftp0003, 4) });
 
         var findings = Build().Findings;
 
@@ -43,8 +43,8 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void Summary_CountsProjectsProvidersPurposesAndFindingsByRuleAndSeverity()
     {
-        outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });
-        outputs.Project("B", "anthropic", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 5) });
+        _outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });
+        _outputs.Project("B", "anthropic", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 5) });
 
         var summary = Build().Summary;
 
@@ -59,7 +59,7 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void DueDates_CountDaysFromToday_AndMarkDueSoonAndOverdue()
     {
-        outputs.Project("A", "openai", reviewBy: "2026-12-10", expires: "2026-11-01");
+        _outputs.Project("A", "openai", reviewBy: "2026-12-10", expires: "2026-11-01");
 
         var due = Build().DueDates;
 
@@ -73,7 +73,7 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void Flows_LinkSourcesProjectsAndProviders_DeclaredUsesAllowed_ErrorsBlocked_WarningsFlagged()
     {
-        outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });
+        _outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });
 
         var flows = Build().Flows;
 
@@ -96,7 +96,7 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void Suppressions_FromTheAuditRecord_KeepTheirJustification()
     {
-        outputs.Project("A");
+        _outputs.Project("A");
 
         var suppression = Assert.Single(Assert.Single(Build().Projects).Suppressions);
 
@@ -107,10 +107,10 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void TwoConfigurationsOfOneProject_GetDistinctNames()
     {
-        outputs.Project("A");
-        string release = Path.Combine(outputs.Root, "A", "obj", "Release", "net8.0");
+        _outputs.Project("A");
+        var release = Path.Combine(_outputs.Root, "A", "obj", "Release", "net8.0");
         Directory.CreateDirectory(release);
-        File.Copy(Path.Combine(outputs.Obj("A"), "FineTunePolicy.audit.json"), Path.Combine(release, "FineTunePolicy.audit.json"));
+        File.Copy(Path.Combine(_outputs.Obj("A"), "FineTunePolicy.audit.json"), Path.Combine(release, "FineTunePolicy.audit.json"));
 
         var names = Build().Projects.Select(p => p.Name);
 
@@ -120,12 +120,12 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void Baseline_ListsNewAndResolvedFindings_ByRulePlaceAndMessage_NotByLine()
     {
-        outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10), ("FTP0003", "warning", Messages.Ftp0003, 20) });
+        _outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10), ("FTP0003", "warning", Messages.Ftp0003, 20) });
         var before = Build();
-        outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 14), ("FTP0004", "error", Messages.Ftp0004, 30) });
-        outputs.Project("B", "anthropic");
+        _outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 14), ("FTP0004", "error", Messages.Ftp0004, 30) });
+        _outputs.Project("B", "anthropic");
 
-        var changes = ReportBuilder.Build(InputFinder.Find(new[] { outputs.Root }), Today, ("before/report.json", before)).Changes!;
+        var changes = ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), Today, ("before/report.json", before)).Changes!;
 
         Assert.Equal("FTP0004", Assert.Single(changes.NewFindings).Rule);
         Assert.Equal("FTP0003", Assert.Single(changes.ResolvedFindings).Rule);
@@ -137,9 +137,9 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void Json_RoundTripsAsABaseline()
     {
-        outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10) });
+        _outputs.Project("A", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 10) });
         var model = Build();
-        string path = Path.Combine(outputs.Root, "report.json");
+        var path = Path.Combine(_outputs.Root, "report.json");
         File.WriteAllText(path, ReportJson.Write(model));
 
         var read = ReportJson.ReadBaseline(path);

@@ -7,7 +7,7 @@ public sealed record ToolRun(int ExitCode, string Out, string Error)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
+        var code = Program.Run(args, stdout, stderr);
         return new ToolRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -12,17 +12,17 @@ public sealed class ValidateTests : IDisposable
     private static readonly string Corpus = Path.Combine(AppContext.BaseDirectory, "Corpus");
     private static readonly string GoodAllowList = Path.Combine(Corpus, "allow-list", "good", "contoso.json");
     private static readonly string GoodManifest = Path.Combine(Corpus, "manifest", "good", "contoso.json");
-    private readonly string temp = Directory.CreateTempSubdirectory("ftp-validate-").FullName;
+    private readonly string _temp = Directory.CreateTempSubdirectory("ftp-validate-").FullName;
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     public static IEnumerable<object[]> CorpusCases()
     {
-        foreach (string kind in new[] { "allow-list", "manifest" })
+        foreach (var kind in new[] { "allow-list", "manifest" })
         {
-            foreach (string verdict in new[] { "good", "bad" })
+            foreach (var verdict in new[] { "good", "bad" })
             {
-                foreach (string file in Directory.GetFiles(Path.Combine(Corpus, kind, verdict), "*.json").Order(StringComparer.Ordinal))
+                foreach (var file in Directory.GetFiles(Path.Combine(Corpus, kind, verdict), "*.json").Order(StringComparer.Ordinal))
                 {
                     yield return new object[] { kind, verdict, Path.GetFileName(file) };
                 }
@@ -35,9 +35,9 @@ public sealed class ValidateTests : IDisposable
     [MemberData(nameof(CorpusCases))]
     public void SameDiagnosticsAsTheTask(string kind, string verdict, string file)
     {
-        string path = Path.Combine(Corpus, kind, verdict, file);
-        string allowList = kind == "allow-list" ? path : GoodAllowList;
-        string manifest = kind == "manifest" ? path : GoodManifest;
+        var path = Path.Combine(Corpus, kind, verdict, file);
+        var allowList = kind == "allow-list" ? path : GoodAllowList;
+        var manifest = kind == "manifest" ? path : GoodManifest;
 
         var fromTask = RunTask(allowList, manifest);
         var run = ToolRun.Of("validate", allowList, manifest, "--today", Today, "--format", "json");
@@ -56,7 +56,7 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public void TheSamplesPolicy_IsValid_Exit0()
     {
-        string root = EndToEnd.InstalledTool.RepoRootOf();
+        var root = EndToEnd.InstalledTool.RepoRootOf();
         var run = ToolRun.Of("validate", Path.Combine(root, "samples", "policy", "allow-list.json"), Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json"), "--today", Today);
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -66,12 +66,12 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public void AllowListAlone_IsCheckedForItsOwnConsistency()
     {
-        string allowList = Path.Combine(temp, "allow-list.json");
+        var allowList = Path.Combine(_temp, "allow-list.json");
         var text = File.ReadAllText(GoodAllowList);
         using (var doc = JsonDocument.Parse(text))
         {
-            string firstId = doc.RootElement.GetProperty("providers")[0].GetProperty("id").GetString()!;
-            string secondId = doc.RootElement.GetProperty("providers")[1].GetProperty("id").GetString()!;
+            var firstId = doc.RootElement.GetProperty("providers")[0].GetProperty("id").GetString()!;
+            var secondId = doc.RootElement.GetProperty("providers")[1].GetProperty("id").GetString()!;
             File.WriteAllText(allowList, text.Replace($"\"id\": \"{secondId}\"", $"\"id\": \"{firstId}\"", StringComparison.Ordinal));
         }
 
@@ -85,7 +85,7 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public void AReviewDueSoon_IsAWarning_AndAnErrorWithStrict()
     {
-        string root = EndToEnd.InstalledTool.RepoRootOf();
+        var root = EndToEnd.InstalledTool.RepoRootOf();
         string[] files = { Path.Combine(root, "samples", "policy", "allow-list.json"), Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json") };
 
         var lenient = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2031-09-10" }).ToArray());
@@ -100,7 +100,7 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public void Sarif_HasOneRulePerCode_AndResultsWithRegions()
     {
-        string manifest = Path.Combine(Corpus, "manifest", "bad", "FTP1013-unknown-class-secret.json");
+        var manifest = Path.Combine(Corpus, "manifest", "bad", "FTP1013-unknown-class-secret.json");
 
         var run = ToolRun.Of("validate", GoodAllowList, manifest, "--today", Today, "--format", "sarif");
 
@@ -128,10 +128,10 @@ public sealed class ValidateTests : IDisposable
     [Fact]
     public void AFolderInsteadOfAFile_IsFTP1009_Exit2()
     {
-        var run = ToolRun.Of("validate", temp, "--today", Today);
+        var run = ToolRun.Of("validate", _temp, "--today", Today);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"{temp}: error FTP1009: The allow-list path names a folder, not a file. Point it at the JSON file itself.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"{_temp}: error FTP1009: The allow-list path names a folder, not a file. Point it at the JSON file itself.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,12 +149,12 @@ public sealed class ValidateTests : IDisposable
         var task = new ValidateFineTunePolicy
         {
             BuildEngine = engine,
-            ProjectPath = Path.Combine(temp, "App.csproj"),
+            ProjectPath = Path.Combine(_temp, "App.csproj"),
             ManifestPath = manifest,
             AllowListPath = allowList,
             Today = Today,
-            GlobalConfigPath = Path.Combine(temp, "obj", "FineTunePolicy.Analyzers.globalconfig"),
-            AuditPath = Path.Combine(temp, "obj", "FineTunePolicy.audit.json"),
+            GlobalConfigPath = Path.Combine(_temp, "obj", "FineTunePolicy.Analyzers.globalconfig"),
+            AuditPath = Path.Combine(_temp, "obj", "FineTunePolicy.audit.json"),
         };
         task.Execute();
         return engine.Logged;

@@ -659,7 +659,7 @@ namespace FineTunePolicy.Analyzers.Flow
         // Foo(x), obj.Foo(x), Foo<T>(x): the name is called here.
         private static bool IsCallName(SyntaxToken token)
         {
-            SyntaxNode? node = token.Parent;
+            var node = token.Parent;
             if (node is GenericNameSyntax or IdentifierNameSyntax && node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
             {
                 node = access;
@@ -799,7 +799,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>Whether the name is written here: an assignment's target, a call or member on it, a ref or out argument.</summary>
         private static bool IsWritePosition(SyntaxToken token, bool mutable)
         {
-            SyntaxNode? node = token.Parent;
+            var node = token.Parent;
             for (var steps = 0; node?.Parent is { } parent && steps < 16; steps++)
             {
                 switch (parent)

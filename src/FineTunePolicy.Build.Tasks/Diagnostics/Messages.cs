@@ -18,7 +18,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         /// <summary>Ends an exception message with a full stop, so that the advice after it reads as its own sentence.</summary>
         public static string Sentence(string message)
         {
-            string trimmed = message.TrimEnd();
+            var trimmed = message.TrimEnd();
             return trimmed.EndsWith(".", StringComparison.Ordinal) ? trimmed : trimmed + ".";
         }
 
@@ -114,7 +114,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string UnknownKey(string name, string key, string? suggestion, IEnumerable<string> allowed)
         {
-            string fix = suggestion != null ? $"Did you mean '{suggestion}'? Rename the key." : "Remove it, or move it to where it belongs.";
+            var fix = suggestion != null ? $"Did you mean '{suggestion}'? Rename the key." : "Remove it, or move it to where it belongs.";
             return $"{name} has an unknown key '{key}'. {fix} Allowed keys here: {string.Join(", ", allowed)}.";
         }
 
@@ -197,8 +197,8 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string PurposeNotAllowed(Subject subject, Provider provider, IReadOnlyList<string> others)
         {
-            string purpose = PolicyNames.Name(subject.Purpose);
-            string alternatives = others.Count == 0 ? "no provider on the allow-list allows it" : "providers that allow it: " + string.Join(", ", others);
+            var purpose = PolicyNames.Name(subject.Purpose);
+            var alternatives = others.Count == 0 ? "no provider on the allow-list allows it" : "providers that allow it: " + string.Join(", ", others);
             return $"{subject.Label}: the allow-list does not allow {purpose} with '{provider.Id}' ({provider.DisplayName}); "
                 + $"its ceilings name {CeilingList(provider)}. Use another provider ({alternatives}), or ask the security "
                 + $"team to add a ceiling for {purpose} to '{provider.Id}'.";
@@ -206,7 +206,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string RestrictedExternal(Subject subject, Provider provider, IReadOnlyList<string> internals)
         {
-            string alternatives = internals.Count == 0
+            var alternatives = internals.Count == 0
                 ? "the allow-list has no internal provider that accepts Restricted data for " + PolicyNames.Name(subject.Purpose)
                 : "internal providers that accept it: " + string.Join(", ", internals);
             return $"{subject.Label} sends Restricted data to '{provider.Id}' ({provider.DisplayName}), which is hosted externally; "
@@ -216,9 +216,9 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string ClassAboveCeiling(Subject subject, Provider provider, DataClass listed, IReadOnlyList<string> higher)
         {
-            string className = PolicyNames.Name(subject.Class);
-            string purpose = PolicyNames.Name(subject.Purpose);
-            string alternatives = higher.Count == 0
+            var className = PolicyNames.Name(subject.Class);
+            var purpose = PolicyNames.Name(subject.Purpose);
+            var alternatives = higher.Count == 0
                 ? "no provider on the allow-list accepts " + className + " data for " + purpose
                 : "providers that accept it: " + string.Join(", ", higher);
             return $"{subject.Label} sends {className} data, but the allow-list's {purpose} ceiling for '{provider.Id}' is "
@@ -229,7 +229,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         public static string ClassRequirementNotMet(
             Subject subject, Provider provider, string requirement, IReadOnlyList<string> failures, DataClass? ceiling, string allowListName)
         {
-            string lowered = ceiling.HasValue ? PolicyNames.Name(ceiling.Value) : "none";
+            var lowered = ceiling.HasValue ? PolicyNames.Name(ceiling.Value) : "none";
             return $"{subject.Label} sends {PolicyNames.Name(subject.Class)} data to '{provider.Id}', but '{provider.Id}' "
                 + $"does not meet the organisation's requirement for {requirement}: {string.Join("; ", failures)}. Its effective "
                 + $"{PolicyNames.Name(subject.Purpose)} ceiling is therefore {lowered}. Lower the data to {lowered}, use "
@@ -239,8 +239,8 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
         public static string CertificationMissing(
             Subject subject, string category, Provider provider, IReadOnlyList<string> missing, IReadOnlyList<string> holders, string allowListName)
         {
-            string has = provider.Certifications.Count == 0 ? "none" : string.Join(", ", provider.Certifications);
-            string alternatives = holders.Count == 0 ? "no provider on the allow-list holds it" : "providers that hold it: " + string.Join(", ", holders);
+            var has = provider.Certifications.Count == 0 ? "none" : string.Join(", ", provider.Certifications);
+            var alternatives = holders.Count == 0 ? "no provider on the allow-list holds it" : "providers that hold it: " + string.Join(", ", holders);
             return $"{subject.Label} sends {category} data, and the organisation requires {string.Join(" and ", missing)} "
                 + $"for {category} data, but the allow-list records no {string.Join(" or ", missing)} for '{provider.Id}' "
                 + $"(its certifications: {has}). Remove the {category} data from this use, use another provider ({alternatives}), "
@@ -296,10 +296,10 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string ApprovalMissing(Subject subject, RequiredApproval rule, DateTime today)
         {
-            string cover = subject.Dataset != null
+            var cover = subject.Dataset != null
                 ? $"{{ \"dataset\": \"{subject.Dataset.Name}\" }}"
                 : $"{{ \"provider\": \"{subject.Provider}\", \"purpose\": \"{PolicyNames.Name(subject.Purpose)}\" }}";
-            string why = rule.Reason != null ? ": " + rule.Reason : string.Empty;
+            var why = rule.Reason != null ? ": " + rule.Reason : string.Empty;
             return $"{subject.Label} needs an approval from the role '{rule.Role}' (allow-list requiredApprovals[{rule.Index}]{why}), "
                 + "and no approval of that role covers it. Once approved, add to 'approvals': { \"id\": \"<record id>\", "
                 + $"\"who\": \"<approver>\", \"role\": \"{rule.Role}\", \"approvedOn\": \"{Day(today)}\", \"expires\": \"<yyyy-MM-dd>\", "
@@ -318,10 +318,10 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string UndeclaredSdkProvider(PackageInput package, IReadOnlyList<string> providers, string manifestName, bool onAllowList)
         {
-            string provider = providers[0];
-            string which = providers.Count == 1 ? $"the provider '{provider}'" : "the providers " + string.Join(", ", providers.Select(p => "'" + p + "'"));
-            string version = string.IsNullOrEmpty(package.Version) ? string.Empty : " " + package.Version;
-            string note = onAllowList ? string.Empty : $" '{provider}' is not on the allow-list either, so the security team must add it first.";
+            var provider = providers[0];
+            var which = providers.Count == 1 ? $"the provider '{provider}'" : "the providers " + string.Join(", ", providers.Select(p => "'" + p + "'"));
+            var version = string.IsNullOrEmpty(package.Version) ? string.Empty : " " + package.Version;
+            var note = onAllowList ? string.Empty : $" '{provider}' is not on the allow-list either, so the security team must add it first.";
             return $"The project references the package '{package.Id}'{version}, which talks to {which}, but {manifestName} "
                 + $"declares no use of {(providers.Count == 1 ? "it" : "any of them")}. Add a use such as {{ \"provider\": "
                 + $"\"{provider}\", \"purpose\": \"inference\", \"maxClass\": \"Internal\" }} to 'uses' (with the purposes "
@@ -376,10 +376,10 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string ModelAboveFineTuningCeiling(RegisteredModel model, Provider provider, DataClass? ceiling, string allowListName)
         {
-            string limit = ceiling.HasValue
+            var limit = ceiling.HasValue
                 ? $"the effective fine-tuning ceiling of its provider '{provider.Id}' ({provider.DisplayName}) is {PolicyNames.Name(ceiling.Value)}"
                 : $"the allow-list allows no fine-tuning with its provider '{provider.Id}' ({provider.DisplayName})";
-            string redacted = ceiling.HasValue ? $"data redacted to {PolicyNames.Name(ceiling.Value)} or below" : "data of another provider";
+            var redacted = ceiling.HasValue ? $"data redacted to {PolicyNames.Name(ceiling.Value)} or below" : "data of another provider";
             return $"The model '{model.Id}' was trained on {TrainingData(model)}, but {limit}. The organisation does not allow that data "
                 + $"to be fine-tuned there, and the model's answers can repeat it. The security team must re-evaluate the model in "
                 + $"{allowListName}: retrain it on {redacted}, retire it, or review the provider; until then, builds that use it fail.";
@@ -393,7 +393,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string ModelClassAboveAudience(RegisteredModel model, Audience audience, DateTime today)
         {
-            string trained = $"The model '{model.Id}' was trained on {TrainingData(model)}, and this project's audience '{audience.Name}' "
+            var trained = $"The model '{model.Id}' was trained on {TrainingData(model)}, and this project's audience '{audience.Name}' "
                 + $"may see up to {PolicyNames.Name(audience.MaxClass)}: its answers can repeat training data the audience may not see.";
             if (model.ApprovalRole == null)
             {
@@ -451,7 +451,7 @@ namespace FineTunePolicy.Build.Tasks.Diagnostics
 
         public static string UnjustifiedSuppression(Suppression s)
         {
-            string how = s.Kind switch
+            var how = s.Kind switch
             {
                 "pragma" => $"#pragma warning disable {s.Rule} suppresses it without a justification. Write the reason after the rule "
                     + $"id: #pragma warning disable {s.Rule} // <why this data may go to the LLM, ticket>",

@@ -64,7 +64,7 @@ namespace FineTunePolicy.Build.Tasks.Json
                 var (line, column) = source.GetPosition(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
                 // The reader refuses to open the array or object that would exceed MaxDepth; it reports the depth of
                 // the token before it (MaxDepth - 1). Read before the message, which may be localized.
-                bool tooDeep = reader.CurrentDepth >= MaxDepth - 1;
+                var tooDeep = reader.CurrentDepth >= MaxDepth - 1;
                 problems.Add(new JsonSyntaxProblem(false, TrimPosition(ex.Message), line, column, tooDeep));
                 return null;
             }
@@ -89,7 +89,7 @@ namespace FineTunePolicy.Build.Tasks.Json
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var (keyLine, keyColumn) = source.GetPosition(reader.TokenStartIndex);
-                        string name = reader.GetString() ?? string.Empty;
+                        var name = reader.GetString() ?? string.Empty;
                         reader.Read();
                         var value = ReadValue(ref reader, source, problems);
                         if (!seen.Add(name))
@@ -132,8 +132,8 @@ namespace FineTunePolicy.Build.Tasks.Json
         // carries the real line and column instead.
         private static string TrimPosition(string message)
         {
-            int index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            string trimmed = index >= 0 ? message.Substring(0, index) : message;
+            var index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            var trimmed = index >= 0 ? message.Substring(0, index) : message;
 
             // Advice meant for programmers who configure the reader, not for people who write policy files.
             trimmed = trimmed.Replace(" Change the reader options.", string.Empty);

@@ -11,13 +11,13 @@ namespace FineTunePolicy.Build.Tasks.Json
     /// </summary>
     internal sealed class SourceText
     {
-        private readonly int[] lineStarts;
+        private readonly int[] _lineStarts;
 
         private SourceText(byte[] utf8)
         {
             Utf8 = utf8;
             var starts = new List<int> { 0 };
-            for (int i = 0; i < utf8.Length; i++)
+            for (var i = 0; i < utf8.Length; i++)
             {
                 if (utf8[i] == (byte)'\n')
                 {
@@ -25,7 +25,7 @@ namespace FineTunePolicy.Build.Tasks.Json
                 }
             }
 
-            lineStarts = starts.ToArray();
+            _lineStarts = starts.ToArray();
         }
 
         public byte[] Utf8 { get; }
@@ -81,25 +81,25 @@ namespace FineTunePolicy.Build.Tasks.Json
 
         private static SourceText Transcode(Encoding encoding, byte[] raw, int skip)
         {
-            string text = encoding.GetString(raw, skip, raw.Length - skip);
+            var text = encoding.GetString(raw, skip, raw.Length - skip);
             return new SourceText(Encoding.UTF8.GetBytes(text));
         }
 
         /// <summary>The 1-based line and column of a byte offset.</summary>
         public (int Line, int Column) GetPosition(long byteOffset)
         {
-            int offset = (int)Math.Max(0, Math.Min(byteOffset, Utf8.Length));
-            int index = Array.BinarySearch(lineStarts, offset);
-            int line = index >= 0 ? index : ~index - 1;
-            return (line + 1, CountColumn(lineStarts[line], offset));
+            var offset = (int)Math.Max(0, Math.Min(byteOffset, Utf8.Length));
+            var index = Array.BinarySearch(_lineStarts, offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return (line + 1, CountColumn(_lineStarts[line], offset));
         }
 
         /// <summary>The 1-based line and column for a 0-based line number and a byte position within that line.</summary>
         public (int Line, int Column) GetPosition(long zeroBasedLine, long bytePositionInLine)
         {
-            int line = (int)Math.Max(0, Math.Min(zeroBasedLine, lineStarts.Length - 1));
-            int start = lineStarts[line];
-            int end = (int)Math.Min(Utf8.Length, start + Math.Max(0, bytePositionInLine));
+            var line = (int)Math.Max(0, Math.Min(zeroBasedLine, _lineStarts.Length - 1));
+            var start = _lineStarts[line];
+            var end = (int)Math.Min(Utf8.Length, start + Math.Max(0, bytePositionInLine));
             return (line + 1, CountColumn(start, end));
         }
 

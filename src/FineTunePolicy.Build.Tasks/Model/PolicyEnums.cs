@@ -45,7 +45,7 @@ namespace FineTunePolicy.Build.Tasks.Model
         public static List<string> Names(DataCategory value)
         {
             var names = new List<string>();
-            for (int i = 0; i < Categories.Length; i++)
+            for (var i = 0; i < Categories.Length; i++)
             {
                 if ((value & (DataCategory)(1 << i)) != 0)
                 {

@@ -54,7 +54,7 @@ namespace FineTunePolicy.Build.Tasks.Model
                 }
             }
 
-            int index = 0;
+            var index = 0;
             foreach (var node in Items(root, "requiredApprovals"))
             {
                 allowList.RequiredApprovals.Add(new RequiredApproval(index++, node)
@@ -154,7 +154,7 @@ namespace FineTunePolicy.Build.Tasks.Model
                 UsesNode = root.Get("uses")!,
             };
 
-            int index = 0;
+            var index = 0;
             foreach (var node in Items(root, "uses"))
             {
                 var use = new Use(index++, node)
@@ -270,8 +270,8 @@ namespace FineTunePolicy.Build.Tasks.Model
                 return (single, node);
             }
 
-            DataClass max = DataClass.Public;
-            JsonNode maxNode = node.Items[0];
+            var max = DataClass.Public;
+            var maxNode = node.Items[0];
             foreach (var item in node.Items)
             {
                 var value = PolicyNames.ParseClass(item.Text!);
@@ -288,7 +288,7 @@ namespace FineTunePolicy.Build.Tasks.Model
 
         private static DataCategory Categories(JsonNode node, Dictionary<DataCategory, JsonNode>? nodes)
         {
-            DataCategory result = DataCategory.None;
+            var result = DataCategory.None;
             foreach (var item in node.Items)
             {
                 var category = PolicyNames.ParseCategory(item.Text!);
@@ -310,13 +310,13 @@ namespace FineTunePolicy.Build.Tasks.Model
 
         private static long Integer(JsonNode node)
         {
-            StructuralValidator.TryGetInteger(node.Text, out long value);
+            StructuralValidator.TryGetInteger(node.Text, out var value);
             return value;
         }
 
         private static DateTime Date(JsonNode node)
         {
-            StructuralValidator.TryParseDate(node.Text!, out DateTime date);
+            StructuralValidator.TryParseDate(node.Text!, out var date);
             return date;
         }
     }

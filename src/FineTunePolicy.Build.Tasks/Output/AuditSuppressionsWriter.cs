@@ -85,7 +85,7 @@ namespace FineTunePolicy.Build.Tasks.Output
         public static string? Merge(byte[] audit, JsonObject section, out string? error)
         {
             error = null;
-            var source = SourceText.FromBytes(audit, out string? decodeError);
+            var source = SourceText.FromBytes(audit, out var decodeError);
             if (source == null)
             {
                 error = decodeError;
@@ -123,7 +123,7 @@ namespace FineTunePolicy.Build.Tasks.Output
                 case JsonKind.String:
                     return node.Text;
                 case JsonKind.Number:
-                    if (long.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number))
+                    if (long.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                     {
                         return number;
                     }

@@ -33,7 +33,7 @@ namespace FineTunePolicy.Build.Tasks.Output
             foreach (var provider in evaluation.Ceilings)
             {
                 var facts = allowList.FindProvider(provider.Key)!;
-                string hosting = facts.Hosting == Hosting.Internal ? HandoffKeys.HostingInternal : HandoffKeys.HostingExternal;
+                var hosting = facts.Hosting == Hosting.Internal ? HandoffKeys.HostingInternal : HandoffKeys.HostingExternal;
                 AppendKey(text, HandoffKeys.Hosting(provider.Key), hosting);
                 foreach (var ceiling in provider.Value)
                 {
@@ -41,7 +41,7 @@ namespace FineTunePolicy.Build.Tasks.Output
                 }
             }
 
-            char field = HandoffKeys.FieldSeparator;
+            var field = HandoffKeys.FieldSeparator;
             AppendList(text, HandoffKeys.Sinks, allowList.Sinks.Select(s =>
                 s.Method + (s.Parameter != null ? "(" + s.Parameter + ")" : string.Empty) + field + HandoffKeys.PurposeName(s.Purpose) + field + s.Provider));
             AppendList(text, HandoffKeys.Sanitizers, allowList.Sanitizers.Select(s => s.Method + field + HandoffKeys.ClassName(s.Result)));
@@ -54,11 +54,11 @@ namespace FineTunePolicy.Build.Tasks.Output
         /// <summary>Every model of the registry, in registry order, numbered from 1 (HandoffKeys.Model).</summary>
         private static void AppendModels(StringBuilder text, AllowList allowList, Evaluation evaluation)
         {
-            int n = 0;
+            var n = 0;
             foreach (var model in allowList.Models)
             {
                 n++;
-                bool declared = evaluation.Models.Exists(m => m.Use.Id == model.Id);
+                var declared = evaluation.Models.Exists(m => m.Use.Id == model.Id);
                 AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelId), model.Id);
                 AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelProvider), model.Provider);
                 AppendKey(text, HandoffKeys.Model(n, HandoffKeys.ModelClass), HandoffKeys.ClassName(model.Class));

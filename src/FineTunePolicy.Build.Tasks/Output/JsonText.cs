@@ -63,7 +63,7 @@ namespace FineTunePolicy.Build.Tasks.Output
                     }
 
                     builder.Append("{\n");
-                    for (int i = 0; i < members.Count; i++)
+                    for (var i = 0; i < members.Count; i++)
                     {
                         Indent(builder, depth + 1);
                         WriteString(builder, members[i].Key);
@@ -84,7 +84,7 @@ namespace FineTunePolicy.Build.Tasks.Output
                     }
 
                     builder.Append("[\n");
-                    for (int i = 0; i < list.Count; i++)
+                    for (var i = 0; i < list.Count; i++)
                     {
                         Indent(builder, depth + 1);
                         WriteValue(builder, list[i], depth + 1, sortKeys);
@@ -104,7 +104,7 @@ namespace FineTunePolicy.Build.Tasks.Output
         private static void WriteString(StringBuilder builder, string text)
         {
             builder.Append('"');
-            foreach (char c in text)
+            foreach (var c in text)
             {
                 switch (c)
                 {

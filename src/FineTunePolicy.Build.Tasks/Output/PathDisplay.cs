@@ -9,9 +9,9 @@ namespace FineTunePolicy.Build.Tasks.Output
         public static string Relative(string baseDirectory, string path)
         {
             var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            string[] from = Split(Path.GetFullPath(baseDirectory));
-            string[] to = Split(Path.GetFullPath(path));
-            int common = 0;
+            var from = Split(Path.GetFullPath(baseDirectory));
+            var to = Split(Path.GetFullPath(path));
+            var common = 0;
             while (common < from.Length && common < to.Length && string.Equals(from[common], to[common], comparison))
             {
                 common++;
@@ -23,12 +23,12 @@ namespace FineTunePolicy.Build.Tasks.Output
             }
 
             var parts = new System.Collections.Generic.List<string>();
-            for (int i = common; i < from.Length; i++)
+            for (var i = common; i < from.Length; i++)
             {
                 parts.Add("..");
             }
 
-            for (int i = common; i < to.Length; i++)
+            for (var i = common; i < to.Length; i++)
             {
                 parts.Add(to[i]);
             }

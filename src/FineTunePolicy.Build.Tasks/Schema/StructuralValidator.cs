@@ -30,7 +30,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
         /// <summary>Validates <paramref name="root"/>; returns true when it has no structural problem.</summary>
         public static bool Validate(JsonNode root, ObjectShape shape, string file, string fileKind, DiagnosticBag diagnostics)
         {
-            int before = diagnostics.Items.Count;
+            var before = diagnostics.Items.Count;
             new StructuralValidator(file, fileKind, diagnostics).Check(root, shape, string.Empty);
             return diagnostics.Items.Count == before;
         }
@@ -115,10 +115,10 @@ namespace FineTunePolicy.Build.Tasks.Schema
         private void CheckRule(JsonNode node, KeyRule rule, string path)
         {
             bool Has(string key) => node.FindMember(key) != null;
-            bool allFirst = rule.First.All(Has);
-            bool allSecond = rule.Second.All(Has);
-            string first = Quote(rule.First);
-            string second = Quote(rule.Second);
+            var allFirst = rule.First.All(Has);
+            var allSecond = rule.Second.All(Has);
+            var first = Quote(rule.First);
+            var second = Quote(rule.Second);
             string? problem = null;
             switch (rule.Kind)
             {
@@ -142,7 +142,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     break;
                 default:
                     var touched = rule.Groups.Where(g => g.Any(Has)).ToList();
-                    bool valid = touched.Count == 1 && touched[0].All(Has);
+                    var valid = touched.Count == 1 && touched[0].All(Has);
                     if (!valid)
                     {
                         problem = touched.Count > 1
@@ -174,7 +174,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
                 _diagnostics.Error(Codes.OutOfRange, _file, node, Messages.ListEmpty(Name(path), shape.MinItems, Lower(shape.Description)));
             }
 
-            for (int i = 0; i < node.Items.Count; i++)
+            for (var i = 0; i < node.Items.Count; i++)
             {
                 Check(node.Items[i], shape.Items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
             }
@@ -184,19 +184,19 @@ namespace FineTunePolicy.Build.Tasks.Schema
         {
             if (node.Kind != JsonKind.String)
             {
-                string fix = node.Kind == JsonKind.Array && node.Items.Count == 1 && node.Items[0].Kind == JsonKind.String
+                var fix = node.Kind == JsonKind.Array && node.Items.Count == 1 && node.Items[0].Kind == JsonKind.String
                     ? Messages.FixStringFromArray(node.Items[0].Text)
                     : shape.Enum != null ? Messages.FixOneOf(shape.Enum) : Messages.FixString;
                 WrongType(node, shape, path, fix);
                 return;
             }
 
-            string value = node.Text ?? string.Empty;
+            var value = node.Text ?? string.Empty;
             if (shape.Enum != null)
             {
                 if (Array.IndexOf(shape.Enum, value) < 0)
                 {
-                    string? sameButCase = shape.Enum.FirstOrDefault(e => string.Equals(e, value, StringComparison.OrdinalIgnoreCase));
+                    var sameButCase = shape.Enum.FirstOrDefault(e => string.Equals(e, value, StringComparison.OrdinalIgnoreCase));
                     _diagnostics.Error(Codes.ValueNotAllowed, _file, node, Messages.ValueNotAllowed(Name(path), value, shape.Enum, sameButCase));
                 }
 
@@ -227,9 +227,9 @@ namespace FineTunePolicy.Build.Tasks.Schema
 
         private void CheckInteger(JsonNode node, IntegerShape shape, string path)
         {
-            if (node.Kind != JsonKind.Number || !TryGetInteger(node.Text, out long value))
+            if (node.Kind != JsonKind.Number || !TryGetInteger(node.Text, out var value))
             {
-                string fix = node.Kind == JsonKind.String && long.TryParse(node.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed)
+                var fix = node.Kind == JsonKind.String && long.TryParse(node.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
                     ? Messages.FixIntegerFromString(parsed)
                     : Messages.FixInteger;
                 WrongType(node, shape, path, fix);
@@ -254,7 +254,7 @@ namespace FineTunePolicy.Build.Tasks.Schema
         internal static bool TryGetInteger(string? text, out long value)
         {
             value = 0;
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) || number != decimal.Truncate(number))
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number))
             {
                 return false;
             }
@@ -292,15 +292,15 @@ namespace FineTunePolicy.Build.Tasks.Schema
         internal static string? Suggest(string unknown, IEnumerable<string> known)
         {
             string? best = null;
-            int bestDistance = int.MaxValue;
-            foreach (string candidate in known)
+            var bestDistance = int.MaxValue;
+            foreach (var candidate in known)
             {
                 if (string.Equals(candidate, unknown, StringComparison.OrdinalIgnoreCase))
                 {
                     return candidate;
                 }
 
-                int distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
+                var distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;
@@ -323,17 +323,17 @@ namespace FineTunePolicy.Build.Tasks.Schema
         {
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++)
+            for (var j = 0; j <= b.Length; j++)
             {
                 previous[j] = j;
             }
 
-            for (int i = 1; i <= a.Length; i++)
+            for (var i = 1; i <= a.Length; i++)
             {
                 current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
+                for (var j = 1; j <= b.Length; j++)
                 {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 }
 

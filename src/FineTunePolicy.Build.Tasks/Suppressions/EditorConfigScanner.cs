@@ -28,13 +28,13 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         {
             var found = new List<string>();
             var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string source in sourceFiles)
+            foreach (var source in sourceFiles)
             {
-                string? directory = Path.GetDirectoryName(source);
+                var directory = Path.GetDirectoryName(source);
                 while (!string.IsNullOrEmpty(directory) && seenDirectories.Add(directory!))
                 {
-                    string candidate = Path.Combine(directory!, ".editorconfig");
-                    bool root = false;
+                    var candidate = Path.Combine(directory!, ".editorconfig");
+                    var root = false;
                     if (File.Exists(candidate))
                     {
                         found.Add(candidate);
@@ -62,15 +62,15 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
         public static void Scan(string path, IReadOnlyList<string> sources, List<Suppression> into)
         {
-            string[] lines = File.ReadAllLines(path);
-            bool global = IsGlobal(lines);
-            string directory = Path.GetDirectoryName(path) ?? string.Empty;
+            var lines = File.ReadAllLines(path);
+            var global = IsGlobal(lines);
+            var directory = Path.GetDirectoryName(path) ?? string.Empty;
             string? section = null;
-            bool sectionApplies = global;
+            var sectionApplies = global;
             var comments = new List<string>();
-            for (int i = 0; i < lines.Length; i++)
+            for (var i = 0; i < lines.Length; i++)
             {
-                string text = lines[i].Trim();
+                var text = lines[i].Trim();
                 if (text.Length == 0)
                 {
                     comments.Clear();
@@ -91,16 +91,16 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     continue;
                 }
 
-                int equals = text.IndexOfAny(new[] { '=', ':' });
+                var equals = text.IndexOfAny(new[] { '=', ':' });
                 if (equals <= 0)
                 {
                     comments.Clear();
                     continue;
                 }
 
-                string key = text.Substring(0, equals).Trim();
-                string value = FirstWord(text.Substring(equals + 1)).ToLowerInvariant();
-                string justification = string.Join(" ", comments.Where(c => c.Length > 0));
+                var key = text.Substring(0, equals).Trim();
+                var value = FirstWord(text.Substring(equals + 1)).ToLowerInvariant();
+                var justification = string.Join(" ", comments.Where(c => c.Length > 0));
                 comments.Clear();
 
                 // A non-global .editorconfig applies only its sections; its preamble holds root = true.
@@ -129,9 +129,9 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     continue;
                 }
 
-                foreach (string rule in rules)
+                foreach (var rule in rules)
                 {
-                    string? effect = value == "none" || value == "silent" || value == "suggestion"
+                    var effect = value == "none" || value == "silent" || value == "suggestion"
                         ? "suppressed"
                         : value == "warning" && Array.IndexOf(AnalyzerRules.ErrorsByDefault, rule) >= 0 ? "weakened" : null;
                     if (effect == null)
@@ -161,15 +161,15 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
         private static bool PreambleFlag(string[] lines, string name)
         {
-            foreach (string line in lines)
+            foreach (var line in lines)
             {
-                string text = line.Trim();
+                var text = line.Trim();
                 if (text.StartsWith("[", StringComparison.Ordinal))
                 {
                     return false;
                 }
 
-                int equals = text.IndexOf('=');
+                var equals = text.IndexOf('=');
                 if (equals > 0 && string.Equals(text.Substring(0, equals).Trim(), name, StringComparison.OrdinalIgnoreCase)
                     && string.Equals(FirstWord(text.Substring(equals + 1)), "true", StringComparison.OrdinalIgnoreCase))
                 {
@@ -182,8 +182,8 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
         private static string FirstWord(string value)
         {
-            string trimmed = value.Trim();
-            int end = trimmed.IndexOfAny(new[] { ' ', '\t', '#', ';' });
+            var trimmed = value.Trim();
+            var end = trimmed.IndexOfAny(new[] { ' ', '\t', '#', ';' });
             return end < 0 ? trimmed : trimmed.Substring(0, end);
         }
 
@@ -195,7 +195,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                 return true;
             }
 
-            string wanted = section.Replace('\\', '/');
+            var wanted = section.Replace('\\', '/');
             return sources.Any(s => string.Equals(s.Replace('\\', '/'), wanted, PathComparison));
         }
 
@@ -216,10 +216,10 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                 return true;
             }
 
-            string prefix = directory.Replace('\\', '/').TrimEnd('/') + "/";
-            foreach (string source in sources)
+            var prefix = directory.Replace('\\', '/').TrimEnd('/') + "/";
+            foreach (var source in sources)
             {
-                string normalized = source.Replace('\\', '/');
+                var normalized = source.Replace('\\', '/');
                 if (normalized.StartsWith(prefix, PathComparison) && regex.IsMatch(normalized.Substring(prefix.Length)))
                 {
                     return true;
@@ -232,9 +232,9 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         /// <summary>An editorconfig glob as a regular expression over the path relative to the file's folder; null when it cannot be read.</summary>
         internal static Regex? GlobToRegex(string glob)
         {
-            string pattern = glob.Contains("/") ? glob.TrimStart('/') : "**/" + glob;
+            var pattern = glob.Contains("/") ? glob.TrimStart('/') : "**/" + glob;
             var builder = new StringBuilder("^");
-            int index = 0;
+            var index = 0;
             if (!Convert(pattern, ref index, builder, inBraces: false) || index != pattern.Length)
             {
                 return null;
@@ -255,7 +255,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         {
             while (i < pattern.Length)
             {
-                char c = pattern[i];
+                var c = pattern[i];
                 if (inBraces && (c == ',' || c == '}'))
                 {
                     return true;
@@ -290,14 +290,14 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                         break;
                     case '[':
                     {
-                        int close = pattern.IndexOf(']', i + 1);
+                        var close = pattern.IndexOf(']', i + 1);
                         if (close < 0)
                         {
                             return false;
                         }
 
-                        string body = pattern.Substring(i + 1, close - i - 1);
-                        bool negate = body.StartsWith("!", StringComparison.Ordinal);
+                        var body = pattern.Substring(i + 1, close - i - 1);
+                        var negate = body.StartsWith("!", StringComparison.Ordinal);
                         if (negate)
                         {
                             body = body.Substring(1);
@@ -310,7 +310,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
                     case '{':
                     {
-                        int close = pattern.IndexOf('}', i + 1);
+                        var close = pattern.IndexOf('}', i + 1);
                         if (close > 0 && Regex.IsMatch(pattern.Substring(i + 1, close - i - 1), @"^-?[0-9]+\.\.-?[0-9]+$"))
                         {
                             regex.Append("-?[0-9]+"); // numeric range: any number (a wider match is the safe side)

@@ -48,7 +48,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
             }
 
             // The finding's own line may start with the directive's effect but cannot hold it; scan upwards.
-            for (int i = Math.Min(findingLine - 1, lines.Length) - 1; i >= 0; i--)
+            for (var i = Math.Min(findingLine - 1, lines.Length) - 1; i >= 0; i--)
             {
                 var match = Directive.Match(lines[i]);
                 if (!match.Success)
@@ -56,16 +56,16 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     continue;
                 }
 
-                string rest = match.Groups["rest"].Value;
+                var rest = match.Groups["rest"].Value;
                 string? trailing = null;
-                int slash = rest.IndexOf("//", StringComparison.Ordinal);
+                var slash = rest.IndexOf("//", StringComparison.Ordinal);
                 if (slash >= 0)
                 {
                     trailing = rest.Substring(slash + 2).Trim();
                     rest = rest.Substring(0, slash);
                 }
 
-                bool names = Names(rest, rule);
+                var names = Names(rest, rule);
                 if (!names)
                 {
                     continue;
@@ -88,10 +88,10 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
         /// <summary>True when the directive's id list names the rule, or names nothing (all warnings).</summary>
         private static bool Names(string ids, string rule)
         {
-            bool any = false;
-            foreach (string part in ids.Split(','))
+            var any = false;
+            foreach (var part in ids.Split(','))
             {
-                string id = part.Trim();
+                var id = part.Trim();
                 if (id.Length == 0)
                 {
                     continue;

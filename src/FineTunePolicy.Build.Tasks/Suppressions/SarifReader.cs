@@ -22,11 +22,11 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
     {
         public static void Read(string path, string projectDirectory, List<Suppression> into, AnalyzerRun run)
         {
-            byte[] bytes = File.ReadAllBytes(path);
+            var bytes = File.ReadAllBytes(path);
             using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 256 }))
             {
                 var root = document.RootElement;
-                string version = root.ValueKind == JsonValueKind.Object
+                var version = root.ValueKind == JsonValueKind.Object
                     && root.TryGetProperty("version", out var v)
                     && v.ValueKind == JsonValueKind.String
                     ? v.GetString() ?? string.Empty
@@ -37,9 +37,9 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
                     throw new FormatException("it has no 'runs' array");
                 }
 
-                bool v1 = version.StartsWith("1.", StringComparison.Ordinal);
-                bool sawRules = false;
-                bool sawAnalyzer = false;
+                var v1 = version.StartsWith("1.", StringComparison.Ordinal);
+                var sawRules = false;
+                var sawAnalyzer = false;
                 foreach (var r in runs.EnumerateArray())
                 {
                     if (v1)
@@ -69,7 +69,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
                     foreach (var result in results.EnumerateArray())
                     {
-                        string? ruleId = String(result, "ruleId");
+                        var ruleId = String(result, "ruleId");
                         if (ruleId == null || !IsFtp(ruleId) || string.Equals(ruleId, Suppression.InventoryRule, StringComparison.OrdinalIgnoreCase))
                         {
                             continue;
@@ -120,13 +120,13 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
 
             foreach (var s in suppressions.EnumerateArray())
             {
-                string? status = String(s, "status");
+                var status = String(s, "status");
                 if (status != null && status != "accepted")
                 {
                     continue; // underReview or rejected suppressions do not hide the result
                 }
 
-                string? type = s.TryGetProperty("properties", out var properties) ? String(properties, "suppressionType") : null;
+                var type = s.TryGetProperty("properties", out var properties) ? String(properties, "suppressionType") : null;
                 return new Suppression
                 {
                     Kind = type == "Pragma Directive" ? "pragma" : type == "SuppressMessageAttribute" ? "suppressMessage" : "other",
@@ -249,7 +249,7 @@ namespace FineTunePolicy.Build.Tasks.Suppressions
             element.ValueKind == JsonValueKind.Object
                 && element.TryGetProperty(name, out var value)
                 && value.ValueKind == JsonValueKind.Number
-                && value.TryGetInt32(out int number)
+                && value.TryGetInt32(out var number)
                 ? number
                 : 0;
     }

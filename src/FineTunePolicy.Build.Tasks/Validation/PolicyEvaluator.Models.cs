@@ -51,7 +51,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                         Messages.ModelProviderUnknown(model.Id, model.Provider, ProviderIds()));
                 }
 
-                for (int i = 0; i < model.Audiences.Count; i++)
+                for (var i = 0; i < model.Audiences.Count; i++)
                 {
                     if (!audiences.ContainsKey(model.Audiences[i]))
                     {

@@ -123,7 +123,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
             var uses = new Dictionary<string, Use>(StringComparer.Ordinal);
             foreach (var use in _manifest.Uses)
             {
-                string key = use.Provider + "/" + PolicyNames.Name(use.Purpose);
+                var key = use.Provider + "/" + PolicyNames.Name(use.Purpose);
                 if (uses.TryGetValue(key, out var first))
                 {
                     _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, use.Node,
@@ -180,7 +180,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
 
         private Subject CheckDataset(Dataset dataset)
         {
-            DataClass effective = dataset.SourceClass;
+            var effective = dataset.SourceClass;
             foreach (var step in dataset.Steps)
             {
                 if (step.Sanitizer == null)
@@ -241,7 +241,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 return;
             }
 
-            if (!provider.Ceilings.TryGetValue(subject.Purpose, out DataClass listed))
+            if (!provider.Ceilings.TryGetValue(subject.Purpose, out var listed))
             {
                 var others = _allowList.Providers.Where(p => p.Ceilings.ContainsKey(subject.Purpose)).Select(p => p.Id).Distinct().ToList();
                 Deny(subject, Codes.PurposeNotAllowed, subject.PurposeNode, Messages.PurposeNotAllowed(subject, provider, others));
@@ -289,7 +289,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 }
 
                 var at = subject.CategoryNodes.TryGetValue(category, out var node) ? node : subject.ClassNode;
-                string name = PolicyNames.Joined(category);
+                var name = PolicyNames.Joined(category);
                 var missing = requirement.Certifications.Where(c => !provider.HasCertification(c)).ToList();
                 if (missing.Count > 0)
                 {
@@ -310,7 +310,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
         {
             foreach (var approval in _manifest.Approvals)
             {
-                string status = "valid";
+                var status = "valid";
                 if (approval.Expires < _today)
                 {
                     status = "expired";
@@ -362,7 +362,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
 
             foreach (var rule in _allowList.RequiredApprovals)
             {
-                bool applies = (!rule.Purpose.HasValue || rule.Purpose.Value == subject.Purpose)
+                var applies = (!rule.Purpose.HasValue || rule.Purpose.Value == subject.Purpose)
                     && (!rule.MinClass.HasValue || subject.Class >= rule.MinClass.Value)
                     && (!rule.Categories.HasValue || (subject.Categories & rule.Categories.Value) != 0)
                     && (rule.Providers == null || rule.Providers.Contains(subject.Provider));
@@ -444,7 +444,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
             foreach (var package in packages)
             {
                 var providers = SdkPackages.ProvidersOf(package.Id, _allowList);
-                bool ok = providers.Count == 0 || providers.Exists(declared.Contains);
+                var ok = providers.Count == 0 || providers.Exists(declared.Contains);
                 _result.Packages.Add(new PackageResult(package, providers, ok));
                 if (ok)
                 {

@@ -26,7 +26,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
         /// </summary>
         public DataClass? Effective(Provider provider, Purpose purpose)
         {
-            if (!provider.Ceilings.TryGetValue(purpose, out DataClass ceiling))
+            if (!provider.Ceilings.TryGetValue(purpose, out var ceiling))
             {
                 return null;
             }

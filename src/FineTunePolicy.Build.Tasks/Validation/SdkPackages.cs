@@ -43,7 +43,7 @@ namespace FineTunePolicy.Build.Tasks.Validation
                 return new List<string>();
             }
 
-            if (BuiltIn.TryGetValue(packageId, out string? builtIn))
+            if (BuiltIn.TryGetValue(packageId, out var builtIn))
             {
                 providers.Add(builtIn);
             }

@@ -31,7 +31,7 @@ internal static class AuditRecordReader
         using var document = ReadJson(path, display, "audit record");
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("formatVersion", out var format) || format.ValueKind != JsonValueKind.Number
-            || !format.TryGetInt32(out int version) || version < 1)
+            || !format.TryGetInt32(out var version) || version < 1)
         {
             throw new ToolError($"{display}: this is not a FineTunePolicy audit record (no 'formatVersion'). Audit records are written by the FineTunePolicy build task as obj/<configuration>/<tfm>/{InputFinder.AuditRecordName}.");
         }

@@ -78,7 +78,7 @@ internal static partial class FindingFactsReader
             return FindingFacts.None;
         }
 
-        string? classAndCategories = match.Groups["cc"].Success ? match.Groups["cc"].Value : null;
+        var classAndCategories = match.Groups["cc"].Success ? match.Groups["cc"].Value : null;
         var parts = classAndCategories == null ? Array.Empty<string>() : Split(classAndCategories).ToArray();
         var sources = match.Groups["src"].Success ? Quoted().Matches(match.Groups["src"].Value).Select(m => m.Groups[1].Value).ToList() : new List<string>();
         return new FindingFacts(

@@ -47,10 +47,10 @@ internal static class FlowPicture
         var right = flows.GroupBy(f => (f.Project, f.Provider, f.Purpose, f.Status))
             .Select(g =>
             {
-                string dataClass = g.MaxBy(f => ReportBuilder.Rank(f.Class))!.Class;
-                string rules = string.Join(" ", g.Select(f => f.Rule).OfType<string>().Distinct().Order(StringComparer.Ordinal));
-                string status = g.Key.Status;
-                string label = $"{Purpose(g.Key.Purpose)} · {dataClass}" + StatusText(status);
+                var dataClass = g.MaxBy(f => ReportBuilder.Rank(f.Class))!.Class;
+                var rules = string.Join(" ", g.Select(f => f.Rule).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+                var status = g.Key.Status;
+                var label = $"{Purpose(g.Key.Purpose)} · {dataClass}" + StatusText(status);
                 return new EdgeSpec(g.Key.Project, g.Key.Provider, dataClass, status, label,
                     $"{g.Key.Project} → {g.Key.Provider}: {Purpose(g.Key.Purpose)} of {dataClass} data, {status}" + (rules.Length > 0 ? $" ({rules})" : ""));
             })
@@ -64,13 +64,13 @@ internal static class FlowPicture
             model.Providers.Select(p => (Id: p.Id, Ports: right.Count(e => e.To == p.Id))).ToList(),
         };
         var boxes = new Dictionary<(int Column, string Id), (int Top, int Height)>();
-        int height = 0;
-        for (int column = 0; column < 3; column++)
+        var height = 0;
+        for (var column = 0; column < 3; column++)
         {
-            int top = Top;
+            var top = Top;
             foreach (var (id, ports) in columns[column])
             {
-                int h = Math.Max(NodeHeight, ports * PortSpacing + 12);
+                var h = Math.Max(NodeHeight, ports * PortSpacing + 12);
                 boxes[(column, id)] = (top, h);
                 top += h + RowGap;
             }
@@ -104,7 +104,7 @@ internal static class FlowPicture
 
         foreach (var provider in model.Providers)
         {
-            string hosting = provider.Hosting == null ? "not in an audit record" : provider.Hosting + " hosting";
+            var hosting = provider.Hosting == null ? "not in an audit record" : provider.Hosting + " hosting";
             Node(svg, "provider", 2, boxes[(2, provider.Id)], provider.Id, hosting, null);
         }
 
@@ -126,8 +126,8 @@ internal static class FlowPicture
                 continue;
             }
 
-            double y1 = Port(from, outgoing[edge.From].IndexOf(edge), outgoing[edge.From].Count);
-            double y2 = Port(to, incoming[edge.To].IndexOf(edge), incoming[edge.To].Count);
+            var y1 = Port(from, outgoing[edge.From].IndexOf(edge), outgoing[edge.From].Count);
+            var y2 = Port(to, incoming[edge.To].IndexOf(edge), incoming[edge.To].Count);
             Edge(svg, fromColumn, y1, y2, edge);
         }
     }
@@ -170,7 +170,7 @@ internal static class FlowPicture
 
     private static void Node(StringBuilder svg, string kind, int column, (int Top, int Height) box, string label, string detail, string? dataClass)
     {
-        int top = box.Top + (box.Height - NodeHeight) / 2;
+        var top = box.Top + (box.Height - NodeHeight) / 2;
         var (fill, stroke) = dataClass != null && Classes.TryGetValue(dataClass, out var c) ? (c.Colour + "33", c.Colour) : ("#f4f4f4", "#333");
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node\" data-kind=\"{kind}\" data-id=\"{Escape(label)}\"{(dataClass == null ? "" : $" data-class=\"{dataClass}\"")}>");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Escape(kind)}: {Escape(label)} ({Escape(detail)})</title>");
@@ -183,7 +183,7 @@ internal static class FlowPicture
     {
         var (colour, dash) = Classes.TryGetValue(edge.Class, out var c) ? c : Classes["Unknown"];
         double x1 = ColumnX[fromColumn] + NodeWidth, x2 = ColumnX[fromColumn + 1] - 1, mid = (x1 + x2) / 2;
-        string path = string.Create(CultureInfo.InvariantCulture, $"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}");
+        var path = string.Create(CultureInfo.InvariantCulture, $"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}");
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"edge\" data-status=\"{edge.Status}\" data-class=\"{edge.Class}\"><title>{Escape(edge.Title)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(edge.Status is "blocked" or "flagged" ? 4 : 3)}\" stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow)\"{(edge.Status == "suppressed" ? " stroke-opacity=\"0.55\"" : "")}/>");
         if (edge.Label != null)

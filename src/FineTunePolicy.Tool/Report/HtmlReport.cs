@@ -99,7 +99,7 @@ internal static class HtmlReport
             html.Append("<p>No FineTunePolicy findings.</p>");
         }
 
-        for (int i = 0; i < model.Findings.Count; i++)
+        for (var i = 0; i < model.Findings.Count; i++)
         {
             FindingArticle(html, model.Findings[i], "finding-" + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
@@ -156,7 +156,7 @@ internal static class HtmlReport
 
     private static void FindingArticle(StringBuilder html, Finding f, string id)
     {
-        string severity = f.Suppressed ? "none" : f.Severity;
+        var severity = f.Suppressed ? "none" : f.Severity;
         html.Append("<article class=\"finding sev-").Append(E(severity)).Append("\" id=\"").Append(id).Append("\" data-rule=\"").Append(E(f.Rule))
             .Append("\" data-project=\"").Append(E(f.Project)).Append("\"><h3>").Append(E(f.Rule)).Append(' ')
             .Append("<span class=\"badge sev-").Append(E(severity)).Append("\">").Append(f.Suppressed ? "suppressed" : E(f.Severity)).Append("</span> ")
@@ -191,7 +191,7 @@ internal static class HtmlReport
 
     private static string ClassBadge(string dataClass)
     {
-        string colour = FlowPicture.Classes.TryGetValue(dataClass, out var c) ? c.Colour : "#777777";
+        var colour = FlowPicture.Classes.TryGetValue(dataClass, out var c) ? c.Colour : "#777777";
         return $"<span class=\"cls\" style=\"border-color:{colour};background:{colour}22\">{E(dataClass)}</span>";
     }
 
@@ -250,7 +250,7 @@ internal static class HtmlReport
     /// <summary>The project's inventory of LLM use: call sites, declassifiers and classified declarations.</summary>
     private static void Inventory(StringBuilder html, ProjectEntry p)
     {
-        string id = "inventory-" + Slug(p.Name);
+        var id = "inventory-" + Slug(p.Name);
         if (p.Inventory is not { } inventory)
         {
             html.Append("<p class=\"muted\" id=\"").Append(id).Append("\">No inventory of LLM use in the SARIF logs: built without it (FTP0100), or with nothing to list.</p>");

@@ -18,9 +18,9 @@ internal static class InputFinder
     public static IReadOnlyList<ProjectFiles> Find(IReadOnlyList<string> inputs)
     {
         var byFolder = new SortedDictionary<string, (string Display, string? Audit, SortedSet<string> Sarif)>(StringComparer.Ordinal);
-        foreach (string input in inputs)
+        foreach (var input in inputs)
         {
-            string full = Path.GetFullPath(input);
+            var full = Path.GetFullPath(input);
             if (File.Exists(full))
             {
                 if (!IsAudit(full) && !IsSarif(full))
@@ -28,7 +28,7 @@ internal static class InputFinder
                     throw new ToolError($"{input} is neither an audit record ({AuditRecordName}) nor a SARIF log (*.sarif). Give the tool folders to search, or those files.");
                 }
 
-                string folder = Path.GetDirectoryName(full)!;
+                var folder = Path.GetDirectoryName(full)!;
                 Add(byFolder, full, Display(Path.GetDirectoryName(input) is { Length: > 0 } typed ? typed : ".", folder, folder));
                 continue;
             }
@@ -38,7 +38,7 @@ internal static class InputFinder
                 throw new ToolError($"The folder {input} does not exist. Give the folders to search (a repository after dotnet build, or a build's artifacts), for example: finetune-policy report . --output report");
             }
 
-            foreach (string file in Enumerate(full))
+            foreach (var file in Enumerate(full))
             {
                 Add(byFolder, file, Display(input, full, Path.GetDirectoryName(file)!));
             }
@@ -60,7 +60,7 @@ internal static class InputFinder
 
     private static void Add(SortedDictionary<string, (string, string?, SortedSet<string>)> byFolder, string file, string display)
     {
-        string folder = Path.GetDirectoryName(file)!;
+        var folder = Path.GetDirectoryName(file)!;
         if (!byFolder.TryGetValue(folder, out var entry))
         {
             entry = (display, null, new SortedSet<string>(StringComparer.Ordinal));
@@ -84,7 +84,7 @@ internal static class InputFinder
         pending.Push(root);
         while (pending.Count > 0)
         {
-            string folder = pending.Pop();
+            var folder = pending.Pop();
             string[] files;
             string[] folders;
             try
@@ -97,7 +97,7 @@ internal static class InputFinder
                 throw new ToolError($"The folder {folder} cannot be read: {ex.Message} Check the path and the permissions.");
             }
 
-            foreach (string file in files)
+            foreach (var file in files)
             {
                 if (IsAudit(file) || IsSarif(file))
                 {
@@ -105,7 +105,7 @@ internal static class InputFinder
                 }
             }
 
-            foreach (string sub in folders)
+            foreach (var sub in folders)
             {
                 if (!SkippedFolders.Contains(Path.GetFileName(sub)) && (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0)
                 {
@@ -122,8 +122,8 @@ internal static class InputFinder
     /// <summary>The folder as the user would write it: the input as typed, joined with the path below it, '/' separated.</summary>
     private static string Display(string input, string inputFull, string folder)
     {
-        string relative = Path.GetRelativePath(inputFull, folder);
-        string joined = relative == "." ? input : Path.Combine(input, relative);
+        var relative = Path.GetRelativePath(inputFull, folder);
+        var joined = relative == "." ? input : Path.Combine(input, relative);
         return joined.Replace('\\', '/').TrimEnd('/');
     }
 }

@@ -74,7 +74,7 @@ internal static class ReportBuilder
             due.Count(d => d.Status == "dueSoon"),
             due.Count(d => d.Status == "overdue"),
             projects.Sum(p => p.Entry.Inventory?.CallSites.Count ?? 0));
-        string day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var model = new ReportModel(ReportModel.CurrentFormat, day, summary, projects.Select(p => p.Entry).ToList(), providers, findings, flows, due, null);
         return baseline is { } b ? model with { Changes = Compare(b.Display, b.Model, model) } : model;
     }
@@ -89,14 +89,14 @@ internal static class ReportBuilder
     {
         var named = inputs.Select(files =>
         {
-            string projectFolder = ProjectFolder(files.Folder);
-            string rest = Path.GetRelativePath(projectFolder, files.Folder).Replace('\\', '/');
+            var projectFolder = ProjectFolder(files.Folder);
+            var rest = Path.GetRelativePath(projectFolder, files.Folder).Replace('\\', '/');
             return (Files: files, Name: Path.GetFileName(projectFolder.TrimEnd(Path.DirectorySeparatorChar)), ProjectFolder: projectFolder, Below: rest);
         }).ToList();
         var duplicates = named.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var n in named)
         {
-            string name = duplicates.Contains(n.Name) ? $"{n.Name} ({(n.Below.StartsWith("obj/", StringComparison.Ordinal) ? n.Below[4..] : n.Below)})" : n.Name;
+            var name = duplicates.Contains(n.Name) ? $"{n.Name} ({(n.Below.StartsWith("obj/", StringComparison.Ordinal) ? n.Below[4..] : n.Below)})" : n.Name;
             if (duplicates.Contains(n.Name) && named.Count(o => o.Name == n.Name && o.Below == n.Below) > 1)
             {
                 name = $"{n.Name} ({n.Files.DisplayFolder})";
@@ -109,14 +109,14 @@ internal static class ReportBuilder
     private static string ProjectFolder(string folder)
     {
         var parts = folder.Split(Path.DirectorySeparatorChar);
-        int obj = Array.LastIndexOf(parts, "obj");
+        var obj = Array.LastIndexOf(parts, "obj");
         return obj > 0 ? string.Join(Path.DirectorySeparatorChar, parts.Take(obj)) : folder;
     }
 
     private static string ProjectDisplay(ProjectFiles files)
     {
-        string display = files.DisplayFolder;
-        int obj = display.LastIndexOf("/obj/", StringComparison.Ordinal);
+        var display = files.DisplayFolder;
+        var obj = display.LastIndexOf("/obj/", StringComparison.Ordinal);
         if (obj >= 0)
         {
             return display[..obj];
@@ -130,7 +130,7 @@ internal static class ReportBuilder
     private static Finding ToFinding(SarifResult result, string project, string projectFolder)
     {
         var facts = FindingFactsReader.Read(result.Rule, result.Message, result.Properties);
-        string file = RelativeTo(projectFolder, result.File) ?? "";
+        var file = RelativeTo(projectFolder, result.File) ?? "";
         var locations = result.Related
             .Where(r => r.File != null && r.Line != null)
             .Select(r => new SourceLocation(RelativeTo(projectFolder, r.File)!, r.Line!.Value))
@@ -168,8 +168,8 @@ internal static class ReportBuilder
         foreach (var result in results)
         {
             var p = result.Properties;
-            string file = RelativeTo(projectFolder, result.File) ?? "";
-            string dataClass = p.GetValueOrDefault(FindingFactsReader.Keys.Class) ?? "Public";
+            var file = RelativeTo(projectFolder, result.File) ?? "";
+            var dataClass = p.GetValueOrDefault(FindingFactsReader.Keys.Class) ?? "Public";
             var categories = p.TryGetValue(FindingFactsReader.Keys.Categories, out var c) ? FindingFactsReader.Split(c) : Array.Empty<string>();
             switch (p.GetValueOrDefault(FindingFactsReader.Keys.Entry))
             {
@@ -219,7 +219,7 @@ internal static class ReportBuilder
             return null;
         }
 
-        string relative = Path.GetRelativePath(projectFolder, file);
+        var relative = Path.GetRelativePath(projectFolder, file);
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative).Replace('\\', '/');
     }
 
@@ -249,7 +249,7 @@ internal static class ReportBuilder
             foreach (var provider in audit?.Providers ?? Array.Empty<AuditProvider>())
             {
                 Add(provider.Id, entry.Name, null, provider);
-                foreach (string purpose in provider.Purposes)
+                foreach (var purpose in provider.Purposes)
                 {
                     Add(provider.Id, entry.Name, purpose, provider);
                 }
@@ -306,9 +306,9 @@ internal static class ReportBuilder
                     continue;
                 }
 
-                string status = call.Allowed ? "allowed" : "suppressed";
+                var status = call.Allowed ? "allowed" : "suppressed";
                 var names = call.Sources.Count > 0 ? call.Sources.ToList<string?>() : new List<string?> { null };
-                foreach (string? source in names)
+                foreach (var source in names)
                 {
                     flows.Add(new Flow(source, call.Class, entry.Name, call.Provider, call.Purpose, status, null));
                 }
@@ -318,9 +318,9 @@ internal static class ReportBuilder
         foreach (var finding in findings.Where(f => f.Provider != null && f.Purpose != null))
         {
             // An error stops the build (blocked); a warning or note reports the flow but lets the build pass (flagged).
-            string status = finding.Suppressed ? "suppressed" : finding.Severity == "error" ? "blocked" : "flagged";
+            var status = finding.Suppressed ? "suppressed" : finding.Severity == "error" ? "blocked" : "flagged";
             var names = finding.Sources.Count > 0 ? finding.Sources.Distinct().ToList<string?>() : new List<string?> { null };
-            foreach (string? source in names)
+            foreach (var source in names)
             {
                 flows.Add(new Flow(source, finding.Class ?? "Unknown", finding.Project, finding.Provider!, finding.Purpose!, status, finding.Rule));
             }
@@ -347,8 +347,8 @@ internal static class ReportBuilder
         foreach (var group in approvals)
         {
             var approval = group.First().Approval;
-            int days = DaysLeft(approval.Expires, today) ?? 0;
-            string detail = string.Join(", ", new[] { approval.Role, approval.Who, approval.Ticket }.Where(s => !string.IsNullOrEmpty(s)))
+            var days = DaysLeft(approval.Expires, today) ?? 0;
+            var detail = string.Join(", ", new[] { approval.Role, approval.Who, approval.Ticket }.Where(s => !string.IsNullOrEmpty(s)))
                 + (approval.Covers.Count > 0 ? "; covers " + string.Join(", ", approval.Covers) : "");
             due.Add(new DueDate("approval", approval.Id, approval.Expires!, days, Status(days), group.Select(g => g.Project).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList(), detail));
         }
@@ -388,7 +388,7 @@ internal static class ReportBuilder
             var result = new List<Finding>();
             foreach (var finding in from)
             {
-                if (left.TryGetValue(finding.Key, out int n) && n > 0)
+                if (left.TryGetValue(finding.Key, out var n) && n > 0)
                 {
                     left[finding.Key] = n - 1;
                 }

@@ -28,7 +28,7 @@ internal static class ReportJson
     {
         using var document = SarifLogReader.ReadJson(path, path, "baseline report");
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("formatVersion", out var format) || !format.TryGetInt32(out int version))
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("formatVersion", out var format) || !format.TryGetInt32(out var version))
         {
             throw new ToolError($"{path}: the baseline is not a report.json written by finetune-policy report (no 'formatVersion').");
         }

@@ -30,19 +30,19 @@ internal static class SarifLogReader
     {
         using var document = ReadJson(path, display, "SARIF log");
         var root = document.RootElement;
-        string? version = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var version = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (version == null || !root.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
         {
             throw new ToolError($"{display}: this is not a SARIF log (no 'version' and 'runs'). Pass the compiler's error log (-p:ErrorLog=<file>%2Cversion=2.1), or leave the file out.");
         }
 
-        bool v2 = version.StartsWith("2.", StringComparison.Ordinal);
+        var v2 = version.StartsWith("2.", StringComparison.Ordinal);
         if (!v2 && version != "1.0.0")
         {
             throw new ToolError($"{display}: SARIF version {version} is not supported; this tool reads SARIF 2.1 and 1.0, as the C# compiler writes them.");
         }
 
-        bool listsFtpRules = false;
+        var listsFtpRules = false;
         var results = new List<SarifResult>();
         foreach (var run in runs.EnumerateArray())
         {
@@ -51,7 +51,7 @@ internal static class SarifLogReader
             {
                 foreach (var result in list.EnumerateArray())
                 {
-                    string? rule = Text(result, "ruleId");
+                    var rule = Text(result, "ruleId");
                     if (rule != null && rule.StartsWith("FTP", StringComparison.Ordinal))
                     {
                         results.Add(v2 ? ReadV2(result, rule) : ReadV1(result, rule));
@@ -109,8 +109,8 @@ internal static class SarifLogReader
 
     private static SarifResult ReadV2(JsonElement result, string rule)
     {
-        string level = Text(result, "level") ?? "warning";
-        string message = result.TryGetProperty("message", out var m) ? Text(m, "text") ?? "" : "";
+        var level = Text(result, "level") ?? "warning";
+        var message = result.TryGetProperty("message", out var m) ? Text(m, "text") ?? "" : "";
         var (file, line, column) = result.TryGetProperty("locations", out var locations) ? FirstLocation(locations) : (null, 0, 0);
         var related = new List<(string?, int?)>();
         if (result.TryGetProperty("relatedLocations", out var rel) && rel.ValueKind == JsonValueKind.Array)
@@ -122,7 +122,7 @@ internal static class SarifLogReader
             }
         }
 
-        bool suppressed = false;
+        var suppressed = false;
         string? kind = null;
         string? justification = null;
         if (result.TryGetProperty("suppressions", out var suppressions) && suppressions.ValueKind == JsonValueKind.Array)
@@ -144,8 +144,8 @@ internal static class SarifLogReader
 
     private static SarifResult ReadV1(JsonElement result, string rule)
     {
-        string level = Text(result, "level") ?? "warning";
-        string message = Text(result, "message") ?? "";
+        var level = Text(result, "level") ?? "warning";
+        var message = Text(result, "message") ?? "";
         string? file = null;
         int line = 0, column = 0;
         if (result.TryGetProperty("locations", out var locations) && locations.ValueKind == JsonValueKind.Array && locations.GetArrayLength() > 0
@@ -159,7 +159,7 @@ internal static class SarifLogReader
             }
         }
 
-        bool suppressed = result.TryGetProperty("suppressionStates", out var states) && states.ValueKind == JsonValueKind.Array
+        var suppressed = result.TryGetProperty("suppressionStates", out var states) && states.ValueKind == JsonValueKind.Array
             && states.EnumerateArray().Any(s => s.GetString() == "suppressedInSource");
         return new SarifResult(rule, level, file, line, column, message, Array.Empty<(string?, int?)>(), suppressed, suppressed ? "inSource" : null, null, CustomProperties(result));
     }
@@ -193,7 +193,7 @@ internal static class SarifLogReader
             return (null, 0, 0);
         }
 
-        string? file = physical.TryGetProperty("artifactLocation", out var artifact) ? FilePath(Text(artifact, "uri")) : null;
+        var file = physical.TryGetProperty("artifactLocation", out var artifact) ? FilePath(Text(artifact, "uri")) : null;
         return physical.TryGetProperty("region", out var region) ? (file, Int(region, "startLine"), Int(region, "startColumn")) : (file, 0, 0);
     }
 
@@ -211,5 +211,5 @@ internal static class SarifLogReader
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     internal static int Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 0;
 }

@@ -20,8 +20,8 @@ internal static class ValidateCommand
 
     public static int Run(string allowListPath, IReadOnlyList<string> manifestPaths, string? today, bool strict, string format, TextWriter stdout)
     {
-        DateTime day = Report.ReportCommand.ParseToday(today).ToDateTime(TimeOnly.MinValue);
-        foreach (string path in new[] { allowListPath }.Concat(manifestPaths))
+        var day = Report.ReportCommand.ParseToday(today).ToDateTime(TimeOnly.MinValue);
+        foreach (var path in new[] { allowListPath }.Concat(manifestPaths))
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
@@ -31,7 +31,7 @@ internal static class ValidateCommand
 
         var results = Validate(allowListPath, manifestPaths, day, strict);
 
-        string judgedOn = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var judgedOn = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         stdout.Write(format switch
         {
             "json" => ValidationOutput.Json(results, judgedOn, strict, new[] { allowListPath }.Concat(manifestPaths).ToList()),
@@ -59,7 +59,7 @@ internal static class ValidateCommand
     {
         var diagnostics = new DiagnosticBag();
         var allowListFile = PolicyFileLoader.Load(allowListPath, PolicySchemas.AllowList, "allow-list", diagnostics);
-        AllowList? allowList = allowListFile is { StructurallyValid: true } ? PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath) : null;
+        var allowList = allowListFile is { StructurallyValid: true } ? PolicyReader.ReadAllowList(allowListFile.Root!, allowListPath) : null;
         if (manifestPaths.Count == 0)
         {
             if (allowList != null)
@@ -71,7 +71,7 @@ internal static class ValidateCommand
             return diagnostics.Items;
         }
 
-        foreach (string manifestPath in manifestPaths)
+        foreach (var manifestPath in manifestPaths)
         {
             var manifestFile = PolicyFileLoader.Load(manifestPath, PolicySchemas.Manifest, "manifest", diagnostics);
             if (allowList != null && manifestFile is { StructurallyValid: true })

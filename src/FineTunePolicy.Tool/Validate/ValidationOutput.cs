@@ -24,8 +24,8 @@ internal static class ValidationOutput
             text.Append(CultureInfo.InvariantCulture, $": {r.Severity} {r.Code}: {r.Message}\n");
         }
 
-        int errors = results.Count(r => r.Severity == "error");
-        int warnings = results.Count - errors;
+        var errors = results.Count(r => r.Severity == "error");
+        var warnings = results.Count - errors;
         text.Append(CultureInfo.InvariantCulture, $"FineTunePolicy: {files} {(files == 1 ? "file" : "files")} validated (judged on {judgedOn}): {errors} {(errors == 1 ? "error" : "errors")}, {warnings} {(warnings == 1 ? "warning" : "warnings")}\n");
         return text.ToString();
     }
@@ -40,7 +40,7 @@ internal static class ValidationOutput
             json.WriteString("judgedOn", judgedOn);
             json.WriteBoolean("strict", strict);
             json.WriteStartArray("files");
-            foreach (string file in files)
+            foreach (var file in files)
             {
                 json.WriteStringValue(file.Replace('\\', '/'));
             }
@@ -86,7 +86,7 @@ internal static class ValidationOutput
             json.WriteString("informationUri", "https://github.com/finetunepolicy/finetunepolicy");
             json.WriteStartArray("rules");
             var codes = results.Select(r => r.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-            foreach (string code in codes)
+            foreach (var code in codes)
             {
                 json.WriteStartObject();
                 json.WriteString("id", code);

@@ -91,10 +91,26 @@ public class PerformanceRegressionTests
         for (var i = 0; i < types; i++)
         {
             text.Append($"    public class T{i}\n    {{\n        public string Name{i} {{ get; set; }} = \"\";\n");
-            if (i + 1 < types) text.Append($"        public T{i + 1}? Next {{ get; set; }}\n");
-            if (i + 2 < types) text.Append($"        public List<T{i + 2}> Children {{ get; }} = new();\n");
-            if (i + 3 < types) text.Append($"        public Dictionary<string, T{i + 3}> Index {{ get; }} = new();\n");
-            if (i == types - 1) text.Append("        [Restricted] public string Secret { get; set; } = \"\";\n");
+            if (i + 1 < types)
+            {
+                text.Append($"        public T{i + 1}? Next {{ get; set; }}\n");
+            }
+
+            if (i + 2 < types)
+            {
+                text.Append($"        public List<T{i + 2}> Children {{ get; }} = new();\n");
+            }
+
+            if (i + 3 < types)
+            {
+                text.Append($"        public Dictionary<string, T{i + 3}> Index {{ get; }} = new();\n");
+            }
+
+            if (i == types - 1)
+            {
+                text.Append("        [Restricted] public string Secret { get; set; } = \"\";\n");
+            }
+
             text.Append("    }\n");
         }
 

@@ -83,7 +83,7 @@ internal static class DocTables
     {
         var (allowList, manifest) = TaskRun.DocumentedExamples();
         yield return "```ini";
-        foreach (string line in TaskRun.GlobalConfig(allowList, manifest).TrimEnd('\n').Split('\n'))
+        foreach (var line in TaskRun.GlobalConfig(allowList, manifest).TrimEnd('\n').Split('\n'))
         {
             yield return line;
         }
@@ -92,7 +92,7 @@ internal static class DocTables
         yield return string.Empty;
         yield return "| Key | Value | Meaning |";
         yield return "|---|---|---|";
-        foreach (string[] row in Shared.HandoffKeys.Documented)
+        foreach (var row in Shared.HandoffKeys.Documented)
         {
             yield return $"| {row[0]} | {row[1]} | {row[2]} |";
         }

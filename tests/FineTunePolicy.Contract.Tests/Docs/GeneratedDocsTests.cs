@@ -12,7 +12,7 @@ public sealed class GeneratedDocsTests
     public static TheoryData<string> Documents()
     {
         var documents = new TheoryData<string> { "README.md", "docs/rules/README.md", "docs/policy-files.md" };
-        foreach (string id in DocTables.Descriptors.Select(d => d.Id).Concat(DocTables.Codes.Select(c => c.Code)))
+        foreach (var id in DocTables.Descriptors.Select(d => d.Id).Concat(DocTables.Codes.Select(c => c.Code)))
         {
             documents.Add("docs/rules/" + id + ".md");
         }
@@ -24,10 +24,10 @@ public sealed class GeneratedDocsTests
     [MemberData(nameof(Documents))]
     public void Document_MatchesWhatTheGeneratorWrites(string relativePath)
     {
-        string path = RepositoryPaths.Of(relativePath);
+        var path = RepositoryPaths.Of(relativePath);
         Assert.True(File.Exists(path), $"{relativePath} is missing: every rule and code needs its page.");
-        string text = File.ReadAllText(path).Replace("\r\n", "\n");
-        string generated = Generate(relativePath, text);
+        var text = File.ReadAllText(path).Replace("\r\n", "\n");
+        var generated = Generate(relativePath, text);
         if (GeneratedRegion.UpdateRequested && generated != text)
         {
             File.WriteAllText(path, generated, new UTF8Encoding(false));
@@ -71,7 +71,7 @@ public sealed class GeneratedDocsTests
     [Fact]
     public void Regions_KeepTheTextAroundThem()
     {
-        string text = "before\n<!-- t:begin -->\nold\n<!-- t:end -->\nafter\n";
+        var text = "before\n<!-- t:begin -->\nold\n<!-- t:end -->\nafter\n";
         Assert.Equal(
             "before\n<!-- t:begin -->\n" + GeneratedRegion.SourceComment("here") + "\nnew\n<!-- t:end -->\nafter\n",
             GeneratedRegion.Replace(text, "X.md", "t", "here", new[] { "new" }));
@@ -91,8 +91,8 @@ public sealed class GeneratedDocsTests
                 return GeneratedRegion.Replace(text, relativePath, "handoff", DocTables.HandoffSource, DocTables.Handoff());
         }
 
-        string id = Path.GetFileNameWithoutExtension(relativePath);
-        int firstLineEnd = text.IndexOf('\n');
+        var id = Path.GetFileNameWithoutExtension(relativePath);
+        var firstLineEnd = text.IndexOf('\n');
         text = DocTables.PageTitle(id) + (firstLineEnd < 0 ? "\n" : text.Substring(firstLineEnd));
         var descriptor = DocTables.Descriptors.SingleOrDefault(d => d.Id == id);
         return descriptor != null

@@ -20,17 +20,17 @@ internal static class GeneratedRegion
     /// <summary><paramref name="text"/> with the part <paramref name="name"/> replaced by <paramref name="lines"/>.</summary>
     public static string Replace(string text, string file, string name, string source, IEnumerable<string> lines)
     {
-        string begin = $"<!-- {name}:begin -->";
-        string end = $"<!-- {name}:end -->";
-        int start = text.IndexOf(begin + "\n", StringComparison.Ordinal);
-        int stop = text.IndexOf(end, StringComparison.Ordinal);
+        var begin = $"<!-- {name}:begin -->";
+        var end = $"<!-- {name}:end -->";
+        var start = text.IndexOf(begin + "\n", StringComparison.Ordinal);
+        var stop = text.IndexOf(end, StringComparison.Ordinal);
         if (start < 0 || stop < start || text.IndexOf(begin, start + begin.Length, StringComparison.Ordinal) >= 0)
         {
             throw new InvalidOperationException($"{file} needs exactly one '{begin}' line followed later by '{end}'.");
         }
 
         start += begin.Length + 1;
-        string body = SourceComment(source) + "\n" + string.Join(string.Empty, lines.Select(line => line + "\n"));
+        var body = SourceComment(source) + "\n" + string.Join(string.Empty, lines.Select(line => line + "\n"));
         return text.Substring(0, start) + body + text.Substring(stop);
     }
 }

@@ -84,7 +84,7 @@ public sealed class HandoffRoundTripTests
     [Fact]
     public void WithoutAManifest_TheAnalyzerKeepsItsDefaults()
     {
-        string written = TaskRun.GlobalConfig(allowList: null, manifest: null);
+        var written = TaskRun.GlobalConfig(allowList: null, manifest: null);
         var ceilings = Read(written);
 
         Assert.Contains(Shared.HandoffKeys.Mode + " = " + Shared.HandoffKeys.ModeDefault, written);
@@ -101,7 +101,7 @@ public sealed class HandoffRoundTripTests
                 .Replace("<n>", "[1-9][0-9]*") + "$"))
             .ToList();
         var (allowList, manifest) = TaskRun.DocumentedExamples();
-        string withModels = TaskRun.GlobalConfig(WithRegistry(allowList), manifest);
+        var withModels = TaskRun.GlobalConfig(WithRegistry(allowList), manifest);
         Assert.Contains(Shared.HandoffKeys.Model(1, Shared.HandoffKeys.ModelId) + " = ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\n", withModels);
         Assert.Contains(Shared.HandoffKeys.Model(1, Shared.HandoffKeys.ModelDeclared) + " = false\n", withModels);
         var keys = (Written.Value + withModels).Split('\n')
@@ -116,7 +116,7 @@ public sealed class HandoffRoundTripTests
     /// <summary>The documented allow-list with an audience and one registered model (the manifest declares none).</summary>
     private static string WithRegistry(string allowList)
     {
-        string end = allowList.TrimEnd();
+        var end = allowList.TrimEnd();
         return end.Substring(0, end.Length - 1).TrimEnd() + """
             ,
               "audiences": [ { "name": "employees", "maxClass": "Confidential" } ],

@@ -18,15 +18,15 @@ internal static class TaskRun
     /// <summary>The example allow-list and manifest of docs/policy-files.md, so that the page's handoff example is real.</summary>
     public static (string AllowList, string Manifest) DocumentedExamples()
     {
-        string page = File.ReadAllText(RepositoryPaths.Of("docs/policy-files.md")).Replace("\r\n", "\n");
+        var page = File.ReadAllText(RepositoryPaths.Of("docs/policy-files.md")).Replace("\r\n", "\n");
         return (JsonBlockAfter(page, "## Example allow-list"), JsonBlockAfter(page, "## Example manifest"));
     }
 
     /// <summary>The global config the task writes; the test fails with the task's messages when it does not pass.</summary>
     public static string GlobalConfig(string? allowList, string? manifest)
     {
-        string root = Path.Combine(Path.GetTempPath(), "ftp-contract-" + Guid.NewGuid().ToString("N"));
-        string app = Path.Combine(root, "app");
+        var root = Path.Combine(Path.GetTempPath(), "ftp-contract-" + Guid.NewGuid().ToString("N"));
+        var app = Path.Combine(root, "app");
         Directory.CreateDirectory(app);
         Directory.CreateDirectory(Path.Combine(root, "policy"));
         try
@@ -52,7 +52,7 @@ internal static class TaskRun
                 AuditPath = Path.Combine(app, "obj", "FineTunePolicy.audit.json"),
                 StampPath = Path.Combine(app, "obj", "FineTunePolicy.stamp"),
             };
-            bool passed = validate.Execute();
+            var passed = validate.Execute();
             Assert.True(passed && engine.Errors.Count == 0, "the task failed: " + string.Join(Environment.NewLine, engine.Errors));
             return File.ReadAllText(validate.GlobalConfigPath);
         }

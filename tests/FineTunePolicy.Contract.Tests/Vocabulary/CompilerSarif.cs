@@ -18,13 +18,13 @@ internal static class CompilerSarif
 
     private static IReadOnlyList<SarifRule> Compile()
     {
-        string work = Path.Combine(Path.GetTempPath(), "ftp-sarif-" + Guid.NewGuid().ToString("N"));
+        var work = Path.Combine(Path.GetTempPath(), "ftp-sarif-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
         {
             File.WriteAllText(Path.Combine(work, "C.cs"), "public class C { }\n");
-            string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            string sarif = Path.Combine(work, "C.sarif");
+            var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            var sarif = Path.Combine(work, "C.sarif");
             var arguments = new List<string>
             {
                 CscPath(),
@@ -57,15 +57,15 @@ internal static class CompilerSarif
         {
             foreach (var rule in run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray())
             {
-                string id = rule.GetProperty("id").GetString()!;
+                var id = rule.GetProperty("id").GetString()!;
                 if (!id.StartsWith("FTP", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
                 // SARIF's defaults are left out of the log: level "warning", enabled true.
-                string level = "warning";
-                bool enabled = true;
+                var level = "warning";
+                var enabled = true;
                 if (rule.TryGetProperty("defaultConfiguration", out var configuration))
                 {
                     level = configuration.TryGetProperty("level", out var l) ? l.GetString()! : level;
@@ -84,8 +84,8 @@ internal static class CompilerSarif
     {
         var (exitCode, version) = Run("dotnet", new[] { "--version" }, RepositoryPaths.Root);
         Assert.True(exitCode == 0, "dotnet --version failed: " + version);
-        string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        string csc = Path.Combine(dotnetRoot, "sdk", version.Trim(), "Roslyn", "bincore", "csc.dll");
+        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var csc = Path.Combine(dotnetRoot, "sdk", version.Trim(), "Roslyn", "bincore", "csc.dll");
         Assert.True(File.Exists(csc), "the SDK's compiler is not at " + csc);
         return csc;
     }
@@ -99,14 +99,14 @@ internal static class CompilerSarif
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
+        var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, stdout + stderr.Result);
     }

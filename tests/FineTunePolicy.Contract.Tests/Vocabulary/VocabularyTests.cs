@@ -51,7 +51,7 @@ public sealed class VocabularyTests
     public void SuppressionAudit_JudgesWeakened_ExactlyTheRulesThatAreErrorsByDefault()
     {
         // Every FTP rule lowered to warning in one global config: the audit must call exactly the error rules weakened.
-        string path = Path.Combine(Path.GetTempPath(), "ftp-weakened-" + Guid.NewGuid().ToString("N") + ".globalconfig");
+        var path = Path.Combine(Path.GetTempPath(), "ftp-weakened-" + Guid.NewGuid().ToString("N") + ".globalconfig");
         File.WriteAllLines(path, new[] { "is_global = true" }
             .Concat(CompilerSarif.FtpRules.Select(r => "dotnet_diagnostic." + r.Id + ".severity = warning")));
         try

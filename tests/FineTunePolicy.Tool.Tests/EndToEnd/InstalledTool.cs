@@ -20,8 +20,8 @@ public sealed class InstalledTool : IDisposable
         RepoRoot = RepoRootOf();
         Version = $"0.0.0-tooltest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Root = Path.Combine(Path.GetTempPath(), "ftp-tool-e2e-" + Version);
-        string feed = Path.Combine(Root, "feed");
-        string tools = Path.Combine(Root, "tools");
+        var feed = Path.Combine(Root, "feed");
+        var tools = Path.Combine(Root, "tools");
         Directory.CreateDirectory(feed);
         GlobalPackagesFolder = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
             ? custom
@@ -72,7 +72,7 @@ public sealed class InstalledTool : IDisposable
 
     public void Dispose()
     {
-        foreach (string folder in new[] { Path.Combine(GlobalPackagesFolder, "finetunepolicy.tool", Version), Root })
+        foreach (var folder in new[] { Path.Combine(GlobalPackagesFolder, "finetunepolicy.tool", Version), Root })
         {
             try
             {

@@ -12,15 +12,15 @@ namespace FineTunePolicy.Tool.Tests.EndToEnd;
 public sealed class SampleReportTests
 {
     public const string Chromium = "/usr/bin/chromium";
-    private readonly InstalledTool tool;
+    private readonly InstalledTool _tool;
 
-    public SampleReportTests(InstalledTool tool) => this.tool = tool;
+    public SampleReportTests(InstalledTool tool) => _tool = tool;
 
     private string ArtifactsFolder
     {
         get
         {
-            string folder = Path.Combine(tool.RepoRoot, "artifacts", "test-results", "tool");
+            var folder = Path.Combine(_tool.RepoRoot, "artifacts", "test-results", "tool");
             Directory.CreateDirectory(folder);
             return folder;
         }
@@ -29,11 +29,11 @@ public sealed class SampleReportTests
     [Fact]
     public async Task Sample_BuiltForReal_ReportRendersInChromium_OneNodePerProviderAndProject_EveryFindingListed()
     {
-        var build = Processes.Run("dotnet", tool.RepoRoot, "build", Path.Combine("samples", "Contoso.Support"), "-nodeReuse:false", "-tl:off");
+        var build = Processes.Run("dotnet", _tool.RepoRoot, "build", Path.Combine("samples", "Contoso.Support"), "-nodeReuse:false", "-tl:off");
         Assert.True(build.ExitCode == 0, "dotnet build samples/Contoso.Support failed:\n" + build);
-        string output = Path.Combine(tool.Root, "sample-report");
+        var output = Path.Combine(_tool.Root, "sample-report");
 
-        var run = tool.Run(tool.RepoRoot, "report", "samples", "--output", output, "--today", "2026-11-30");
+        var run = _tool.Run(_tool.RepoRoot, "report", "samples", "--output", output, "--today", "2026-11-30");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Error);
@@ -44,7 +44,7 @@ public sealed class SampleReportTests
         Assert.Equal(("Contoso.Support", "Assistant/SupportAssistant.cs", 39, "openai", "Restricted", "Customer.Ssn"),
             (ssn.GetProperty("project").GetString(), ssn.GetProperty("file").GetString(), ssn.GetProperty("line").GetInt32(),
              ssn.GetProperty("provider").GetString(), ssn.GetProperty("class").GetString(), ssn.GetProperty("sources")[0].GetString()));
-        string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        var markdown = File.ReadAllText(Path.Combine(output, "report.md"));
         Assert.Contains("| FTP0004 | warning | Contoso.Support | Assistant/LocalDraftAssistant.cs:29 | `ollama` | inference |", markdown, StringComparison.Ordinal);
 
         // The inventory of LLM use (FTP0100): written into the build's SARIF log, listed per project.
@@ -64,7 +64,7 @@ public sealed class SampleReportTests
         Assert.Null(declassifiers["Redactor.MaskEmail"]);
         var classified = inventory.GetProperty("classified").EnumerateArray().Select(c => $"{c.GetProperty("symbol").GetString()} {c.GetProperty("class").GetString()}").ToList();
         Assert.Contains("Customer.Ssn Restricted", classified);
-        string sarif = File.ReadAllText(Path.Combine(tool.RepoRoot, "samples", "Contoso.Support", "obj", "Debug", "net10.0", "FineTunePolicy.sarif"));
+        var sarif = File.ReadAllText(Path.Combine(_tool.RepoRoot, "samples", "Contoso.Support", "obj", "Debug", "net10.0", "FineTunePolicy.sarif"));
         Assert.Equal(callSites.Count + declassifiers.Count + classified.Count, System.Text.RegularExpressions.Regex.Matches(sarif, "\"ruleId\": \"FTP0100\"").Count);
         Assert.Contains("\n## Inventory of LLM use\n\n### Contoso.Support\n", markdown, StringComparison.Ordinal);
 
@@ -80,7 +80,7 @@ public sealed class SampleReportTests
             Assert.True(await page.Locator("table.call-sites").IsVisibleAsync(), "the call sites are not visible");
             foreach (var finding in findings)
             {
-                string where = $"{finding.GetProperty("project").GetString()}: {finding.GetProperty("file").GetString()}({finding.GetProperty("line").GetInt32()},{finding.GetProperty("column").GetInt32()})";
+                var where = $"{finding.GetProperty("project").GetString()}: {finding.GetProperty("file").GetString()}({finding.GetProperty("line").GetInt32()},{finding.GetProperty("column").GetInt32()})";
                 Assert.Equal(1, await page.Locator("article.finding").Filter(new() { HasText = where }).CountAsync());
             }
 
@@ -97,14 +97,14 @@ public sealed class SampleReportTests
     public async Task GeneratedMultiProjectOutputs_ReportRendersAllProjectsAndFindings()
     {
         using var outputs = new Outputs();
-        for (int i = 0; i < 12; i++)
+        for (var i = 0; i < 12; i++)
         {
             outputs.Project($"Service{i:00}", i % 3 == 0 ? "anthropic" : "openai",
                 findings: i % 2 == 0 ? new[] { ("FTP0001", "error", Messages.Ftp0001, 10 + i) } : new[] { ("FTP0003", "warning", Messages.Ftp0003, 20 + i) });
         }
 
-        string output = Path.Combine(outputs.Root, "report");
-        var run = tool.Run(outputs.Root, "report", ".", "--output", output, "--today", "2026-11-30");
+        var output = Path.Combine(outputs.Root, "report");
+        var run = _tool.Run(outputs.Root, "report", ".", "--output", output, "--today", "2026-11-30");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("FineTunePolicy report: 12 projects, 12 findings (0 suppressed), 3 providers, 0 overdue and 0 due soon; written to report/report.html, report.md, report.json\n".Replace("report/report.html", Path.Combine(output, "report.html")), run.Out);
@@ -119,15 +119,15 @@ public sealed class SampleReportTests
     [Fact]
     public void Validate_TheSamplesPolicyFiles_AndBadFiles_WithExitCodes()
     {
-        string allowList = Path.Combine("samples", "policy", "allow-list.json");
-        string manifest = Path.Combine("samples", "Contoso.Support", "finetune-policy.json");
-        string bad = Path.Combine(tool.Root, "bad-manifest.json");
+        var allowList = Path.Combine("samples", "policy", "allow-list.json");
+        var manifest = Path.Combine("samples", "Contoso.Support", "finetune-policy.json");
+        var bad = Path.Combine(_tool.Root, "bad-manifest.json");
         File.WriteAllText(bad, "{\n  \"schemaVersion\": 1,\n  \"allowList\": \"x.json\",\n  \"uses\": [ { \"provider\": \"openai\", \"purpose\": \"training\", \"maxClass\": \"Internal\" } ]\n}\n");
 
-        var ok = tool.Run(tool.RepoRoot, "validate", allowList, manifest, "--today", "2026-11-30");
-        var policyError = tool.Run(tool.RepoRoot, "validate", allowList, bad, "--today", "2026-11-30");
-        var notJson = tool.Run(tool.RepoRoot, "validate", Path.Combine(tool.RepoRoot, "README.md"));
-        var missing = tool.Run(tool.RepoRoot, "validate", "missing.json");
+        var ok = _tool.Run(_tool.RepoRoot, "validate", allowList, manifest, "--today", "2026-11-30");
+        var policyError = _tool.Run(_tool.RepoRoot, "validate", allowList, bad, "--today", "2026-11-30");
+        var notJson = _tool.Run(_tool.RepoRoot, "validate", Path.Combine(_tool.RepoRoot, "README.md"));
+        var missing = _tool.Run(_tool.RepoRoot, "validate", "missing.json");
 
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Equal("FineTunePolicy: 2 files validated (judged on 2026-11-30): 0 errors, 0 warnings\n", ok.Out);
@@ -143,12 +143,12 @@ public sealed class SampleReportTests
     [Fact]
     public void Report_BadInputs_Exit2_NeverAStackTrace()
     {
-        string folder = Path.Combine(tool.Root, "newer", "App", "obj", "Debug", "net10.0");
+        var folder = Path.Combine(_tool.Root, "newer", "App", "obj", "Debug", "net10.0");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "FineTunePolicy.audit.json"), Outputs.Audit("openai", "2027-01-01", "2027-01-01", formatVersion: 9));
 
-        var newer = tool.Run(tool.Root, "report", "newer", "--output", "out");
-        var missing = tool.Run(tool.Root, "report", "no-such-folder", "--output", "out");
+        var newer = _tool.Run(_tool.Root, "report", "newer", "--output", "out");
+        var missing = _tool.Run(_tool.Root, "report", "no-such-folder", "--output", "out");
 
         Assert.Equal(2, newer.ExitCode);
         Assert.Equal("finetune-policy: error: newer/App/obj/Debug/net10.0/FineTunePolicy.audit.json: the audit record has format 9, written by a newer FineTunePolicy; this tool reads format 1. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the FineTunePolicy.Analyzers package that wrote the record.\n", newer.Error);
