@@ -12,7 +12,9 @@ namespace FineTunePolicy.Analyzers
         /// <summary>FTP0001-FTP0003: the sources above <see cref="AcceptedClass"/>, one name per line, as messages name them (<c>Customer.Ssn</c>).</summary>
         public const string SourcesAbove = "SourcesAbove";
 
-        /// <summary>FTP0008: the purpose of the sink the parameter reaches (<c>Inference</c>), for <c>[LlmSink(LlmPurpose.X)]</c>; FTP0100: the call's purpose.</summary>
+        /// <summary>
+        /// FTP0008: the purpose of the sink the parameter reaches (<c>Inference</c>), for <c>[LlmSink(LlmPurpose.X)]</c>; FTP0100: the call's purpose.
+        /// </summary>
         public const string Purpose = "Purpose";
 
         /// <summary>FTP0008: the provider of that sink; absent when it is unknown (then the attribute names none). FTP0100: the call's provider.</summary>
@@ -32,7 +34,9 @@ namespace FineTunePolicy.Analyzers
 
         // FTP0100, the inventory of LLM use: what the finetune-policy report reads from the SARIF log (customProperties).
 
-        /// <summary>FTP0100: what the entry lists: <see cref="InventorySinkCall"/>, <see cref="InventoryDeclassifier"/> or <see cref="InventoryClassified"/>.</summary>
+        /// <summary>
+        /// FTP0100: what the entry lists: <see cref="InventorySinkCall"/>, <see cref="InventoryDeclassifier"/> or <see cref="InventoryClassified"/>.
+        /// </summary>
         public const string Entry = "Entry";
 
         public const string InventorySinkCall = "sinkCall";
@@ -41,7 +45,9 @@ namespace FineTunePolicy.Analyzers
 
         public const string InventoryClassified = "classified";
 
-        /// <summary>FTP0100: the sink method (<c>ChatClient.CompleteChatAsync</c>); also <see cref="Purpose"/> and <see cref="Provider"/> (always present).</summary>
+        /// <summary>
+        /// FTP0100: the sink method (<c>ChatClient.CompleteChatAsync</c>); also <see cref="Purpose"/> and <see cref="Provider"/> (always present).
+        /// </summary>
         public const string Sink = "Sink";
 
         /// <summary>

@@ -7,7 +7,9 @@ namespace FineTunePolicy
     /// most <see cref="Result"/>. Give a <see cref="Justification"/> that a reviewer can check
     /// (rule FTP0005 reports a missing one).
     /// </summary>
-    /// <example><code>[Declassifies(DataClass.Public, Justification = "Keeps only the last four digits")] static string Mask(string card) =&gt; ...</code></example>
+    /// <example><code>
+    /// [Declassifies(DataClass.Public, Justification = "Keeps only the last four digits")] static string Mask(string card) =&gt; ...
+    /// </code></example>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
     public sealed class DeclassifiesAttribute : Attribute
     {

@@ -333,7 +333,8 @@ namespace FineTunePolicy.Build.Tasks
             (list ?? string.Empty)
                 .Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
                 .Select(id => id.Trim().ToUpperInvariant())
-                .Where(id => id.Length == 7 && id.StartsWith("FTP", StringComparison.Ordinal) && id.Substring(3).All(char.IsDigit) && id != Suppression.InventoryRule)
+                .Where(id => id.Length == 7 && id.StartsWith("FTP", StringComparison.Ordinal) && id.Substring(3).All(char.IsDigit)
+                    && id != Suppression.InventoryRule)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(id => id, StringComparer.Ordinal);
     }

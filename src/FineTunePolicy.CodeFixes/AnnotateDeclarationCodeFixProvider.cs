@@ -59,7 +59,8 @@ namespace FineTunePolicy.CodeFixes
             }
         }
 
-        private static async Task<Solution> ApplyAsync(AnnotateDeclarationCodeFixProvider provider, Solution solution, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        private static async Task<Solution> ApplyAsync(AnnotateDeclarationCodeFixProvider provider, Solution solution, IEnumerable<Diagnostic> diagnostics,
+            CancellationToken cancellationToken)
         {
             var editor = new SolutionEditor(solution);
             var annotated = new HashSet<(DocumentId, Microsoft.CodeAnalysis.Text.TextSpan)>();
@@ -75,7 +76,8 @@ namespace FineTunePolicy.CodeFixes
                 var documentEditor = await editor.GetDocumentEditorAsync(target.Document.Id, cancellationToken).ConfigureAwait(false);
                 if (provider.CreateAttribute(documentEditor.Generator, compilation, diagnostic) is { } attribute)
                 {
-                    provider.Annotate(documentEditor, target.Declaration, attribute.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+                    provider.Annotate(documentEditor, target.Declaration,
+                        attribute.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
                 }
             }
 
@@ -102,7 +104,8 @@ namespace FineTunePolicy.CodeFixes
         protected static INamedTypeSymbol? AnnotationType(Compilation compilation, string name)
         {
             return compilation.GetTypesByMetadataName("FineTunePolicy." + name)
-                .FirstOrDefault(type => Annotations.IsAnnotationsAssembly(type.ContainingAssembly.Identity) && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
+                .FirstOrDefault(type => Annotations.IsAnnotationsAssembly(type.ContainingAssembly.Identity)
+                    && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
         }
 
         private sealed class Target

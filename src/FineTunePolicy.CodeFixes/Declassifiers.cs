@@ -21,7 +21,9 @@ namespace FineTunePolicy.CodeFixes
 
         public DataClass Result { get; }
 
-        /// <summary>Names the declassifier in an equivalence key (<c>Contoso.Redaction.MaskSsn(string)</c>), so that Fix All applies the same one everywhere.</summary>
+        /// <summary>
+        /// Names the declassifier in an equivalence key (<c>Contoso.Redaction.MaskSsn(string)</c>), so that Fix All applies the same one everywhere.
+        /// </summary>
         public string Id => Method.ToDisplayString();
     }
 

@@ -19,7 +19,8 @@ namespace FineTunePolicy.CodeFixes
         /// The reads of <paramref name="sources"/> (names as messages give them, <c>Customer.Ssn</c>) that flow into
         /// <paramref name="argument"/>, or empty when one of the sources is not read in this method.
         /// </summary>
-        public static ImmutableArray<ExpressionSyntax> Find(SyntaxNode argument, IReadOnlyCollection<string> sources, SemanticModel model, CancellationToken cancellationToken)
+        public static ImmutableArray<ExpressionSyntax> Find(SyntaxNode argument, IReadOnlyCollection<string> sources, SemanticModel model,
+            CancellationToken cancellationToken)
         {
             if (sources.Count == 0 || Scope(argument) is not { } scope)
             {
@@ -84,7 +85,8 @@ namespace FineTunePolicy.CodeFixes
                     return;
                 }
 
-                if (node is IdentifierNameSyntax identifier && _model.GetSymbolInfo(identifier, _cancellationToken).Symbol is ILocalSymbol local && _locals.Add(local))
+                if (node is IdentifierNameSyntax identifier && _model.GetSymbolInfo(identifier, _cancellationToken).Symbol is ILocalSymbol local
+                    && _locals.Add(local))
                 {
                     foreach (var written in WritesInto(local))
                     {
@@ -136,7 +138,8 @@ namespace FineTunePolicy.CodeFixes
                 {
                     switch (node)
                     {
-                        case VariableDeclaratorSyntax { Initializer: { } initializer } declarator when Is(_model.GetDeclaredSymbol(declarator, _cancellationToken), local):
+                        case VariableDeclaratorSyntax { Initializer: { } initializer } declarator when Is(_model.GetDeclaredSymbol(declarator,
+                            _cancellationToken), local):
                             yield return initializer.Value;
                             break;
                         case AssignmentExpressionSyntax assignment when Is(_model.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol, local):

@@ -36,8 +36,13 @@ public class OneDocumentBenchmarks
         var ours = Analyze(Workload.Ours);
         Workload.AssertClean(_compilation, ours);
         AnalyzeWithEngine(out var engine);
-        var bodies = document.GetRoot().DescendantNodes().Count(n => n is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax });
-        Console.WriteLine($"// document: {document.GetText().Lines.Count} lines, {bodies} bodies; FineTunePolicy reports {ours.Length} diagnostics: {string.Join(", ", ours.Select(d => d.Id).Distinct())}; the engine alone summarises {engine.SummariesComputed} bodies (callees included) with {engine.Reach(CancellationToken.None).ReachingNameCount} names reaching a sink");
+        var bodies = document.GetRoot().DescendantNodes().Count(n =>
+            n is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
+                or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax });
+        Console.WriteLine($"// document: {document.GetText().Lines.Count} lines, {bodies} bodies; FineTunePolicy reports {ours.Length} diagnostics: "
+            + $"{string.Join(", ", ours.Select(d => d.Id).Distinct())}; the engine alone summarises {engine.SummariesComputed} bodies (callees included) with "
+            + $"{engine.Reach(CancellationToken.None).ReachingNameCount} names reaching a sink");
     }
 
     [Benchmark(Baseline = true, Description = "Compiler: semantic diagnostics of the document")]
@@ -62,12 +67,16 @@ public class OneDocumentBenchmarks
     internal int AnalyzeWithEngine(out FlowEngine engine)
     {
         var policy = PolicyHandoff.Default;
-        engine = new FlowEngine(_compilation, new ClassificationIndex(_compilation, policy.AttributeMappings), new Declassifiers(policy.Sanitizers), new SinkMatcher(policy.Sinks));
+        engine = new FlowEngine(_compilation, new ClassificationIndex(_compilation, policy.AttributeMappings), new Declassifiers(policy.Sanitizers),
+            new SinkMatcher(policy.Sinks));
         var model = _compilation.GetSemanticModel(_document);
         var findings = 0;
-        foreach (var node in _document.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax))
+        foreach (var node in _document.GetRoot().DescendantNodes(n =>
+            n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax))
         {
-            if (node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax { ExpressionBody: not null } or IndexerDeclarationSyntax { ExpressionBody: not null } && model.GetDeclaredSymbol(node) is { } owner
+            if (node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                    or PropertyDeclarationSyntax { ExpressionBody: not null } or IndexerDeclarationSyntax { ExpressionBody: not null }
+                && model.GetDeclaredSymbol(node) is { } owner
                 && engine.AnalyzeCodeBlock(owner, node, model, CancellationToken.None) is { } summary)
             {
                 findings += summary.Findings.Length;

@@ -37,7 +37,8 @@ public class TaskBenchmarks
         File.WriteAllText(Path.Combine(_root, "policy", "allow-list.json"), AllowList());
         File.WriteAllText(Path.Combine(_root, "app", "finetune-policy.json"), Manifest());
         File.WriteAllText(Obj("FineTunePolicy.inputs"), "date=2026-06-01\n");
-        _inputs = [Obj("FineTunePolicy.inputs"), Path.Combine(_root, "app", "finetune-policy.json"), Path.Combine(_root, "policy", "allow-list.json"), typeof(ValidateFineTunePolicy).Assembly.Location];
+        _inputs = [Obj("FineTunePolicy.inputs"), Path.Combine(_root, "app", "finetune-policy.json"), Path.Combine(_root, "policy", "allow-list.json"),
+            typeof(ValidateFineTunePolicy).Assembly.Location];
 
         var engine = new CountingBuildEngine();
         if (!NewTask(engine).Execute() || engine.Errors > 0)
@@ -45,7 +46,8 @@ public class TaskBenchmarks
             throw new InvalidOperationException("The benchmark policy must validate: " + string.Join("\n", engine.Lines.Take(5)));
         }
 
-        Console.WriteLine($"// {Providers} providers, {Uses} uses: {engine.Warnings} warnings; global config {new FileInfo(Obj("FineTunePolicy.Analyzers.globalconfig")).Length} bytes");
+        Console.WriteLine($"// {Providers} providers, {Uses} uses: {engine.Warnings} warnings; global config "
+            + $"{new FileInfo(Obj("FineTunePolicy.Analyzers.globalconfig")).Length} bytes");
     }
 
     [GlobalCleanup]
@@ -82,7 +84,8 @@ public class TaskBenchmarks
     {
         BuildEngine = engine,
         ProjectPath = ProjectPath,
-        PackageReferences = [new TaskItem("OpenAI", new Dictionary<string, string> { ["Version"] = "2.15.0" }), new TaskItem("Anthropic", new Dictionary<string, string> { ["Version"] = "13.14.0" })],
+        PackageReferences = [new TaskItem("OpenAI", new Dictionary<string, string> { ["Version"] = "2.15.0" }),
+            new TaskItem("Anthropic", new Dictionary<string, string> { ["Version"] = "13.14.0" })],
         Today = "2026-06-01",
         GlobalConfigPath = Obj("FineTunePolicy.Analyzers.globalconfig"),
         AuditPath = Obj("FineTunePolicy.audit.json"),
@@ -96,8 +99,11 @@ public class TaskBenchmarks
         for (var i = 0; i < Providers; i++)
         {
             var id = i switch { 0 => "openai", 1 => "anthropic", _ => $"provider-{i:D3}" };
-            text.Append($"    {{ \"id\": \"{id}\", \"displayName\": \"Provider {i}\", \"contract\": {{ \"hosting\": \"{(i % 3 == 0 ? "internal" : "external")}\", \"trainsOnCustomerData\": false, \"retentionDays\": {i % 30}, \"regions\": [\"eu\", \"us\"], \"isolatedFineTuning\": true, \"certifications\": [\"DPA\", \"SOC2\"] }}, ");
-            text.Append("\"ceilings\": { \"inference\": \"Confidential\", \"embedding\": \"Confidential\", \"fineTuning\": \"Internal\" }, \"reviewBy\": \"2027-12-31\" }");
+            text.Append($"    {{ \"id\": \"{id}\", \"displayName\": \"Provider {i}\", \"contract\": {{ \"hosting\": "
+                + $"\"{(i % 3 == 0 ? "internal" : "external")}\", \"trainsOnCustomerData\": false, \"retentionDays\": {i % 30}, \"regions\": [\"eu\", \"us\"], "
+                + $"\"isolatedFineTuning\": true, \"certifications\": [\"DPA\", \"SOC2\"] }}, ");
+            text.Append("\"ceilings\": { \"inference\": \"Confidential\", \"embedding\": \"Confidential\", \"fineTuning\": \"Internal\" }, \"reviewBy\": "
+                + "\"2027-12-31\" }");
             text.Append(i + 1 < Providers ? ",\n" : "\n");
         }
 
@@ -114,7 +120,8 @@ public class TaskBenchmarks
         {
             var provider = i switch { 0 => "openai", 1 => "anthropic", _ => $"provider-{i:D3}" };
             var purpose = purposes[i % 3];
-            text.Append($"    {{ \"provider\": \"{provider}\", \"purpose\": \"{purpose}\", \"maxClass\": \"{(purpose == "fineTuning" ? "Internal" : "Confidential")}\", \"categories\": [\"Personal\"], \"description\": \"use {i}\" }}");
+            text.Append($"    {{ \"provider\": \"{provider}\", \"purpose\": \"{purpose}\", \"maxClass\": "
+                + $"\"{(purpose == "fineTuning" ? "Internal" : "Confidential")}\", \"categories\": [\"Personal\"], \"description\": \"use {i}\" }}");
             text.Append(i + 1 < Uses ? ",\n" : "\n");
         }
 
@@ -139,7 +146,8 @@ internal sealed class CountingBuildEngine : IBuildEngine
 
     public string ProjectFileOfTaskNode => "App.csproj";
 
-    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => throw new NotSupportedException();
+    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) =>
+        throw new NotSupportedException();
 
     public void LogCustomEvent(CustomBuildEventArgs e)
     {

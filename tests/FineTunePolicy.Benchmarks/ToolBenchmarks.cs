@@ -41,7 +41,8 @@ public class ToolBenchmarks
         }
 
         var engine = new CountingBuildEngine();
-        if (!NewTask(engine).Execute() || engine.Errors > 0 || ValidateCommand.Validate(AllowListPath, [ManifestPath], Today, strict: false).Any(d => d.Severity == "error"))
+        if (!NewTask(engine).Execute() || engine.Errors > 0 || ValidateCommand.Validate(AllowListPath, [ManifestPath], Today, strict: false)
+            .Any(d => d.Severity == "error"))
         {
             throw new InvalidOperationException("The benchmark policy must validate: " + string.Join("\n", engine.Lines.Take(5)));
         }
@@ -97,9 +98,12 @@ public class ToolBenchmarks
     {
         string[] messages =
         [
-            "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: Confidential (project policy)); remove it",
-            "Confidential, Personal data from 'SupportTicket.Body' reaches 'EmbeddingGeneratorExtensions.GenerateAsync' for embedding with provider 'unknown', above the embedding ceiling Internal (project policy); send less",
-            "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (allowed for inference: openai); use an allowed provider",
+            "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: "
+                + "Confidential (project policy)); remove it",
+            "Confidential, Personal data from 'SupportTicket.Body' reaches 'EmbeddingGeneratorExtensions.GenerateAsync' for embedding with provider 'unknown', "
+                + "above the embedding ceiling Internal (project policy); send less",
+            "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (allowed for inference: "
+                + "openai); use an allowed provider",
         ];
         var results = new StringBuilder();
         for (int i = 0; i < 6; i++)
@@ -111,6 +115,9 @@ public class ToolBenchmarks
                 """);
         }
 
-        return $$"""{ "version": "2.1.0", "runs": [ { "results": [ {{results}} ], "tool": { "driver": { "name": "csc", "rules": [ { "id": "FTP0001" } ] } } } ] }""";
+        return $$"""
+            { "version": "2.1.0", "runs": [ { "results": [ {{results}} ],
+              "tool": { "driver": { "name": "csc", "rules": [ { "id": "FTP0001" } ] } } } ] }
+            """;
     }
 }

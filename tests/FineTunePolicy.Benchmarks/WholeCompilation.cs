@@ -21,7 +21,8 @@ internal static class WholeCompilation
         var concurrent = !args.Contains("--sequential");
         var trees = Workload.Files(files).Select(f => Workload.Parse(File.ReadAllText(f), f)).ToList();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent,
+                logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
 
         FineTunePolicy.Analyzers.Flow.FlowEngine? engine = null;
         FineTunePolicy.Analyzers.ClassifiedDataFlowAnalyzer.EngineCreated += created => engine ??= created;
@@ -32,11 +33,16 @@ internal static class WholeCompilation
             var probe = Workload.Compile("Probe", fresh);
             _ = probe.SourceModule.ReferencedAssemblySymbols; // bound before analyzers run in a build
             var clock = Stopwatch.StartNew();
-            var reach = FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe, System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
+            var reach = FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe,
+                FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe,
+                System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
             var uncached = clock.Elapsed;
             clock.Restart();
-            FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe, FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe, System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
-            Console.WriteLine($"sink reach over {files} files, pass {pass + 1}: {uncached.TotalMilliseconds:F0} ms new trees, {clock.Elapsed.TotalMilliseconds:F0} ms trees' names cached; {reach.ReachingNameCount} names");
+            FineTunePolicy.Analyzers.Flow.SinkReach.Compute(probe,
+                FineTunePolicy.Analyzers.Sinks.SinkNames.Of(probe,
+                System.Collections.Immutable.ImmutableArray<FineTunePolicy.Analyzers.Policy.CustomSink>.Empty), CancellationToken.None);
+            Console.WriteLine($"sink reach over {files} files, pass {pass + 1}: {uncached.TotalMilliseconds:F0} ms new trees, "
+                + $"{clock.Elapsed.TotalMilliseconds:F0} ms trees' names cached; {reach.ReachingNameCount} names");
         }
 
         var inventoryRounds = args.Contains("--inventory");
@@ -60,9 +66,12 @@ internal static class WholeCompilation
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var analysis = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds);
-            Console.WriteLine($"round {round}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
-                + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; {diagnostics.Length} diagnostics; "
+            var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult()
+                .ExecutionTime.TotalSeconds);
+            Console.WriteLine($"round {round}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler "
+                + $"diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
+                + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
+                    + $"{diagnostics.Length} diagnostics; "
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
                 + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound");
         }

@@ -20,7 +20,9 @@ internal static class Workload
         if (!Directory.Exists(directory) || Directory.GetFiles(directory, "*.cs").Length != n)
         {
             var bin = Path.Combine(RepositoryRoot, "artifacts", "perf", "bin");
-            Run("dotnet", $"run \"{Path.Combine(RepositoryRoot, "build", "perf", "GenerateWorkload.cs")}\" -- --files {n} --seed 42 --out \"{Path.GetDirectoryName(directory)}\" --analyzer \"{Path.Combine(bin, "FineTunePolicy.Analyzers.dll")}\" --annotations \"{Path.Combine(bin, "FineTunePolicy.Annotations.dll")}\"");
+            Run("dotnet", $"run \"{Path.Combine(RepositoryRoot, "build", "perf", "GenerateWorkload.cs")}\" -- --files {n} --seed 42 --out "
+                + $"\"{Path.GetDirectoryName(directory)}\" --analyzer \"{Path.Combine(bin, "FineTunePolicy.Analyzers.dll")}\" --annotations "
+                + $"\"{Path.Combine(bin, "FineTunePolicy.Annotations.dll")}\"");
         }
 
         return Directory.GetFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToArray();
@@ -80,7 +82,8 @@ internal static class Workload
     public static ImmutableArray<DiagnosticAnalyzer> EmptyCodeBlock { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCodeBlockAnalyzer());
 
     public static CompilationWithAnalyzersOptions Options { get; } = new(
-        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
 
     /// <summary>Fails the setup when the code does not compile or an analyzer threw (AD0001): a benchmark of broken work is worthless.</summary>
     public static void AssertClean(Compilation compilation, IEnumerable<Diagnostic> analyzerDiagnostics)

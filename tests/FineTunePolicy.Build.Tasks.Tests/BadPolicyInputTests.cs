@@ -11,7 +11,8 @@ namespace FineTunePolicy.Build.Tasks.Tests;
 public sealed class BadPolicyInputTests
 {
     /// <summary>A bad input: what to write, and the error expected first.</summary>
-    public sealed record BadInput(string Name, string Code, Where File, (int Line, int Column)? Position, Action<TaskFixture> Arrange, string? MessagePart = null, string? FileSuffix = null)
+    public sealed record BadInput(string Name, string Code, Where File, (int Line, int Column)? Position, Action<TaskFixture> Arrange,
+        string? MessagePart = null, string? FileSuffix = null)
     {
         public override string ToString() => Name;
     }
@@ -27,32 +28,51 @@ public sealed class BadPolicyInputTests
         new("TruncatedAllowListAtEnd", "FTP1005", Where.AllowList, null, f => f.WriteAllowList(Policies.AllowList.TrimEnd().TrimEnd('}'))),
         new("ManifestIsYaml", "FTP1005", Where.Manifest, (1, 1), f => f.WriteManifest("schemaVersion: 1\nallowList: ../policy/allow-list.json\n")),
         new("AllowListIsXml", "FTP1005", Where.AllowList, (1, 1), f => f.WriteAllowList("<allowList><provider id=\"openai\"/></allowList>")),
-        new("ManifestIsBinary", "FTP1005", Where.Manifest, (1, 1), f => File.WriteAllBytes(f.ManifestPath, new byte[] { 0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0 })),
+        new("ManifestIsBinary", "FTP1005", Where.Manifest, (1, 1), f =>
+            File.WriteAllBytes(f.ManifestPath, new byte[] { 0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0 })),
         new("ManifestHasComment", "FTP1005", Where.Manifest, (2, 3), f => f.WriteManifest("{\n  // who wrote this\n" + Policies.Manifest.Substring(2))),
         new("TwoRootValues", "FTP1005", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest + "{}")),
         new("UsesIsAString", "FTP1010", Where.Manifest, null, f => f.WriteManifest(ReplaceUses(Policies.Manifest, "\"openai\""))),
-        new("RetentionIsBoolean", "FTP1010", Where.AllowList, null, f => f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"retentionDays\": 30,", "\"retentionDays\": true,"))),
+        new("RetentionIsBoolean", "FTP1010", Where.AllowList, null, f =>
+            f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"retentionDays\": 30,", "\"retentionDays\": true,"))),
         new("RootIsNumber", "FTP1010", Where.AllowList, (1, 1), f => f.WriteAllowList("42")),
-        new("UnknownRootKeyInManifest", "FTP1012", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\n  \"owner\": \"team\","))),
-        new("DuplicateProviderIds", "FTP1020", Where.AllowList, null, f => f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"id\": \"contoso-gateway\"", "\"id\": \"llamasharp\""))),
+        new("UnknownRootKeyInManifest", "FTP1012", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\n  \"owner\": \"team\","))),
+        new("DuplicateProviderIds", "FTP1020", Where.AllowList, null, f =>
+            f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"id\": \"contoso-gateway\"", "\"id\": \"llamasharp\""))),
         new("DuplicateApprovalIds", "FTP1022", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce(
             "\"covers\": [ { \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" } ]\n    }",
-            "\"covers\": [ { \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" } ]\n    },\n    { \"id\": \"APR-1042\", \"who\": \"Joe\", \"role\": \"team-lead\", \"approvedOn\": \"2026-01-01\", \"expires\": \"2026-12-31\", \"covers\": [ { \"dataset\": \"support-tickets-2025\" } ] }"))),
-        new("UnknownClass", "FTP1013", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"maxClass\": \"Internal\" }", "\"maxClass\": \"Secret\" }"))),
-        new("UnknownPurpose", "FTP1013", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"provider\": \"anthropic\", \"purpose\": \"inference\"", "{ \"provider\": \"anthropic\", \"purpose\": \"training\""))),
-        new("UnknownCategoryKey", "FTP1012", Where.AllowList, null, f => f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"Payment\": {", "\"Biometric\": {"))),
-        new("UnknownCategoryValue", "FTP1013", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"categories\": [\"Personal\"], \"description\"", "\"categories\": [\"Biometric\"], \"description\""))),
-        new("UnknownProvider", "FTP1030", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"provider\": \"anthropic\", \"purpose\": \"inference\"", "{ \"provider\": \"gemini\", \"purpose\": \"inference\""))),
-        new("ImpossibleDateFebruary30", "FTP1014", Where.AllowList, null, f => f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"reviewBy\": \"2026-09-30\"", "\"reviewBy\": \"2026-02-30\""))),
-        new("ImpossibleMonth13", "FTP1014", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"approvedOn\": \"2026-01-15\"", "\"approvedOn\": \"2026-13-01\""))),
-        new("DateWithTime", "FTP1014", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"expires\": \"2026-12-31\"", "\"expires\": \"2026-12-31T00:00:00Z\""))),
-        new("NotADateAtAll", "FTP1014", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"expires\": \"2026-12-31\"", "\"expires\": \"next year\""))),
+            "\"covers\": [ { \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" } ]\n    },\n    { \"id\": \"APR-1042\", \"who\": \"Joe\", \"role\": "
+                + "\"team-lead\", \"approvedOn\": \"2026-01-01\", \"expires\": \"2026-12-31\", \"covers\": [ { \"dataset\": \"support-tickets-2025\" } ] }"))),
+        new("UnknownClass", "FTP1013", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"maxClass\": \"Internal\" }", "\"maxClass\": \"Secret\" }"))),
+        new("UnknownPurpose", "FTP1013", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"provider\": \"anthropic\", \"purpose\": \"inference\"", "{ \"provider\": \"anthropic\", "
+            + "\"purpose\": \"training\""))),
+        new("UnknownCategoryKey", "FTP1012", Where.AllowList, null, f =>
+            f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"Payment\": {", "\"Biometric\": {"))),
+        new("UnknownCategoryValue", "FTP1013", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"categories\": [\"Personal\"], \"description\"", "\"categories\": [\"Biometric\"], "
+            + "\"description\""))),
+        new("UnknownProvider", "FTP1030", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"provider\": \"anthropic\", \"purpose\": \"inference\"", "{ \"provider\": \"gemini\", "
+            + "\"purpose\": \"inference\""))),
+        new("ImpossibleDateFebruary30", "FTP1014", Where.AllowList, null, f =>
+            f.WriteAllowList(Policies.AllowList.ReplaceOnce("\"reviewBy\": \"2026-09-30\"", "\"reviewBy\": \"2026-02-30\""))),
+        new("ImpossibleMonth13", "FTP1014", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"approvedOn\": \"2026-01-15\"", "\"approvedOn\": \"2026-13-01\""))),
+        new("DateWithTime", "FTP1014", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"expires\": \"2026-12-31\"", "\"expires\": \"2026-12-31T00:00:00Z\""))),
+        new("NotADateAtAll", "FTP1014", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"expires\": \"2026-12-31\"", "\"expires\": \"next year\""))),
         new("Utf8BomWithError", "FTP1005", Where.Manifest, (2, 15),
             f => File.WriteAllBytes(f.ManifestPath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\n  \"allowList\" \"x\"\n}")).ToArray())),
         new("Utf16LeWithError", "FTP1005", Where.AllowList, (2, 15),
-            f => File.WriteAllBytes(f.AllowListPath, new UnicodeEncoding(false, true).GetPreamble().Concat(new UnicodeEncoding(false, false).GetBytes("{\n  \"providers\" []\n}")).ToArray())),
+            f => File.WriteAllBytes(f.AllowListPath, new UnicodeEncoding(false, true).GetPreamble()
+                .Concat(new UnicodeEncoding(false, false).GetBytes("{\n  \"providers\" []\n}")).ToArray())),
         new("Utf16BeWithError", "FTP1005", Where.AllowList, (2, 15),
-            f => File.WriteAllBytes(f.AllowListPath, new UnicodeEncoding(true, true).GetPreamble().Concat(new UnicodeEncoding(true, false).GetBytes("{\n  \"providers\" []\n}")).ToArray())),
+            f => File.WriteAllBytes(f.AllowListPath, new UnicodeEncoding(true, true).GetPreamble()
+                .Concat(new UnicodeEncoding(true, false).GetBytes("{\n  \"providers\" []\n}")).ToArray())),
         new("Utf16BrokenSurrogate", "FTP1004", Where.AllowList, (0, 0),
             f => File.WriteAllBytes(f.AllowListPath, new byte[] { 0xFE, 0xFF, 0x00, 0x7B, 0xDC, 0x00, 0x00, 0x7D })),
         new("ManifestOf20MB", "FTP1008", Where.Manifest, null,
@@ -85,8 +105,10 @@ public sealed class BadPolicyInputTests
             // The manifest names policy/allow-list.json/inner.json: its parent is a file.
             f.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/allow-list.json/inner.json\""));
         }, "is a file, not a folder", FileSuffix: "/inner.json"),
-        new("ManifestPointsAtMissingAllowList", "FTP1002", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/allow-list-2027.json\""))),
-        new("AllowListPathWithNulCharacter", "FTP1002", Where.Manifest, null, f => f.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/\\u0000.json\"")), "not a valid path"),
+        new("ManifestPointsAtMissingAllowList", "FTP1002", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/allow-list-2027.json\""))),
+        new("AllowListPathWithNulCharacter", "FTP1002", Where.Manifest, null, f =>
+            f.WriteManifest(Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"../policy/\\u0000.json\"")), "not a valid path"),
     };
 
     public static IEnumerable<object[]> Data => Cases.Select(c => new object[] { c });
@@ -120,7 +142,8 @@ public sealed class BadPolicyInputTests
         Assert.DoesNotContain(fixture.Engine.Logged, l => l.Code == "FTP1999");
         var first = fixture.Engine.Errors.First();
         Assert.True(input.Code == first.Code, $"expected {input.Code}, got {first}");
-        Assert.Equal((input.File == Where.AllowList ? fixture.AllowListPath : fixture.ManifestPath) + input.FileSuffix?.Replace('/', Path.DirectorySeparatorChar), first.File);
+        Assert.Equal((input.File == Where.AllowList ? fixture.AllowListPath : fixture.ManifestPath)
+            + input.FileSuffix?.Replace('/', Path.DirectorySeparatorChar), first.File);
         if (input.Position is { } position)
         {
             Assert.Equal(position, (first.Line, first.Column));
@@ -208,7 +231,8 @@ public sealed class BadPolicyInputTests
         var error = Assert.Single(fixture.Engine.Logged);
         Assert.Equal("FTP1010", error.Code);
         Assert.Equal(allowList, error.File);
-        Assert.Equal(Policies.Position(Policies.AllowList.ReplaceOnce("\"retentionDays\": 30,", "\"retentionDays\": \"30\","), "\"30\""), (error.Line, error.Column));
+        Assert.Equal(Policies.Position(Policies.AllowList.ReplaceOnce("\"retentionDays\": 30,", "\"retentionDays\": \"30\","), "\"30\""),
+            (error.Line, error.Column));
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class CompliantTests : IDisposable
             "finetune_policy.provider.openai.inference = Confidential\n" +
             "finetune_policy.sinks = Contoso.Llm.Gateway.SendAsync:inference:contoso-gateway, Contoso.Llm.Gateway.Upload(data):finetuning:contoso-gateway\n" +
             "finetune_policy.sanitizers = Contoso.Privacy.Masker.Hash:Internal, Contoso.Privacy.Masker.Mask:Public\n" +
-            "finetune_policy.attributes = Contoso.Compliance.PiiAttribute:Confidential:Personal+Health, Microsoft.Extensions.Compliance.Testing.PrivateDataAttribute:Restricted:None\n",
+            "finetune_policy.attributes = Contoso.Compliance.PiiAttribute:Confidential:Personal+Health, "
+                + "Microsoft.Extensions.Compliance.Testing.PrivateDataAttribute:Restricted:None\n",
             _fixture.ReadGlobalConfig());
     }
 

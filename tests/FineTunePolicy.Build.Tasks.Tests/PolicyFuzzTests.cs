@@ -85,7 +85,8 @@ public sealed class PolicyFuzzTests
                 var anyOutput = File.Exists(fixture.GlobalConfigPath) || File.Exists(fixture.AuditPath) || File.Exists(fixture.StampPath);
                 if (result != outputs || (!result && anyOutput))
                 {
-                    failures.Add($"{label}: returned {result} but outputs present: config {File.Exists(fixture.GlobalConfigPath)}, audit {File.Exists(fixture.AuditPath)}, stamp {File.Exists(fixture.StampPath)}");
+                    failures.Add($"{label}: returned {result} but outputs present: config {File.Exists(fixture.GlobalConfigPath)}, audit "
+                        + $"{File.Exists(fixture.AuditPath)}, stamp {File.Exists(fixture.StampPath)}");
                 }
 
                 if (result != (fixture.LastTask!.GeneratedFiles.Length > 0))

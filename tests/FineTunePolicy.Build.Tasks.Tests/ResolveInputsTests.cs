@@ -42,11 +42,13 @@ public sealed class ResolveInputsTests : IDisposable
     public void ManifestProperty_IsRelativeToTheProject_AndItsAllowListToTheManifest()
     {
         Directory.CreateDirectory(Path.Combine(_fixture.Root, "shared"));
-        File.WriteAllText(Path.Combine(_fixture.Root, "shared", "m.json"), Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"rules/allow.json\""));
+        File.WriteAllText(Path.Combine(_fixture.Root, "shared", "m.json"),
+            Policies.Manifest.ReplaceOnce("\"../policy/allow-list.json\"", "\"rules/allow.json\""));
 
         var task = Resolve(manifest: "../shared/m.json");
 
-        Assert.Equal(new[] { Path.Combine(_fixture.Root, "shared", "m.json"), Path.Combine(_fixture.Root, "shared", "rules", "allow.json") }, task.Inputs.Select(i => i.ItemSpec));
+        Assert.Equal(new[] { Path.Combine(_fixture.Root, "shared", "m.json"), Path.Combine(_fixture.Root, "shared", "rules", "allow.json") },
+            task.Inputs.Select(i => i.ItemSpec));
     }
 
     [Fact]

@@ -102,12 +102,14 @@ public sealed class StatedRulesTests : IDisposable
     public void RequiredApprovalMissing_ForADataset_IsFTP1036AtTheDataset()
     {
         // Without its sanitizer the dataset stays Confidential and needs the privacy officer too.
-        var manifest = WithoutApprovals().ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }", "{ \"description\": \"hash customer ids\" }");
+        var manifest = WithoutApprovals().ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }",
+            "{ \"description\": \"hash customer ids\" }");
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
         Assert.Equal(
-            new[] { ("FTP1036", Policies.Position(manifest, "{ \"provider\": \"azure-openai\"")), ("FTP1036", Policies.Position(manifest, "{", after: "\"datasets\": [")) },
+            new[] { ("FTP1036", Policies.Position(manifest, "{ \"provider\": \"azure-openai\"")),
+                ("FTP1036", Policies.Position(manifest, "{", after: "\"datasets\": [")) },
             _fixture.Engine.Logged.Select(l => (l.Code, (l.Line, l.Column))));
     }
 
@@ -171,7 +173,8 @@ public sealed class StatedRulesTests : IDisposable
     public void UseCeiling_IsTheProviderCeiling_WhileEffectiveCeilingsAndTheGlobalConfig_HoldTheProjectCeiling()
     {
         // openai's inference ceiling is Confidential; the use declares Internal only.
-        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("\"purpose\": \"inference\", \"maxClass\": \"Confidential\"", "\"purpose\": \"inference\", \"maxClass\": \"Internal\""));
+        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("\"purpose\": \"inference\", \"maxClass\": \"Confidential\"", "\"purpose\": \"inference\", "
+            + "\"maxClass\": \"Internal\""));
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         using var audit = JsonDocument.Parse(_fixture.ReadAudit());
@@ -217,7 +220,8 @@ public sealed class StatedRulesTests : IDisposable
     private static string WithExtraApproval(string expires) => Policies.Manifest.ReplaceOnce(
         "\"covers\": [ { \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" } ]\n    }",
         "\"covers\": [ { \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" } ]\n    },\n" +
-        $"    {{ \"id\": \"TL-7\", \"who\": \"Sam Lee\", \"role\": \"team-lead\", \"approvedOn\": \"2026-01-02\", \"expires\": \"{expires}\", \"covers\": [ {{ \"provider\": \"anthropic\", \"purpose\": \"inference\" }} ] }}");
+        $"    {{ \"id\": \"TL-7\", \"who\": \"Sam Lee\", \"role\": \"team-lead\", \"approvedOn\": \"2026-01-02\", \"expires\": \"{expires}\", \"covers\": [ {{ "
+            + $"\"provider\": \"anthropic\", \"purpose\": \"inference\" }} ] }}");
 
     private static string WithoutApprovals()
     {

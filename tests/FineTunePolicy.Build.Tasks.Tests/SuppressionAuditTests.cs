@@ -33,7 +33,8 @@ public sealed class SuppressionAuditTests
         Assert.All(entries, e => Assert.Equal("Program.cs", Str(e, "file")));
 
         var pragmas = entries.Where(e => Str(e, "kind") == "pragma").ToList();
-        Assert.Equal(new[] { "25:1:customer asked for it", "35:1:null" }, pragmas.Select(e => $"{Str(e, "line")}:{Str(e, "column")}:{Str(e, "justification")}"));
+        Assert.Equal(new[] { "25:1:customer asked for it", "35:1:null" },
+            pragmas.Select(e => $"{Str(e, "line")}:{Str(e, "column")}:{Str(e, "justification")}"));
         Assert.Equal("26", Str(pragmas[0].GetProperty("finding"), "line"));
 
         var attributes = entries.Where(e => Str(e, "kind") == "suppressMessage").ToList();
@@ -80,7 +81,8 @@ public sealed class SuppressionAuditTests
         f.UseSarif("in-source.sarif");
         var source = File.ReadAllText(f.SourcePath);
         var second = source.LastIndexOf("#pragma warning disable FTP0001\n", StringComparison.Ordinal);
-        File.WriteAllText(f.SourcePath, source.Substring(0, second) + "#pragma warning disable FTP0001 // PRIV-77: synthetic data only\n" + source.Substring(second + "#pragma warning disable FTP0001\n".Length));
+        File.WriteAllText(f.SourcePath, source.Substring(0, second) + "#pragma warning disable FTP0001 // PRIV-77: synthetic data only\n"
+            + source.Substring(second + "#pragma warning disable FTP0001\n".Length));
 
         Assert.False(f.Run());
 
@@ -117,7 +119,8 @@ public sealed class SuppressionAuditTests
         f.Task.Run();
         Assert.True(f.Run());
         var entries = f.Entries().Select(e => $"{Str(e, "rule")} {Str(e, "kind")} {Str(e, "effect")} {Str(e, "file")}").ToList();
-        Assert.Equal(new[] { "FTP0001 noWarn suppressed App.csproj", "FTP0002 warningsNotAsErrors weakened App.csproj", "FTP0003 noWarn suppressed App.csproj" }, entries);
+        Assert.Equal(new[] { "FTP0001 noWarn suppressed App.csproj", "FTP0002 warningsNotAsErrors weakened App.csproj", "FTP0003 noWarn suppressed "
+            + "App.csproj" }, entries);
     }
 
     [Theory]
@@ -242,7 +245,8 @@ public sealed class SuppressionAuditTests
         f.Strict = false;
         f.Task.Run();
         Assert.True(f.Run());
-        var entries = f.Entries().Select(e => $"{Str(e, "rule")} {Str(e, "effect")} {Str(e, "severity")} {Str(e, "file")}:{Str(e, "line")} {Str(e, "justification")}").ToList();
+        var entries = f.Entries().Select(e => $"{Str(e, "rule")} {Str(e, "effect")} {Str(e, "severity")} {Str(e, "file")}:{Str(e, "line")} "
+            + $"{Str(e, "justification")}").ToList();
         Assert.Equal(new[]
         {
             "FTP0001 suppressed silent .editorconfig:5 null",
@@ -264,7 +268,8 @@ public sealed class SuppressionAuditTests
         File.Move(f.SourcePath, Path.Combine(src, "Program.cs"));
         f.Sources.Clear();
         f.Sources.Add(Path.Combine(src, "Program.cs"));
-        File.WriteAllText(Path.Combine(f.ProjectDirectory, "src", ".editorconfig"), "[deep/*.cs]\ndotnet_diagnostic.FTP0005.severity = none\n[other/*.cs]\ndotnet_diagnostic.FTP0006.severity = none\n");
+        File.WriteAllText(Path.Combine(f.ProjectDirectory, "src", ".editorconfig"), "[deep/*.cs]\ndotnet_diagnostic.FTP0005.severity = "
+            + "none\n[other/*.cs]\ndotnet_diagnostic.FTP0006.severity = none\n");
 
         Assert.True(f.Run());
         Assert.Equal(new[] { "FTP0003 ../.editorconfig", "FTP0005 src/.editorconfig" }, f.Entries().Select(e => $"{Str(e, "rule")} {Str(e, "file")}"));
@@ -282,7 +287,8 @@ public sealed class SuppressionAuditTests
         using var f = new SuppressionFixture();
         f.UseSarif("nowarn.sarif");
         var global = Path.Combine(f.Task.Root, "company.globalconfig");
-        File.WriteAllText(global, "is_global = true\n# ARCH-1: rolled out later\ndotnet_analyzer_diagnostic.category-FineTunePolicy.severity = none\n[/elsewhere/File.cs]\ndotnet_diagnostic.FTP0001.severity = none\n");
+        File.WriteAllText(global, "is_global = true\n# ARCH-1: rolled out later\ndotnet_analyzer_diagnostic.category-FineTunePolicy.severity = "
+            + "none\n[/elsewhere/File.cs]\ndotnet_diagnostic.FTP0001.severity = none\n");
         f.EditorConfigFiles.Add(global);
         f.EditorConfigFiles.Add(Path.Combine(f.Task.Root, "missing.globalconfig"));
 
@@ -329,7 +335,8 @@ public sealed class SuppressionAuditTests
     public void EditorConfigSections_MatchLikeTheCompiler(string section, string relative, bool expected)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ftp-glob");
-        Assert.Equal(expected, FineTunePolicy.Build.Tasks.Suppressions.EditorConfigScanner.SectionApplies(section, directory, new[] { Path.Combine(directory, relative) }));
+        Assert.Equal(expected, FineTunePolicy.Build.Tasks.Suppressions.EditorConfigScanner.SectionApplies(section, directory,
+            new[] { Path.Combine(directory, relative) }));
     }
 
     [Theory]

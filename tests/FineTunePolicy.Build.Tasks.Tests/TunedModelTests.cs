@@ -155,7 +155,8 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ExpiredModelApproval_IsFTP1037AtItsExpires_NotFTP1076()
     {
-        var manifest = ForCustomers(withoutSupportModel: true).ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": \"2026-02-28\",\n      \"covers\": [ { \"model\"");
+        var manifest = ForCustomers(withoutSupportModel: true).ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": "
+            + "\"2026-02-28\",\n      \"covers\": [ { \"model\"");
         _fixture.WriteManifest(manifest);
 
         Assert.False(_fixture.Run());
@@ -168,7 +169,8 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ModelApprovalExpiringWithin30Days_Warns_AndTheModelCarriesTheWarning()
     {
-        _fixture.WriteManifest(ForCustomers(withoutSupportModel: true).ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": \"2026-03-20\",\n      \"covers\": [ { \"model\""));
+        _fixture.WriteManifest(ForCustomers(withoutSupportModel: true)
+            .ReplaceOnce("\"expires\": \"2026-12-31\",\n      \"covers\": [ { \"model\"", "\"expires\": \"2026-03-20\",\n      \"covers\": [ { \"model\""));
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         var warning = Assert.Single(_fixture.Engine.Logged);
@@ -207,14 +209,16 @@ public sealed class TunedModelTests : IDisposable
 
         Assert.False(_fixture.Run());
         Assert.Equal(
-            new[] { ("FTP1075", Policies.Position(manifest, "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\"")), ("FTP1075", Policies.Position(manifest, "\"contoso-support-ft\"", after: "\"models\"")) },
+            new[] { ("FTP1075", Policies.Position(manifest, "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\"")),
+                ("FTP1075", Policies.Position(manifest, "\"contoso-support-ft\"", after: "\"models\"")) },
             _fixture.Engine.Logged.Select(l => (l.Code, (l.Line, l.Column))));
     }
 
     [Fact]
     public void ModelReviewDueWithin30Days_WarnsAtTheReviewByInTheAllowList_AndPasses()
     {
-        var allowList = TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-12-31\"", "\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-03-31\"");
+        var allowList = TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\"],\n      \"reviewBy\": \"2026-12-31\"", "\"audiences\": "
+            + "[\"employees\"],\n      \"reviewBy\": \"2026-03-31\"");
         _fixture.WriteAllowList(allowList);
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
@@ -228,7 +232,8 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ReviewOfAnUndeclaredModel_IsNotJudged()
     {
-        _fixture.WriteAllowList(TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\", \"customers\", \"public\"],\n      \"reviewBy\": \"2027-01-31\"", "\"audiences\": [\"employees\", \"customers\", \"public\"],\n      \"reviewBy\": \"2025-01-31\""));
+        _fixture.WriteAllowList(TunedModels.AllowList.ReplaceOnce("\"audiences\": [\"employees\", \"customers\", \"public\"],\n      \"reviewBy\": "
+            + "\"2027-01-31\"", "\"audiences\": [\"employees\", \"customers\", \"public\"],\n      \"reviewBy\": \"2025-01-31\""));
 
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         Assert.Empty(_fixture.Engine.Logged);
@@ -237,9 +242,11 @@ public sealed class TunedModelTests : IDisposable
     [Fact]
     public void ModelOfAProviderThatAllowsNoFineTuning_IsFTP1072()
     {
-        var allowList = TunedModels.AllowList.ReplaceOnce("\"provider\": \"azure-openai\",\n      \"description\"", "\"provider\": \"anthropic\",\n      \"description\"");
+        var allowList = TunedModels.AllowList.ReplaceOnce("\"provider\": \"azure-openai\",\n      \"description\"", "\"provider\": \"anthropic\",\n      "
+            + "\"description\"");
         _fixture.WriteAllowList(allowList);
-        _fixture.WriteManifest(TunedModels.Manifest.ReplaceOnce("{ \"provider\": \"azure-openai\", \"purpose\": \"inference\"", "{ \"provider\": \"anthropic\", \"purpose\": \"inference\""
+        _fixture.WriteManifest(TunedModels.Manifest.ReplaceOnce("{ \"provider\": \"azure-openai\", \"purpose\": \"inference\"", "{ \"provider\": "
+            + "\"anthropic\", \"purpose\": \"inference\""
             .Replace("anthropic", "azure-openai")));
 
         Assert.False(_fixture.Run());
@@ -250,18 +257,23 @@ public sealed class TunedModelTests : IDisposable
     }
 
     [Theory]
-    [InlineData("DuplicateModel", "FTP1020", "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' is registered twice in the allow-list's models (first at line {first}).")]
+    [InlineData("DuplicateModel", "FTP1020", "The model 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd' is registered twice in the allow-list's models "
+        + "(first at line {first}).")]
     [InlineData("DuplicateAudience", "FTP1020", "The audience 'employees' is defined twice in the allow-list's audiences (first at line {first}).")]
-    [InlineData("ModelOfUnknownProvider", "FTP1021", "The model 'ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d' is hosted by provider 'mistral', which is not on the allow-list.")]
+    [InlineData("ModelOfUnknownProvider", "FTP1021", "The model 'ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d' is hosted by provider 'mistral', which is not "
+        + "on the allow-list.")]
     public void RegistryInconsistencies_AreReportedInTheAllowList_UsedOrNot(string name, string code, string message)
     {
         var (allowList, marker, after) = name switch
         {
-            "DuplicateModel" => (TunedModels.AllowList.ReplaceOnce("\"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d\"", "\"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\""),
+            "DuplicateModel" => (TunedModels.AllowList.ReplaceOnce("\"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:faq:1a2b3c4d\"",
+                "\"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\""),
                 "\"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\"", "contoso-support-ft"),
-            "DuplicateAudience" => (TunedModels.AllowList.ReplaceOnce("{ \"name\": \"public\", \"maxClass\": \"Public\" }", "{ \"name\": \"public\", \"maxClass\": \"Public\" },\n    { \"name\": \"employees\", \"maxClass\": \"Internal\" }"),
+            "DuplicateAudience" => (TunedModels.AllowList.ReplaceOnce("{ \"name\": \"public\", \"maxClass\": \"Public\" }", "{ \"name\": \"public\", "
+                + "\"maxClass\": \"Public\" },\n    { \"name\": \"employees\", \"maxClass\": \"Internal\" }"),
                 "\"employees\"", "\"name\": \"public\""),
-            _ => (TunedModels.AllowList.ReplaceOnce("\"provider\": \"openai\",\n      \"trainedOn\": { \"class\": \"Public\" }", "\"provider\": \"mistral\",\n      \"trainedOn\": { \"class\": \"Public\" }"), "\"mistral\"", (string?)null),
+            _ => (TunedModels.AllowList.ReplaceOnce("\"provider\": \"openai\",\n      \"trainedOn\": { \"class\": \"Public\" }", "\"provider\": \"mistral\",\n "
+                + "     \"trainedOn\": { \"class\": \"Public\" }"), "\"mistral\"", (string?)null),
         };
         _fixture.WriteAllowList(allowList);
         _fixture.WriteManifest(Policies.Manifest);
@@ -274,20 +286,29 @@ public sealed class TunedModelTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ModelDeclaredTwice", "FTP1022", "The model 'contoso-support-ft' is declared twice in 'models' (first at line {first}). Declare each model once.")]
-    [InlineData("CoverOfUndeclaredModel", "FTP1044", "Approval 'APR-2001' covers the model 'contoso-support-ft-v2', which the manifest does not declare in 'models' (declared: ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd, contoso-support-ft). Correct the id, or remove this entry from 'covers'.")]
-    [InlineData("ModelIdWithSpace", "FTP1015", "'models[0].id' is 'ft:gpt 4o', which is not in the required format: a model id or deployment name: letters, digits and ':', '.', '_', '/', '-' (no spaces, '#', ';', ',' or '='), starting with a letter or digit, for example 'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd'.")]
-    [InlineData("CoverMixesModelAndDataset", "FTP1017", "'approvals[1].covers[0]' mixes 'dataset' with 'model'; write { \"dataset\": \"<name>\" } for a dataset, { \"model\": \"<id>\" } for a tuned model or { \"provider\": \"<id>\", \"purpose\": \"<purpose>\" } for a use.")]
+    [InlineData("ModelDeclaredTwice", "FTP1022", "The model 'contoso-support-ft' is declared twice in 'models' (first at line {first}). Declare each model "
+        + "once.")]
+    [InlineData("CoverOfUndeclaredModel", "FTP1044", "Approval 'APR-2001' covers the model 'contoso-support-ft-v2', which the manifest does not declare in "
+        + "'models' (declared: ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd, contoso-support-ft). Correct the id, or remove this entry from "
+        + "'covers'.")]
+    [InlineData("ModelIdWithSpace", "FTP1015", "'models[0].id' is 'ft:gpt 4o', which is not in the required format: a model id or deployment name: letters, "
+        + "digits and ':', '.', '_', '/', '-' (no spaces, '#', ';', ',' or '='), starting with a letter or digit, for example "
+        + "'ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd'.")]
+    [InlineData("CoverMixesModelAndDataset", "FTP1017", "'approvals[1].covers[0]' mixes 'dataset' with 'model'; write { \"dataset\": \"<name>\" } for a "
+        + "dataset, { \"model\": \"<id>\" } for a tuned model or { \"provider\": \"<id>\", \"purpose\": \"<purpose>\" } for a use.")]
     public void ManifestModelMistakes_AreReportedAtTheirPosition(string name, string code, string message)
     {
         var cover = "[ { \"model\": \"contoso-support-ft\" } ]";
         var (manifest, marker, after) = name switch
         {
-            "ModelDeclaredTwice" => (TunedModels.Manifest.ReplaceOnce("{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" }", "{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" },\n    { \"id\": \"contoso-support-ft\" }"),
+            "ModelDeclaredTwice" => (TunedModels.Manifest.ReplaceOnce("{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" }",
+                "{ \"id\": \"contoso-support-ft\", \"description\": \"reply drafts for agents\" },\n    { \"id\": \"contoso-support-ft\" }"),
                 "\"contoso-support-ft\" }", "\"models\": ["),
             "CoverOfUndeclaredModel" => (TunedModels.Manifest.ReplaceOnce(cover, "[ { \"model\": \"contoso-support-ft-v2\" } ]"), "{ \"model\"", null),
-            "ModelIdWithSpace" => (TunedModels.Manifest.ReplaceOnce("{ \"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\" }", "{ \"id\": \"ft:gpt 4o\" }"), "\"ft:gpt 4o\"", null),
-            _ => (TunedModels.Manifest.ReplaceOnce(cover, "[ { \"model\": \"contoso-support-ft\", \"dataset\": \"support-tickets-2025\" } ]"), "{ \"model\"", null),
+            "ModelIdWithSpace" => (TunedModels.Manifest.ReplaceOnce("{ \"id\": \"ft:gpt-4o-mini-2024-07-18:contoso:support-v3:9xYzAbCd\" }",
+                "{ \"id\": \"ft:gpt 4o\" }"), "\"ft:gpt 4o\"", null),
+            _ => (TunedModels.Manifest.ReplaceOnce(cover, "[ { \"model\": \"contoso-support-ft\", \"dataset\": \"support-tickets-2025\" } ]"), "{ \"model\"",
+                null),
         };
         _fixture.WriteManifest(manifest);
 

@@ -19,7 +19,8 @@ public sealed class WarningTests : IDisposable
     public void ApprovalWithin30Days_WarnsAndPasses(string today, string when)
     {
         _fixture.WriteManifest(Policies.Manifest);
-        _fixture.WriteAllowList(Policies.AllowList.ReplaceOnce("\"reviewBy\": \"2026-09-30\"", "\"reviewBy\": \"2027-09-30\"").Replace("\"reviewBy\": \"2026-12-31\"", "\"reviewBy\": \"2027-12-31\""));
+        _fixture.WriteAllowList(Policies.AllowList.ReplaceOnce("\"reviewBy\": \"2026-09-30\"", "\"reviewBy\": \"2027-09-30\"")
+            .Replace("\"reviewBy\": \"2026-12-31\"", "\"reviewBy\": \"2027-12-31\""));
         _fixture.Today = today;
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         var warning = Assert.Single(_fixture.Engine.Logged);
@@ -27,7 +28,8 @@ public sealed class WarningTests : IDisposable
         Assert.Equal("FTP1038", warning.Code);
         Assert.Equal(_fixture.ManifestPath, warning.File);
         Assert.Equal(Policies.Position(Policies.Manifest, "\"2026-12-31\""), (warning.Line, warning.Column));
-        Assert.Equal($"Approval 'APR-1042' (Jane Doe, privacy-officer) expires on 2026-12-31, {when}. Renew it with the approver and update 'approvedOn' and 'expires'; after 2026-12-31 the build fails.", warning.Message);
+        Assert.Equal($"Approval 'APR-1042' (Jane Doe, privacy-officer) expires on 2026-12-31, {when}. Renew it with the approver and update 'approvedOn' and "
+            + $"'expires'; after 2026-12-31 the build fails.", warning.Message);
         Assert.Contains("\"status\": \"expiresSoon\"", _fixture.ReadAudit());
         Assert.Contains("\"FTP1038\"", _fixture.ReadAudit());
     }
@@ -60,7 +62,8 @@ public sealed class WarningTests : IDisposable
         Assert.Equal("FTP1040", warning.Code);
         Assert.Equal(_fixture.AllowListPath, warning.File);
         Assert.Equal(Policies.Position(Policies.AllowList, "\"2026-09-30\""), (warning.Line, warning.Column));
-        Assert.Equal("Provider 'azure-openai' (Azure OpenAI (Contoso tenant)) is due for review by 2026-09-30, in 20 days. Ask the security team to review its contract and move 'reviewBy' forward in allow-list.json; after 2026-09-30, builds that use 'azure-openai' fail.", warning.Message);
+        Assert.Equal("Provider 'azure-openai' (Azure OpenAI (Contoso tenant)) is due for review by 2026-09-30, in 20 days. Ask the security team to review its "
+            + "contract and move 'reviewBy' forward in allow-list.json; after 2026-09-30, builds that use 'azure-openai' fail.", warning.Message);
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public sealed class WarningTests : IDisposable
     [Fact]
     public void DatasetSanitizedToPublic_DropsItsCategories()
     {
-        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("\"sanitizer\": \"Contoso.Privacy.Masker.Hash\"", "\"sanitizer\": \"Contoso.Privacy.Masker.Mask\""));
+        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("\"sanitizer\": \"Contoso.Privacy.Masker.Hash\"", "\"sanitizer\": "
+            + "\"Contoso.Privacy.Masker.Mask\""));
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         var audit = _fixture.ReadAudit();
         Assert.Contains("\"class\": \"Public\"", audit);
@@ -88,9 +92,11 @@ public sealed class WarningTests : IDisposable
     {
         // Without the Hash sanitizer the dataset stays Confidential: still within azure-openai's ceiling, and the
         // approval covers it through the fineTuning use.
-        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }", "{ \"description\": \"hash customer ids\" }"));
+        _fixture.WriteManifest(Policies.Manifest.ReplaceOnce("{ \"sanitizer\": \"Contoso.Privacy.Masker.Hash\", \"description\": \"hash customer ids\" }",
+            "{ \"description\": \"hash customer ids\" }"));
         Assert.True(_fixture.Run(), string.Join("\n", _fixture.Engine.Logged));
         Assert.Contains("\"sourceClasses\": [\n        \"Confidential\"\n      ],", _fixture.ReadAudit());
-        Assert.Matches("\"class\": \"Confidential\",\\n      \"decision\": \"allowed\",\\n      \"description\": null,\\n      \"name\": \"support-tickets-2025\"", _fixture.ReadAudit());
+        Assert.Matches("\"class\": \"Confidential\",\\n      \"decision\": \"allowed\",\\n      \"description\": null,\\n      \"name\": "
+            + "\"support-tickets-2025\"", _fixture.ReadAudit());
     }
 }

@@ -129,7 +129,8 @@ public sealed class CrossProjectTests
         build = app.Build("app-llmsink", "BuildProjectReferences=false");
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp0001 = Assert.Single(build.AnalyzerFindings);
-        Assert.Equal(("FTP0001", "error", Text.Position(app.PathOf("Program.cs"), "\"Verify the caller: \"")), (ftp0001.Id, ftp0001.Severity, (ftp0001.Line, ftp0001.Column)));
+        Assert.Equal(("FTP0001", "error", Text.Position(app.PathOf("Program.cs"), "\"Verify the caller: \"")),
+            (ftp0001.Id, ftp0001.Severity, (ftp0001.Line, ftp0001.Column)));
         Assert.Contains("'Caller.Ssn'", ftp0001.Message);
         Assert.Contains("'ITextGenerator.GenerateAsync' for inference with provider 'openai'", ftp0001.Message);
 

@@ -61,10 +61,12 @@ public sealed class InventoryTests
             [
                 $"{Text.Position(file, "\"Hello\"").Line} ChatClient.CompleteChat openai Inference Public - - Internal true",
                 $"{Text.Position(file, "\"Write to \"").Line} ChatClient.CompleteChat openai Inference Confidential Personal Customer.Name Internal false",
-                $"{Text.Position(file, "\"Sign as \"").Line} ChatClient.CompleteChat openai Inference Internal Personal result of Redaction.Initial Internal true",
+                $"{Text.Position(file, "\"Sign as \"").Line} ChatClient.CompleteChat openai Inference Internal Personal result of Redaction.Initial Internal "
+                    + $"true",
             ],
             calls.Select(e => string.Join(" ", e.Line, e.Properties["Sink"], e.Properties["Provider"], e.Properties["Purpose"], e.Properties["Class"],
-                e.Properties.GetValueOrDefault("Categories") ?? "-", e.Properties.GetValueOrDefault("Sources") ?? "-", e.Properties["Ceiling"], e.Properties["Allowed"])));
+                e.Properties.GetValueOrDefault("Categories") ?? "-", e.Properties.GetValueOrDefault("Sources") ?? "-", e.Properties["Ceiling"],
+                    e.Properties["Allowed"])));
 
         var declassifier = Assert.Single(build.Inventory, e => e.Properties["Entry"] == "declassifier");
         Assert.Equal(("Redaction.Initial", "Internal", "Keeps the first letter only"),

@@ -85,8 +85,10 @@ public sealed class PackageLayoutTests
         var props = Read("FineTunePolicy.Analyzers", "build/FineTunePolicy.Analyzers.props");
         Assert.Contains($"<FineTunePolicyVersion Condition=\"'$(FineTunePolicyVersion)' == ''\">{_feed.Version}</FineTunePolicyVersion>", props);
         Assert.Contains("$(MSBuildThisFileDirectory)../tasks/", props);
-        Assert.Contains("<Import Project=\"$(MSBuildThisFileDirectory)../build/FineTunePolicy.Analyzers.props\" />", Read("FineTunePolicy.Analyzers", "buildTransitive/FineTunePolicy.Analyzers.props"));
-        Assert.Contains("<Import Project=\"$(MSBuildThisFileDirectory)../build/FineTunePolicy.Analyzers.targets\" />", Read("FineTunePolicy.Analyzers", "buildTransitive/FineTunePolicy.Analyzers.targets"));
+        Assert.Contains("<Import Project=\"$(MSBuildThisFileDirectory)../build/FineTunePolicy.Analyzers.props\" />",
+            Read("FineTunePolicy.Analyzers", "buildTransitive/FineTunePolicy.Analyzers.props"));
+        Assert.Contains("<Import Project=\"$(MSBuildThisFileDirectory)../build/FineTunePolicy.Analyzers.targets\" />",
+            Read("FineTunePolicy.Analyzers", "buildTransitive/FineTunePolicy.Analyzers.targets"));
     }
 
     [Theory]

@@ -94,7 +94,8 @@ public sealed class PolicyErrorTests
         var build = p.Build("no-manifest", Today);
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp0001 = Assert.Single(build.AnalyzerFindings);
-        Assert.Equal(("FTP0001", "error", p.PathOf("Verifier.cs"), Text.Position(p.PathOf("Verifier.cs"), "new ChatMessage[]")), (ftp0001.Id, ftp0001.Severity, ftp0001.File, (ftp0001.Line, ftp0001.Column)));
+        Assert.Equal(("FTP0001", "error", p.PathOf("Verifier.cs"), Text.Position(p.PathOf("Verifier.cs"), "new ChatMessage[]")),
+            (ftp0001.Id, ftp0001.Severity, ftp0001.File, (ftp0001.Line, ftp0001.Column)));
         Assert.Contains("'Customer.Ssn'", ftp0001.Message);
         var ftp1001 = Assert.Single(build.TaskFindings);
         Assert.Equal(("FTP1001", "warning", manifest), (ftp1001.Id, ftp1001.Severity, ftp1001.File));
@@ -120,7 +121,8 @@ public sealed class PolicyErrorTests
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp1005 = Assert.Single(build.TaskFindings);
         p.Log.WriteLine(ftp1005.ToString());
-        Assert.Equal(("FTP1005", "error", manifest, Text.Position(manifest, "\"uses\"")), (ftp1005.Id, ftp1005.Severity, ftp1005.File, (ftp1005.Line, ftp1005.Column)));
+        Assert.Equal(("FTP1005", "error", manifest, Text.Position(manifest, "\"uses\"")),
+            (ftp1005.Id, ftp1005.Severity, ftp1005.File, (ftp1005.Line, ftp1005.Column)));
         Assert.Contains($"finetune-policy.json({ftp1005.Line},{ftp1005.Column}): error FTP1005: ", build.Process.Output);
 
         // 5. A valid manifest that does not declare the provider of a referenced SDK package (OllamaSharp): FTP1041.
@@ -130,7 +132,8 @@ public sealed class PolicyErrorTests
         var ftp1041 = Assert.Single(build.TaskFindings);
         p.Log.WriteLine(ftp1041.ToString());
         var uses = Text.Position(manifest, "\"uses\": [");
-        Assert.Equal(("FTP1041", "error", manifest, (uses.Line, uses.Column + "\"uses\": ".Length)), (ftp1041.Id, ftp1041.Severity, ftp1041.File, (ftp1041.Line, ftp1041.Column)));
+        Assert.Equal(("FTP1041", "error", manifest, (uses.Line, uses.Column + "\"uses\": ".Length)),
+            (ftp1041.Id, ftp1041.Severity, ftp1041.File, (ftp1041.Line, ftp1041.Column)));
         Assert.Contains("OllamaSharp", ftp1041.Message);
         Assert.Contains("ollama", ftp1041.Message);
         Assert.False(build.CompilerRan, build.Describe());

@@ -115,7 +115,8 @@ public sealed class PolicyLifecycleTests
         build = p.Build("incremental", Today);
         Assert.True(build.ExitCode == 0, build.Describe());
         Assert.False(build.TaskRan, "ValidateFineTunePolicy ran although no input changed.\n" + build.Describe());
-        Assert.Contains(build.ValidateTarget.Children.OfType<Microsoft.Build.Logging.StructuredLogger.Message>(), m => m.Text.Contains("Skipping target \"FineTunePolicyValidate\" because all output files are up-to-date"));
+        Assert.Contains(build.ValidateTarget.Children.OfType<Microsoft.Build.Logging.StructuredLogger.Message>(), m =>
+            m.Text.Contains("Skipping target \"FineTunePolicyValidate\" because all output files are up-to-date"));
         Assert.Empty(build.AnalyzerFindings);
 
         // 3. The manifest is edited: the task runs again.
@@ -142,7 +143,8 @@ public sealed class PolicyLifecycleTests
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp1032 = Assert.Single(build.TaskFindings);
         p.Log.WriteLine(ftp1032.ToString());
-        Assert.Equal(("FTP1032", "error", manifest, Text.Position(manifest, "\"Confidential\"")), (ftp1032.Id, ftp1032.Severity, ftp1032.File, (ftp1032.Line, ftp1032.Column)));
+        Assert.Equal(("FTP1032", "error", manifest, Text.Position(manifest, "\"Confidential\"")),
+            (ftp1032.Id, ftp1032.Severity, ftp1032.File, (ftp1032.Line, ftp1032.Column)));
         Assert.False(build.CompilerRan, build.Describe());
         Assert.False(File.Exists(globalConfig), "The global config survived a failed validation.");
         Assert.False(File.Exists(audit), "The audit record survived a failed validation.");
@@ -163,7 +165,8 @@ public sealed class PolicyLifecycleTests
         Assert.True(build.ExitCode != 0, build.Describe());
         var ftp1037 = Assert.Single(build.TaskFindings);
         p.Log.WriteLine(ftp1037.ToString());
-        Assert.Equal(("FTP1037", "error", manifest, (ftp1038.Line, ftp1038.Column)), (ftp1037.Id, ftp1037.Severity, ftp1037.File, (ftp1037.Line, ftp1037.Column)));
+        Assert.Equal(("FTP1037", "error", manifest, (ftp1038.Line, ftp1038.Column)),
+            (ftp1037.Id, ftp1037.Severity, ftp1037.File, (ftp1037.Line, ftp1037.Column)));
         Assert.False(File.Exists(globalConfig));
     }
 }

@@ -22,7 +22,8 @@ public sealed class BadInputTests : IDisposable
     {
         var run = ToolRun.Of("report", "no-such-folder", "--output", Path.Combine(_outputs.Root, "out"));
 
-        AssertUsageError(run, "The folder no-such-folder does not exist. Give the folders to search (a repository after dotnet build, or a build's artifacts), for example: finetune-policy report . --output report");
+        AssertUsageError(run, "The folder no-such-folder does not exist. Give the folders to search (a repository after dotnet build, or a build's artifacts), "
+            + "for example: finetune-policy report . --output report");
     }
 
     [Fact]
@@ -37,9 +38,11 @@ public sealed class BadInputTests : IDisposable
         var run = Report();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"finetune-policy: error: {_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.sarif({lines.Length},", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"finetune-policy: error: {_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.sarif({lines.Length},", run.Error,
+            StringComparison.Ordinal);
         Assert.Contains("): the SARIF log is not valid JSON (", run.Error, StringComparison.Ordinal);
-        Assert.EndsWith("A log that ends early was usually cut short by a build that was stopped or ran out of disk; build the project again." + Environment.NewLine, run.Error, StringComparison.Ordinal);
+        Assert.EndsWith("A log that ends early was usually cut short by a build that was stopped or ran out of disk; build the project again."
+            + Environment.NewLine, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +51,8 @@ public sealed class BadInputTests : IDisposable
         _outputs.Project("A");
         File.WriteAllText(Path.Combine(_outputs.Obj("A"), "FineTunePolicy.sarif"), "");
 
-        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.sarif: the SARIF log is empty. A build that was stopped leaves an empty file; build the project again.");
+        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.sarif: the SARIF log is empty. A build that was stopped leaves an "
+            + $"empty file; build the project again.");
     }
 
     [Fact]
@@ -57,7 +61,9 @@ public sealed class BadInputTests : IDisposable
         _outputs.Project("A");
         File.WriteAllText(Path.Combine(_outputs.Obj("A"), "FineTunePolicy.audit.json"), Outputs.Audit("openai", "2027-01-01", "2027-01-01", formatVersion: 2));
 
-        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.audit.json: the audit record has format 2, written by a newer FineTunePolicy; this tool reads format 1. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the FineTunePolicy.Analyzers package that wrote the record.");
+        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.audit.json: the audit record has format 2, written by a newer "
+            + $"FineTunePolicy; this tool reads format 1. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the "
+            + $"FineTunePolicy.Analyzers package that wrote the record.");
     }
 
     [Fact]
@@ -66,13 +72,15 @@ public sealed class BadInputTests : IDisposable
         _outputs.Project("A");
         File.WriteAllText(Path.Combine(_outputs.Obj("A"), "FineTunePolicy.audit.json"), "{\"name\": 1}");
 
-        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.audit.json: this is not a FineTunePolicy audit record (no 'formatVersion'). Audit records are written by the FineTunePolicy build task as obj/<configuration>/<tfm>/FineTunePolicy.audit.json.");
+        AssertUsageError(Report(), $"{_outputs.Root}/A/obj/Debug/net10.0/FineTunePolicy.audit.json: this is not a FineTunePolicy audit record (no "
+            + $"'formatVersion'). Audit records are written by the FineTunePolicy build task as obj/<configuration>/<tfm>/FineTunePolicy.audit.json.");
     }
 
     [Fact]
     public void FolderWithoutOutputs_Exit2()
     {
-        AssertUsageError(Report(), $"No audit record (FineTunePolicy.audit.json) and no SARIF log (*.sarif) was found under {_outputs.Root}. Build the projects first (dotnet build writes both into obj/), or point the tool at the folder that holds a build's artifacts.");
+        AssertUsageError(Report(), $"No audit record (FineTunePolicy.audit.json) and no SARIF log (*.sarif) was found under {_outputs.Root}. Build the "
+            + $"projects first (dotnet build writes both into obj/), or point the tool at the folder that holds a build's artifacts.");
     }
 
     [Fact]
@@ -92,7 +100,8 @@ public sealed class BadInputTests : IDisposable
         var baseline = Path.Combine(_outputs.Root, "old.json");
         File.WriteAllText(baseline, "{\"formatVersion\": 7}");
 
-        AssertUsageError(Report("--baseline", baseline), $"{baseline}: the baseline report has format 7, written by a newer finetune-policy; this tool reads format 1. Update the tool (dotnet tool update FineTunePolicy.Tool).");
+        AssertUsageError(Report("--baseline", baseline), $"{baseline}: the baseline report has format 7, written by a newer finetune-policy; this tool reads "
+            + $"format 1. Update the tool (dotnet tool update FineTunePolicy.Tool).");
     }
 
     [Fact]
@@ -101,6 +110,7 @@ public sealed class BadInputTests : IDisposable
         var run = ToolRun.Of("report", _outputs.Root);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("finetune-policy: error: Option '--output' is required." + Environment.NewLine + "Run 'finetune-policy --help' for the commands and their options." + Environment.NewLine, run.Error);
+        Assert.Equal("finetune-policy: error: Option '--output' is required." + Environment.NewLine + "Run 'finetune-policy --help' for the commands and their "
+            + "options." + Environment.NewLine, run.Error);
     }
 }

@@ -29,9 +29,11 @@ public sealed class InventoryReportTests : IDisposable
             ("Drafts.cs", 8, "'OllamaApiClientExtensions.GenerateAsync' sends no classified data ...",
                 Outputs.SinkCall("OllamaApiClientExtensions.GenerateAsync", "ollama", "Inference", "Public", null, null, allowed: false)),
             ("Redactor.cs", 5, "'Redactor.Mask' declassifies its result to Internal: keeps the domain",
-                new Dictionary<string, string> { ["Entry"] = "declassifier", ["Symbol"] = "Redactor.Mask", ["Class"] = "Internal", ["Justification"] = "keeps the domain" }),
+                new Dictionary<string, string> { ["Entry"] = "declassifier", ["Symbol"] = "Redactor.Mask", ["Class"] = "Internal",
+                    ["Justification"] = "keeps the domain" }),
             ("Customer.cs", 7, "'Customer.Ssn' is Restricted, Personal data",
-                new Dictionary<string, string> { ["Entry"] = "classified", ["Symbol"] = "Customer.Ssn", ["SymbolKind"] = "member", ["Class"] = "Restricted", ["Categories"] = "Personal" }),
+                new Dictionary<string, string> { ["Entry"] = "classified", ["Symbol"] = "Customer.Ssn", ["SymbolKind"] = "member", ["Class"] = "Restricted",
+                    ["Categories"] = "Personal" }),
             ("Customer.cs", 3, "'Customer' is Confidential data",
                 new Dictionary<string, string> { ["Entry"] = "classified", ["Symbol"] = "Customer", ["SymbolKind"] = "type", ["Class"] = "Confidential" }),
             ("Future.cs", 1, "an entry of a newer analyzer", new Dictionary<string, string> { ["Entry"] = "somethingNew" }));
@@ -51,10 +53,12 @@ public sealed class InventoryReportTests : IDisposable
                 "Drafts.cs:30 MessageService.Create anthropic inference Internal [Ticket.Subject,Ticket.Tags] Confidential True",
                 "Program.cs:12 ChatClient.CompleteChatAsync openai inference Restricted [Customer.Ssn] Confidential False",
             ],
-            billing.CallSites.Select(c => $"{c.File}:{c.Line} {c.Sink} {c.Provider} {c.Purpose} {c.Class} [{string.Join(",", c.Sources)}] {c.Ceiling ?? "-"} {c.Allowed}"));
+            billing.CallSites.Select(c => $"{c.File}:{c.Line} {c.Sink} {c.Provider} {c.Purpose} {c.Class} [{string.Join(",", c.Sources)}] {c.Ceiling ?? "-"} "
+                + $"{c.Allowed}"));
         Assert.Equal(new DeclassifierEntry("Redactor.cs", 5, "Redactor.Mask", "Internal", "keeps the domain"), Assert.Single(billing.Declassifiers));
         Assert.Equal(["Customer.cs:3 Customer type Confidential", "Customer.cs:7 Customer.Ssn member Restricted Personal"],
-            billing.Classified.Select(c => $"{c.File}:{c.Line} {c.Symbol} {c.Kind} {c.Class}{(c.Categories.Count > 0 ? " " + string.Join(",", c.Categories) : "")}"));
+            billing.Classified.Select(c => $"{c.File}:{c.Line} {c.Symbol} {c.Kind} "
+                + $"{c.Class}{(c.Categories.Count > 0 ? " " + string.Join(",", c.Categories) : "")}"));
         Assert.Null(model.Projects.Single(p => p.Name == "Support").Inventory);
 
         Assert.Equal("FTP0001", Assert.Single(model.Findings).Rule);
@@ -72,12 +76,14 @@ public sealed class InventoryReportTests : IDisposable
         Assert.Equal(["inference"], anthropic.Purposes);
         Assert.Contains(model.Providers, p => p.Id == "ollama");
 
-        var billing = model.Flows.Where(f => f.Project == "Billing").Select(f => $"{f.Source ?? "-"} {f.Class} {f.Provider} {f.Status} {f.Rule ?? "-"}").ToList();
+        var billing = model.Flows.Where(f => f.Project == "Billing").Select(f => $"{f.Source ?? "-"} {f.Class} {f.Provider} {f.Status} {f.Rule ?? "-"}")
+            .ToList();
         Assert.Contains("Ticket.Subject Internal anthropic allowed -", billing);
         Assert.Contains("Ticket.Tags Internal anthropic allowed -", billing);
 
         // The openai call is drawn once, from its FTP0001 finding; the ollama call has no finding (its rule is off): suppressed.
-        Assert.Equal(["Customer.Ssn Restricted openai blocked FTP0001"], billing.Where(f => f.Contains(" openai ", StringComparison.Ordinal) && !f.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.Equal(["Customer.Ssn Restricted openai blocked FTP0001"],
+            billing.Where(f => f.Contains(" openai ", StringComparison.Ordinal) && !f.StartsWith("- ", StringComparison.Ordinal)));
         Assert.Contains("- Public ollama suppressed -", billing);
     }
 
@@ -88,10 +94,12 @@ public sealed class InventoryReportTests : IDisposable
 
         var html = HtmlReport.Write(model);
 
-        Assert.Equal(["anthropic", "azure-openai", "ollama", "openai"], Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(["anthropic", "azure-openai", "ollama", "openai"], Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value));
         Assert.Equal(["Billing", "Support"], Regex.Matches(html, "data-kind=\"project\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
         Assert.Contains(">Ticket.Subject</text>", html, StringComparison.Ordinal);
-        var callSites = Regex.Matches(html, "<tr data-provider=\"([^\"]+)\" data-allowed=\"(true|false)\"><td><code>([^<]+)</code>").Select(m => $"{m.Groups[3].Value} {m.Groups[1].Value} {m.Groups[2].Value}");
+        var callSites = Regex.Matches(html, "<tr data-provider=\"([^\"]+)\" data-allowed=\"(true|false)\"><td><code>([^<]+)</code>")
+            .Select(m => $"{m.Groups[3].Value} {m.Groups[1].Value} {m.Groups[2].Value}");
         Assert.Equal(["Drafts.cs(8,13) ollama false", "Drafts.cs(30,13) anthropic true", "Program.cs(12,13) openai false"], callSites);
         Assert.Contains("<h4>Declassifiers (1)</h4>", html, StringComparison.Ordinal);
         Assert.Contains("<td><code>Redactor.Mask</code></td>", html, StringComparison.Ordinal);
@@ -106,8 +114,10 @@ public sealed class InventoryReportTests : IDisposable
 
         Assert.StartsWith("# FineTunePolicy report (2026-11-30)\n\n2 projects, 3 LLM call sites, 1 finding,", md, StringComparison.Ordinal);
         Assert.Contains("\n## Inventory of LLM use\n\n### Billing\n\n3 call sites, 1 declassifier, 2 classified declarations.\n", md, StringComparison.Ordinal);
-        Assert.Contains("| Drafts.cs:30 | `MessageService.Create` | `anthropic` | inference | Internal | Ticket.Subject, Ticket.Tags | Confidential | allowed |\n", md, StringComparison.Ordinal);
-        Assert.Contains("| Program.cs:12 | `ChatClient.CompleteChatAsync` | `openai` | inference | Restricted | Customer.Ssn | Confidential | **outside the policy** |\n", md, StringComparison.Ordinal);
+        Assert.Contains("| Drafts.cs:30 | `MessageService.Create` | `anthropic` | inference | Internal | Ticket.Subject, Ticket.Tags | Confidential | allowed "
+            + "|\n", md, StringComparison.Ordinal);
+        Assert.Contains("| Program.cs:12 | `ChatClient.CompleteChatAsync` | `openai` | inference | Restricted | Customer.Ssn | Confidential | **outside the "
+            + "policy** |\n", md, StringComparison.Ordinal);
         Assert.Contains("| `Redactor.Mask` | Redactor.cs:5 | Internal | keeps the domain |\n", md, StringComparison.Ordinal);
         Assert.Contains("| `Customer.Ssn` | Customer.cs:7 | member | Restricted (Personal) |\n", md, StringComparison.Ordinal);
         Assert.DoesNotContain("### Support", md, StringComparison.Ordinal);
@@ -118,9 +128,11 @@ public sealed class InventoryReportTests : IDisposable
     {
         var model = Build();
         var json = ReportJson.Write(model);
-        var result = RendererTests.ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = RendererTests.ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement,
+            new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
         Assert.Contains("\"callSites\": 3", json, StringComparison.Ordinal);
         var baseline = Path.Combine(_outputs.Root, "report.json");
         File.WriteAllText(baseline, json);

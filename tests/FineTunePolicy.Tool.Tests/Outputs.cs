@@ -19,7 +19,8 @@ public sealed class Outputs : IDisposable
     public string Obj(string project) => Path.Combine(Root, project, "obj", "Debug", "net10.0");
 
     /// <summary>A project with one use per provider and a finding per given rule, as a real build would write them.</summary>
-    public void Project(string name, string provider = "openai", string reviewBy = "2027-12-31", string expires = "2027-06-30", params (string Rule, string Level, string Message, int Line)[] findings)
+    public void Project(string name, string provider = "openai", string reviewBy = "2027-12-31", string expires = "2027-06-30",
+        params (string Rule, string Level, string Message, int Line)[] findings)
     {
         var obj = Obj(name);
         Directory.CreateDirectory(obj);
@@ -106,9 +107,11 @@ public sealed class Outputs : IDisposable
     }
 
     /// <summary>The properties of a sink call's inventory entry (docs/rules/FTP0100.md).</summary>
-    public static Dictionary<string, string> SinkCall(string sink, string provider, string purpose, string dataClass, string? sources, string? ceiling, bool allowed)
+    public static Dictionary<string, string> SinkCall(string sink, string provider, string purpose, string dataClass, string? sources, string? ceiling,
+        bool allowed)
     {
-        var properties = new Dictionary<string, string> { ["Entry"] = "sinkCall", ["Sink"] = sink, ["Provider"] = provider, ["Purpose"] = purpose, ["Class"] = dataClass, ["Allowed"] = allowed ? "true" : "false" };
+        var properties = new Dictionary<string, string> { ["Entry"] = "sinkCall", ["Sink"] = sink, ["Provider"] = provider, ["Purpose"] = purpose,
+            ["Class"] = dataClass, ["Allowed"] = allowed ? "true" : "false" };
         if (sources != null)
         {
             properties["Sources"] = sources;
@@ -137,9 +140,14 @@ public sealed class Outputs : IDisposable
 /// <summary>Messages in the analyzer's exact formats (src/FineTunePolicy.Analyzers/Descriptors.cs).</summary>
 public static class Messages
 {
-    public const string Ftp0001 = "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: Confidential (project policy)); remove it from the request, or pass it through a [Declassifies] redactor first";
+    public const string Ftp0001 = "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with "
+        + "provider 'openai' (ceiling: Confidential (project policy)); remove it from the request, or pass it through a [Declassifies] redactor first";
 
-    public const string Ftp0003 = "Confidential, Personal data from 'SupportTicket.Body' reaches 'EmbeddingGeneratorExtensions.GenerateAsync' for embedding with provider 'unknown', above the embedding ceiling Internal (project policy); send only the members the request needs, redact them with a [Declassifies] method, or use a provider the policy approves for this class";
+    public const string Ftp0003 = "Confidential, Personal data from 'SupportTicket.Body' reaches 'EmbeddingGeneratorExtensions.GenerateAsync' for embedding "
+        + "with provider 'unknown', above the embedding ceiling Internal (project policy); send only the members the request needs, redact them with a "
+        + "[Declassifies] method, or use a provider the policy approves for this class";
 
-    public const string Ftp0004 = "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (allowed for inference: openai); use an allowed provider, or declare 'ollama' for inference in the project's manifest and have the allow-list approve it";
+    public const string Ftp0004 = "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow "
+        + "(allowed for inference: openai); use an allowed provider, or declare 'ollama' for inference in the project's manifest and have the allow-list "
+        + "approve it";
 }

@@ -9,7 +9,8 @@ public sealed class RendererTests : IDisposable
     private readonly Outputs _outputs = new();
 
     /// <summary>The published schema, loaded once per test run (the schema library registers it by its $id).</summary>
-    internal static readonly Lazy<JsonSchema> ReportSchema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "report.schema.json")));
+    internal static readonly Lazy<JsonSchema> ReportSchema = new(() =>
+        JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "report.schema.json")));
 
     public void Dispose() => _outputs.Dispose();
 
@@ -37,7 +38,8 @@ public sealed class RendererTests : IDisposable
         var html = HtmlReport.Write(TwoProjects());
 
         Assert.Equal(new[] { "Billing", "Support" }, Regex.Matches(html, "data-kind=\"project\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
-        Assert.Equal(new[] { "anthropic", "ollama", "openai", "unknown" }, Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(new[] { "anthropic", "ollama", "openai", "unknown" }, Regex.Matches(html, "data-kind=\"provider\" data-id=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value));
         Assert.Contains(">[Restricted]</text>", html, StringComparison.Ordinal);
         Assert.Contains("inference · Restricted · ✕ BLOCKED", html, StringComparison.Ordinal);
         Assert.Contains("embedding · Confidential · ⚠ FLAGGED", html, StringComparison.Ordinal);
@@ -74,18 +76,22 @@ public sealed class RendererTests : IDisposable
 
         var md = MarkdownReport.Write(model);
 
-        Assert.StartsWith("# FineTunePolicy report (2026-11-30)\n\n1 project, 1 finding, providers: `openai`, purposes: inference.\n", md, StringComparison.Ordinal);
+        Assert.StartsWith("# FineTunePolicy report (2026-11-30)\n\n1 project, 1 finding, providers: `openai`, purposes: inference.\n", md,
+            StringComparison.Ordinal);
         Assert.Contains("| FTP0005 | warning | A | Program.cs:1 |  |  |  |  | a \\| b |\n", md, StringComparison.Ordinal);
-        Assert.Contains("| 2027-06-30 | 212 | approval `APR-1` (privacy-officer, Jane Doe, PRIV-1; covers openai inference) | A |", md, StringComparison.Ordinal);
+        Assert.Contains("| 2027-06-30 | 212 | approval `APR-1` (privacy-officer, Jane Doe, PRIV-1; covers openai inference) | A |", md,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Json_ValidatesAgainstThePublishedSchema()
     {
         var json = ReportJson.Write(TwoProjects());
-        var result = ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = ReportSchema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement,
+            new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     [Fact]
@@ -104,7 +110,8 @@ public sealed class RendererTests : IDisposable
             var text = System.Text.Encoding.UTF8.GetString(a);
             Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
             Assert.DoesNotMatch(new Regex(@"\d{2}:\d{2}:\d{2}"), text);
-            Assert.DoesNotContain(DateTime.UtcNow.ToString("yyyy-MM-dd") == "2026-11-30" ? "never" : DateTime.UtcNow.ToString("yyyy-MM-dd"), text, StringComparison.Ordinal);
+            Assert.DoesNotContain(DateTime.UtcNow.ToString("yyyy-MM-dd") == "2026-11-30" ? "never" : DateTime.UtcNow.ToString("yyyy-MM-dd"), text,
+                StringComparison.Ordinal);
         }
     }
 }

@@ -20,8 +20,10 @@ public sealed class ReportModelTests : IDisposable
 
         var finding = Assert.Single(Build().Findings);
 
-        Assert.Equal(("FTP0001", "error", "Billing", "Program.cs", 12, 9), (finding.Rule, finding.Severity, finding.Project, finding.File, finding.Line, finding.Column));
-        Assert.Equal(("ChatClient.CompleteChatAsync", "inference", "openai", "Restricted", "Confidential"), (finding.Sink, finding.Purpose, finding.Provider, finding.Class, finding.Ceiling));
+        Assert.Equal(("FTP0001", "error", "Billing", "Program.cs", 12, 9),
+            (finding.Rule, finding.Severity, finding.Project, finding.File, finding.Line, finding.Column));
+        Assert.Equal(("ChatClient.CompleteChatAsync", "inference", "openai", "Restricted", "Confidential"),
+            (finding.Sink, finding.Purpose, finding.Provider, finding.Class, finding.Ceiling));
         Assert.Equal(new[] { "Personal" }, finding.Categories);
         Assert.Equal(new[] { "Customer.Ssn" }, finding.Sources);
         Assert.Equal(new SourceLocation("Customer.cs", 7), Assert.Single(finding.SourceLocations));
@@ -85,7 +87,8 @@ public sealed class ReportModelTests : IDisposable
     [Fact]
     public void DiagnosticProperties_WinOverTheMessage()
     {
-        var properties = new Dictionary<string, string> { ["Provider"] = "azure-openai", ["Sources"] = "Order.Card\nCustomer.Ssn", ["AcceptedClass"] = "Internal" };
+        var properties = new Dictionary<string, string> { ["Provider"] = "azure-openai", ["Sources"] = "Order.Card\nCustomer.Ssn",
+            ["AcceptedClass"] = "Internal" };
 
         var facts = FindingFactsReader.Read("FTP0001", Messages.Ftp0001, properties);
 

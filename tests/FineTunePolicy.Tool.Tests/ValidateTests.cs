@@ -42,7 +42,8 @@ public sealed class ValidateTests : IDisposable
         var fromTask = RunTask(allowList, manifest);
         var run = ToolRun.Of("validate", allowList, manifest, "--today", Today, "--format", "json");
         var fromTool = JsonDocument.Parse(run.Out).RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Select(d => $"{d.GetProperty("file").GetString()}({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}): {d.GetProperty("severity").GetString()} {d.GetProperty("code").GetString()}: {d.GetProperty("message").GetString()}")
+            .Select(d => $"{d.GetProperty("file").GetString()}({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}): "
+                + $"{d.GetProperty("severity").GetString()} {d.GetProperty("code").GetString()}: {d.GetProperty("message").GetString()}")
             .ToList();
 
         Assert.Equal(fromTask, fromTool);
@@ -57,7 +58,8 @@ public sealed class ValidateTests : IDisposable
     public void TheSamplesPolicy_IsValid_Exit0()
     {
         var root = EndToEnd.InstalledTool.RepoRootOf();
-        var run = ToolRun.Of("validate", Path.Combine(root, "samples", "policy", "allow-list.json"), Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json"), "--today", Today);
+        var run = ToolRun.Of("validate", Path.Combine(root, "samples", "policy", "allow-list.json"),
+            Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json"), "--today", Today);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("FineTunePolicy: 2 files validated (judged on 2026-11-30): 0 errors, 0 warnings\n", run.Out);
@@ -86,7 +88,8 @@ public sealed class ValidateTests : IDisposable
     public void AReviewDueSoon_IsAWarning_AndAnErrorWithStrict()
     {
         var root = EndToEnd.InstalledTool.RepoRootOf();
-        string[] files = { Path.Combine(root, "samples", "policy", "allow-list.json"), Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json") };
+        string[] files = { Path.Combine(root, "samples", "policy", "allow-list.json"),
+            Path.Combine(root, "samples", "Contoso.Support", "finetune-policy.json") };
 
         var lenient = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2031-09-10" }).ToArray());
         var strict = ToolRun.Of(new[] { "validate" }.Concat(files).Concat(new[] { "--today", "2031-09-10", "--strict" }).ToArray());
@@ -122,7 +125,8 @@ public sealed class ValidateTests : IDisposable
         var run = ToolRun.Of("validate", "no-such-allow-list.json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("finetune-policy: error: The file no-such-allow-list.json does not exist. Usage: finetune-policy validate <allow-list> [manifest...]" + Environment.NewLine, run.Error);
+        Assert.Equal("finetune-policy: error: The file no-such-allow-list.json does not exist. Usage: finetune-policy validate <allow-list> [manifest...]"
+            + Environment.NewLine, run.Error);
     }
 
     [Fact]
@@ -131,7 +135,8 @@ public sealed class ValidateTests : IDisposable
         var run = ToolRun.Of("validate", _temp, "--today", Today);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"{_temp}: error FTP1009: The allow-list path names a folder, not a file. Point it at the JSON file itself.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"{_temp}: error FTP1009: The allow-list path names a folder, not a file. Point it at the JSON file itself.\n", run.Out,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +178,8 @@ public sealed class ValidateTests : IDisposable
 
         public string ProjectFileOfTaskNode => "App.csproj";
 
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => throw new NotSupportedException();
+        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) =>
+            throw new NotSupportedException();
 
         public void LogCustomEvent(CustomBuildEventArgs e)
         {

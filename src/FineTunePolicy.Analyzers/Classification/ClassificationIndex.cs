@@ -270,7 +270,8 @@ namespace FineTunePolicy.Analyzers.Classification
                 }
 
                 var dataClass = meaning.Class;
-                if (meaning.ReadsConstructorArgument && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Type?.Name == "DataClass" && attribute.ConstructorArguments[0].Value is int value)
+                if (meaning.ReadsConstructorArgument && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Type?.Name == "DataClass"
+                    && attribute.ConstructorArguments[0].Value is int value)
                 {
                     dataClass = (DataClass)System.Math.Max(0, System.Math.Min(3, value));
                 }

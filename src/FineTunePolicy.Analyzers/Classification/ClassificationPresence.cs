@@ -14,7 +14,8 @@ namespace FineTunePolicy.Analyzers.Classification
     {
         private static readonly AnnotationAttribute[] ClassifyingAttributes =
         {
-            AnnotationAttribute.Classified, AnnotationAttribute.Public, AnnotationAttribute.Internal, AnnotationAttribute.Confidential, AnnotationAttribute.Restricted,
+            AnnotationAttribute.Classified, AnnotationAttribute.Public, AnnotationAttribute.Internal, AnnotationAttribute.Confidential,
+                AnnotationAttribute.Restricted,
         };
 
         /// <summary>

@@ -51,7 +51,8 @@ namespace FineTunePolicy.Analyzers.Classification
             return false;
         }
 
-        private static void Collect(INamespaceOrTypeSymbol container, ClassificationIndex classification, HashSet<string> names, CancellationToken cancellationToken)
+        private static void Collect(INamespaceOrTypeSymbol container, ClassificationIndex classification, HashSet<string> names,
+            CancellationToken cancellationToken)
         {
             foreach (var member in container.GetMembers())
             {

@@ -86,6 +86,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         public override bool Equals(object? obj) => obj is FlowValue other && Equals(other);
 
-        public override int GetHashCode() => Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (int)Bounds;
+        public override int GetHashCode() =>
+            Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (int)Bounds;
     }
 }

@@ -10,7 +10,8 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>The definition whose body a call reaches, or null when it has none in this compilation's source.</summary>
         public static IMethodSymbol? Definition(IMethodSymbol method, Compilation compilation)
         {
-            if (method.IsAbstract || method.IsExtern || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+            if (method.IsAbstract || method.IsExtern
+                || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
             {
                 return null;
             }

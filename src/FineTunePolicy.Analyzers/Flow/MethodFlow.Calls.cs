@@ -240,11 +240,13 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (invocation.Instance is not null)
             {
-                return parameter.TypeParameterKind == TypeParameterKind.Type && SymbolEqualityComparer.Default.Equals(parameter.DeclaringType, definition.ContainingType);
+                return parameter.TypeParameterKind == TypeParameterKind.Type
+                    && SymbolEqualityComparer.Default.Equals(parameter.DeclaringType, definition.ContainingType);
             }
 
             return definition.IsExtensionMethod && parameter.TypeParameterKind == TypeParameterKind.Method
-                && definition.Parameters[0].Type is INamedTypeSymbol receiver && receiver.TypeArguments.Any(argument => SymbolEqualityComparer.Default.Equals(argument, parameter));
+                && definition.Parameters[0].Type is INamedTypeSymbol receiver
+                    && receiver.TypeArguments.Any(argument => SymbolEqualityComparer.Default.Equals(argument, parameter));
         }
 
         private FlowValue UnseenArguments(IOperation call, IOperation? receiver, int depth)
@@ -291,7 +293,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 if (AsLambda(argument.Value) is { } lambda)
                 {
-                    if (Projections.Contains(invocation.TargetMethod.Name) && !lambda.Symbol.ReturnsVoid && lambda.Symbol.ReturnType.SpecialType != SpecialType.System_Boolean)
+                    if (Projections.Contains(invocation.TargetMethod.Name) && !lambda.Symbol.ReturnsVoid
+                        && lambda.Symbol.ReturnType.SpecialType != SpecialType.System_Boolean)
                     {
                         hasProjection = true;
                         projected = FlowValue.Join(projected, Env(lambda.Symbol));
@@ -300,7 +303,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 else if (Strip(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation group })
                 {
                     // orders.Select(Describe): a projection through a method group.
-                    if (Projections.Contains(invocation.TargetMethod.Name) && !group.Method.ReturnsVoid && group.Method.ReturnType.SpecialType != SpecialType.System_Boolean)
+                    if (Projections.Contains(invocation.TargetMethod.Name) && !group.Method.ReturnsVoid
+                        && group.Method.ReturnType.SpecialType != SpecialType.System_Boolean)
                     {
                         hasProjection = true;
                         groups.Add(group.Method);

@@ -293,7 +293,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 IMemberReferenceOperation member => member.Instance,
                 IArrayElementReferenceOperation element => element.ArrayReference,
-                IInvocationOperation invocation when invocation.Instance is not null && SymbolEqualityComparer.Default.Equals(invocation.Type, invocation.Instance.Type) => invocation.Instance,
+                IInvocationOperation invocation when invocation.Instance is not null
+                    && SymbolEqualityComparer.Default.Equals(invocation.Type, invocation.Instance.Type) => invocation.Instance,
                 _ => null,
             };
 

@@ -216,7 +216,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 _ => null,
             };
 
-            return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 && member.Name is "Count" or "Length" or "LongLength" or "LongCount";
+            return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && member.Name is "Count" or "Length" or "LongLength" or "LongCount";
         }
 
         private FlowValue Conversion(IConversionOperation conversion, int depth)
@@ -230,7 +231,8 @@ namespace FineTunePolicy.Analyzers.Flow
             var value = Eval(conversion.Operand, depth);
             var from = conversion.Operand.Type;
             var to = conversion.Type;
-            if (from is null || to is null || SymbolEqualityComparer.Default.Equals(from, to) || !(conversion.Conversion.IsReference || from.IsValueType && !to.IsValueType))
+            if (from is null || to is null || SymbolEqualityComparer.Default.Equals(from, to)
+                || !(conversion.Conversion.IsReference || from.IsValueType && !to.IsValueType))
             {
                 return value;
             }
@@ -254,7 +256,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 var isConcatenation = current.OperatorKind == BinaryOperatorKind.Add && current.Type?.SpecialType == SpecialType.System_String;
                 result = FlowValue.Join(result, isConcatenation ? StringOf(current.RightOperand, depth) : Eval(current.RightOperand, depth));
-                if (Strip(current.LeftOperand) is IBinaryOperation left && left.Type?.SpecialType != SpecialType.System_Boolean && left.ConstantValue.HasValue == false)
+                if (Strip(current.LeftOperand) is IBinaryOperation left && left.Type?.SpecialType != SpecialType.System_Boolean
+                    && left.ConstantValue.HasValue == false)
                 {
                     current = left;
                     continue;
@@ -273,7 +276,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     result = FlowValue.Join(result, StringOf(hole.Expression, depth));
                 }
-                else if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: > 0 } append } && part.Kind == OperationKind.InterpolatedStringAppendFormatted)
+                else if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: > 0 } append }
+                    && part.Kind == OperationKind.InterpolatedStringAppendFormatted)
                 {
                     // A hole lowered to an interpolated-string handler (sb.Append($"..."), string.Create, user handlers).
                     result = FlowValue.Join(result, StringOf(append.Arguments[0].Value, depth));

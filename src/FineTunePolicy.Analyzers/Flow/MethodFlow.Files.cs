@@ -38,7 +38,8 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>A string parameter that names a file (<c>filePath</c>, <c>path</c>, <c>fileName</c>): an upload by path.</summary>
         private static bool IsPathParameter(IParameterSymbol? parameter) =>
             parameter is { Type.SpecialType: SpecialType.System_String }
-            && (parameter.Name.IndexOf("path", System.StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("file", System.StringComparison.OrdinalIgnoreCase) >= 0);
+            && (parameter.Name.IndexOf("path", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || parameter.Name.IndexOf("file", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
         private static bool IsFileClass(ITypeSymbol? type) =>
             type is INamedTypeSymbol { Name: "File" } named && SymbolNames.IsInNamespace(named, "System.IO");
@@ -46,7 +47,8 @@ namespace FineTunePolicy.Analyzers.Flow
         // new FileStream(path, ...), new StreamWriter(path), new StreamReader(path): a file type built on a path.
         private static IOperation? PathOfCreation(IObjectCreationOperation creation)
         {
-            return creation.Type is INamedTypeSymbol { Name: "FileStream" or "StreamWriter" or "StreamReader" } type && SymbolNames.IsInNamespace(type, "System.IO")
+            return creation.Type is INamedTypeSymbol { Name: "FileStream" or "StreamWriter" or "StreamReader" } type
+                && SymbolNames.IsInNamespace(type, "System.IO")
                 && creation.Arguments.Length > 0 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
                 ? creation.Arguments[0].Value
                 : null;
@@ -71,7 +73,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
             var path = Strip(value) switch
             {
-                IInvocationOperation { Arguments.Length: > 0 } open when IsFileClass(open.TargetMethod.ContainingType) && FileOpenMethods.Contains(open.TargetMethod.Name) => open.Arguments[0].Value,
+                IInvocationOperation { Arguments.Length: > 0 } open when IsFileClass(open.TargetMethod.ContainingType)
+                    && FileOpenMethods.Contains(open.TargetMethod.Name) => open.Arguments[0].Value,
                 IObjectCreationOperation creation => PathOfCreation(creation),
                 _ => null,
             };
@@ -82,7 +85,8 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
-        /// <summary>What the file at <paramref name="path"/> holds: what this method writes to the same path, and what the compilation writes to it when the path is a member or a constant.</summary>
+        /// <summary>What the file at <paramref name="path"/> holds: what this method writes to the same path, and what the compilation writes to it when the
+        /// path is a member or a constant.</summary>
         private FlowValue FileContent(IOperation path)
         {
             if (path.Type?.SpecialType != SpecialType.System_String)
@@ -119,7 +123,9 @@ namespace FineTunePolicy.Analyzers.Flow
             return result;
         }
 
-        /// <summary>The same path, as text: a local is its only value when it has one, a member or constant its name or value, anything else its code.</summary>
+        /// <summary>
+        /// The same path, as text: a local is its only value when it has one, a member or constant its name or value, anything else its code.
+        /// </summary>
         private string PathKey(IOperation path)
         {
             path = PathSource(path);
@@ -130,7 +136,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
             return path switch
             {
-                ILocalReferenceOperation local => "local " + local.Local.Name + "@" + (local.Local.Locations.Length > 0 ? local.Local.Locations[0].SourceSpan.Start : 0),
+                ILocalReferenceOperation local => "local " + local.Local.Name + "@"
+                    + (local.Local.Locations.Length > 0 ? local.Local.Locations[0].SourceSpan.Start : 0),
                 IParameterReferenceOperation parameter => "parameter " + parameter.Parameter.Name,
                 IMemberReferenceOperation member => "member " + member.Member.OriginalDefinition.ToDisplayString(),
                 _ => "code " + RemoveWhiteSpace(path.Syntax.ToString()),
@@ -156,7 +163,8 @@ namespace FineTunePolicy.Analyzers.Flow
             for (var steps = 0; steps < MaxPathSteps; steps++)
             {
                 path = Strip(path);
-                if (path is ILocalReferenceOperation local && _writes.TryGetValue(local.Local, out var writes) && writes.Count == 1 && writes[0].Kind == WriteKind.Value)
+                if (path is ILocalReferenceOperation local && _writes.TryGetValue(local.Local, out var writes) && writes.Count == 1
+                    && writes[0].Kind == WriteKind.Value)
                 {
                     path = writes[0].Value;
                     continue;

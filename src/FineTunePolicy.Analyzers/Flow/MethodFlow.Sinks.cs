@@ -67,7 +67,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var match in matches)
                 {
-                    var sink = new SinkUse(match.Name, match.PurposeOf(call), ProviderAttribution.ProviderFor(match, call, LocalWritesOf), call.Syntax.GetLocation());
+                    var sink = new SinkUse(match.Name, match.PurposeOf(call), ProviderAttribution.ProviderFor(match, call, LocalWritesOf),
+                        call.Syntax.GetLocation());
                     sinkCalls.Add(sink);
                     if (match.ReceiverIsData && call.Instance is { } receiver)
                     {
@@ -99,7 +100,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     foreach (var argument in ArgumentsFor(call, parameterSink.Index, null))
                     {
                         var value = parameterSink.Whole ? WholeOf(argument) : Eval(argument, 0).AsContent();
-                        if (parameterSink.Index > 0 && parameterSink.Index <= callee.Parameters.Length && IsPathParameter(callee.Parameters[parameterSink.Index - 1]))
+                        if (parameterSink.Index > 0 && parameterSink.Index <= callee.Parameters.Length
+                            && IsPathParameter(callee.Parameters[parameterSink.Index - 1]))
                         {
                             value = FlowValue.Join(value, FileContent(argument));
                         }

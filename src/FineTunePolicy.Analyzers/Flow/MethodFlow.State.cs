@@ -42,7 +42,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     case IObjectCreationOperation creation when creation.Constructor is { } constructor && Same(constructor, callee):
                         arguments = creation.Arguments;
                         break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment when Same(setter, callee) && values.Length > 0:
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment when Same(setter,
+                        callee) && values.Length > 0:
                         values[values.Length - 1] = FlowValue.Join(values[values.Length - 1], flow.Eval(assignment.Value, 0));
                         continue;
                     default:
@@ -93,7 +94,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     case IConversionOperation conversion:
                         operation = conversion.Operand;
                         break;
-                    case IInvocationOperation invocation when invocation.Instance is not null && SymbolEqualityComparer.Default.Equals(invocation.Type, invocation.Instance.Type):
+                    case IInvocationOperation invocation when invocation.Instance is not null
+                        && SymbolEqualityComparer.Default.Equals(invocation.Type, invocation.Instance.Type):
                         operation = invocation.Instance;
                         break;
                     default:

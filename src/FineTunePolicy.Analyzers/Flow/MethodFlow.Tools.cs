@@ -49,7 +49,8 @@ namespace FineTunePolicy.Analyzers.Flow
         private void CollectToolFactory(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingType is null || !ToolFactories.Contains(SymbolNames.FullMetadataName(method.ContainingType.OriginalDefinition) + "." + method.Name))
+            if (method.ContainingType is null || !ToolFactories.Contains(SymbolNames.FullMetadataName(method.ContainingType.OriginalDefinition) + "."
+                + method.Name))
             {
                 return;
             }
@@ -90,7 +91,8 @@ namespace FineTunePolicy.Analyzers.Flow
                         result = FlowValue.Join(result, Eval(instance, 0).AsContent());
                     }
 
-                    check(result.Join(_classification.ReturnClass(reference.Method)), tool, ToolSink(SymbolNames.Short(reference.Method), call.Syntax.GetLocation()));
+                    check(result.Join(_classification.ReturnClass(reference.Method)), tool,
+                        ToolSink(SymbolNames.Short(reference.Method), call.Syntax.GetLocation()));
                 }
             }
         }

@@ -48,7 +48,8 @@ namespace FineTunePolicy.Analyzers.Flow
         public static MethodSummary MarkIncomplete(MethodSummary summary, FlowBound bound)
         {
             var result = FlowValue.Join(summary.Result, FlowValue.Cut(bound));
-            return new MethodSummary(result, summary.Effects, summary.ParameterSinks, summary.Findings, summary.SinkCalls, summary.StateWrites, summary.FileWrites);
+            return new MethodSummary(result, summary.Effects, summary.ParameterSinks, summary.Findings, summary.SinkCalls, summary.StateWrites,
+                summary.FileWrites);
         }
 
         public MethodSummary Run()

@@ -153,9 +153,12 @@ namespace FineTunePolicy.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary : IEquatable<MethodSummary>
     {
-        public static readonly MethodSummary Bottom = new(FlowValue.Bottom, ImmutableArray<FlowValue>.Empty, ImmutableArray<ParameterSink>.Empty, ImmutableArray<Finding>.Empty, ImmutableArray<SinkUse>.Empty);
+        public static readonly MethodSummary Bottom = new(FlowValue.Bottom, ImmutableArray<FlowValue>.Empty, ImmutableArray<ParameterSink>.Empty,
+            ImmutableArray<Finding>.Empty, ImmutableArray<SinkUse>.Empty);
 
-        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks, ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls, ImmutableArray<StateWrite> stateWrites = default, ImmutableArray<FileWrite> fileWrites = default)
+        public MethodSummary(FlowValue result, ImmutableArray<FlowValue> effects, ImmutableArray<ParameterSink> parameterSinks,
+            ImmutableArray<Finding> findings, ImmutableArray<SinkUse> sinkCalls, ImmutableArray<StateWrite> stateWrites = default,
+            ImmutableArray<FileWrite> fileWrites = default)
         {
             Result = result;
             Effects = effects;

@@ -67,7 +67,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var match in matches)
                 {
-                    uses.Add(new SinkUse(match.Name, match.PurposeOf(call), ProviderAttribution.ProviderFor(match, call, locals.Of), call.Syntax.GetLocation()));
+                    uses.Add(new SinkUse(match.Name, match.PurposeOf(call), ProviderAttribution.ProviderFor(match, call, locals.Of),
+                        call.Syntax.GetLocation()));
                 }
             }
 
@@ -161,7 +162,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                 if (receiver is not null && invocation.Arguments.Length > (invocation.Instance is null ? 1 : 0)
-                    && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || SymbolEqualityComparer.Default.Equals(method.ReturnType, receiver.Type)))
+                    && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean
+                        || SymbolEqualityComparer.Default.Equals(method.ReturnType, receiver.Type)))
                 {
                     Changes(receiver);
                 }

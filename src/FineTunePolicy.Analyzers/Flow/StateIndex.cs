@@ -12,8 +12,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FineTunePolicy.Analyzers.Flow
 {
     /// <summary>
-    /// What the state of the compilation's own types carries (docs/classifying-data.md, "State: fields, properties and captured parameters"), field-based: the value
-    /// of a field or auto-property is the join of every write to it in the compilation, whatever the receiver; a
+    /// What the state of the compilation's own types carries (docs/classifying-data.md, "State: fields, properties and
+    /// captured parameters"), field-based: the value of a field or auto-property is the join of every write to it in the compilation, whatever the receiver; a
     /// write of a writer method's parameter is resolved through that method's call sites (the callers' arguments),
     /// and a captured primary-constructor parameter is the join of the arguments of every construction.
     /// </summary>
@@ -184,7 +184,8 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 var (name, via, writers) = path is ISymbol member
                     ? (member.Name, "the file at '" + SymbolNames.Short(member) + "'", FindMethods(member, member.Name, static _ => true, session))
-                    : ((string)path, "the file '" + (string)path + "'", FindMethods(null, (string)path, static _ => true, session, SyntaxKind.StringLiteralToken));
+                    : ((string)path, "the file '" + (string)path + "'",
+                        FindMethods(null, (string)path, static _ => true, session, SyntaxKind.StringLiteralToken));
                 foreach (var writer in writers)
                 {
                     if (session.Request(writer) is not { } summary)
@@ -340,7 +341,9 @@ namespace FineTunePolicy.Analyzers.Flow
             // Calls on a string or a value (Trim, ToString) cannot change it: only assignments write those.
             var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
             var mutable = type.IsReferenceType && type.SpecialType != SpecialType.System_String;
-            return _writers.GetOrAdd(member, static (m, state) => state.Self.FindMethods(m, m.Name, state.Mutable ? IsMutableWritePosition : IsValueWritePosition, state.Session), (Self: this, Session: session, Mutable: mutable));
+            return _writers.GetOrAdd(member, static (m, state) =>
+                state.Self.FindMethods(m, m.Name, state.Mutable ? IsMutableWritePosition : IsValueWritePosition, state.Session),
+                (Self: this, Session: session, Mutable: mutable));
         }
 
         private List<IMethodSymbol> Callers(IMethodSymbol method, FlowEngine.Session session)
@@ -527,7 +530,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 var creation = name.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseObjectCreationExpressionSyntax or BaseListSyntax);
                 if (creation is BaseListSyntax)
                 {
-                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, session.CancellationToken).Symbol?.OriginalDefinition, constructor.ContainingType.OriginalDefinition);
+                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, session.CancellationToken).Symbol?.OriginalDefinition,
+                        constructor.ContainingType.OriginalDefinition);
                 }
 
                 return creation is not null && Binds(model.GetSymbolInfo(creation, session.CancellationToken), constructor);
@@ -585,7 +589,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     var text = Texts.GetValue(tree, static t => t.GetText().ToString());
                     SyntaxNode? root = null;
                     List<int>? positions = null;
-                    for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+                    for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length,
+                        System.StringComparison.Ordinal))
                     {
                         var end = at + name.Length;
                         if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
@@ -626,7 +631,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
                         yield break;
                     case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
-                        if (_engine.ModelFor(node.SyntaxTree).GetDeclaredSymbol(property, session.CancellationToken) is IPropertySymbol { GetMethod: { } getter })
+                        if (_engine.ModelFor(node.SyntaxTree).GetDeclaredSymbol(property,
+                            session.CancellationToken) is IPropertySymbol { GetMethod: { } getter })
                         {
                             yield return getter;
                         }
@@ -692,7 +698,8 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         // T x = new(chat, notes): a target-typed construction with arguments (one without passes nothing).
-        private static bool IsTargetTypedCreation(SyntaxToken token) => token.Parent is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 };
+        private static bool IsTargetTypedCreation(SyntaxToken token) =>
+            token.Parent is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 };
 
         // class D(string x) : B(x): a primary constructor whose only body is the base call in its base list.
         private static PrimaryConstructorBaseTypeSyntax? PrimaryBaseType(IMethodSymbol method)
@@ -749,7 +756,9 @@ namespace FineTunePolicy.Analyzers.Flow
         // Field and property initializers of the member itself, with the method whose parameters they may read.
         private IEnumerable<(IOperation Initializer, IMethodSymbol Context)> Initializers(ISymbol member, FlowEngine.Session session)
         {
-            var context = member.IsStatic ? member.ContainingType.StaticConstructors.FirstOrDefault() : member.ContainingType.InstanceConstructors.FirstOrDefault();
+            var context = member.IsStatic
+                ? member.ContainingType.StaticConstructors.FirstOrDefault()
+                : member.ContainingType.InstanceConstructors.FirstOrDefault();
             context ??= member.ContainingType.GetMembers().OfType<IMethodSymbol>().FirstOrDefault();
             if (context is null)
             {

@@ -288,7 +288,8 @@ namespace FineTunePolicy.Analyzers
         private static bool IsIdentifierPart(char c)
         {
             return c == '_' || char.IsLetterOrDigit(c)
-                || (c > 127 && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
+                || (c > 127 && char.GetUnicodeCategory(c)
+                    is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
         }
 
         private static char NextNonSpace(char[] source, int index)
@@ -387,7 +388,8 @@ namespace FineTunePolicy.Analyzers
             public bool Mentions(HashSet<int> names)
             {
                 // Read on first use; two threads reading at once compute the same array.
-                var mentions = Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null) ?? _mentions!;
+                var mentions = Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null)
+                    ?? _mentions!;
                 foreach (var mention in mentions)
                 {
                     if (names.Contains(mention))

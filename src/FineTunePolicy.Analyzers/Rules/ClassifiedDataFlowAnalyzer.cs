@@ -97,7 +97,8 @@ namespace FineTunePolicy.Analyzers
                 {
                     if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
                         && crossAssembly!.MayReturnClassified(method, blockContext.CodeBlock, blockContext.CancellationToken)
-                        && results.Value.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
+                        && results.Value.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel,
+                            blockContext.CancellationToken) is { } summary)
                     {
                         crossAssembly.Report(method, summary, blockContext.ReportDiagnostic);
                     }
@@ -115,7 +116,8 @@ namespace FineTunePolicy.Analyzers
             // its names show it can reach a sink (SinkReach), or when FTP0009 needs its result.
             context.RegisterCodeBlockAction(blockContext =>
             {
-                var summary = engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken);
+                var summary = engine.AnalyzeCodeBlock(blockContext.OwningSymbol, blockContext.CodeBlock, blockContext.SemanticModel,
+                    blockContext.CancellationToken);
                 if (summary is not null)
                 {
                     SinkRules.Report(summary, policy.Ceilings, blockContext.ReportDiagnostic);
@@ -145,7 +147,8 @@ namespace FineTunePolicy.Analyzers
         // called (FTP0004), and so does the inventory: find the sink calls of the bodies that name a sink, without the flow
         // engine. A library's wrappers that other assemblies call still send their parameters (FTP0008): the engine starts
         // at the first one.
-        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library, LlmInventory? inventory)
+        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library,
+            LlmInventory? inventory)
         {
             var compilation = context.Compilation;
             if (policy.Ceilings.FromManifest || inventory is not null)
@@ -167,12 +170,14 @@ namespace FineTunePolicy.Analyzers
             var wrappers = new System.Lazy<(FlowEngine Engine, CrossAssemblyRules Rules)>(() =>
             {
                 var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
-                return (CreateEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks), new CrossAssemblyRules(compilation, classification, sinks));
+                return (CreateEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks),
+                    new CrossAssemblyRules(compilation, classification, sinks));
             });
             context.RegisterCodeBlockAction(blockContext =>
             {
                 if (blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
-                    && wrappers.Value.Engine.AnalyzeCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken) is { } summary)
+                    && wrappers.Value.Engine.AnalyzeCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel,
+                        blockContext.CancellationToken) is { } summary)
                 {
                     wrappers.Value.Rules.Report(method, summary, blockContext.ReportDiagnostic);
                 }

@@ -68,7 +68,8 @@ namespace FineTunePolicy.Analyzers.Rules
         /// </summary>
         public bool MayReturnUnannotated(IMethodSymbol method)
         {
-            if (method.ReturnsVoid || SignatureClass(AttributeTarget(method)) == DataClass.Restricted || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
+            if (method.ReturnsVoid || SignatureClass(AttributeTarget(method)) == DataClass.Restricted
+                || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
                 || IsDeclassifier(method) || HasReturnClassification(method) || !_classification.Whole(method.ReturnType).IsNone)
             {
                 return false;
@@ -163,7 +164,8 @@ namespace FineTunePolicy.Analyzers.Rules
             }
 
             return Create(Descriptors.FTP0008_VisibleMethodSendsParameterToLlm, method, target, properties,
-                Quote(method), reach.Parameter.Name, "'" + sink.SinkName + "'", RuleText.Describe(sink.Purpose), sink.Provider, Where(method, target), attribute);
+                Quote(method), reach.Parameter.Name, "'" + sink.SinkName + "'", RuleText.Describe(sink.Purpose), sink.Provider, Where(method, target),
+                    attribute);
         }
 
         // FTP0009: the class of the result, when it is above what a caller elsewhere would give it from the signature it
@@ -238,7 +240,8 @@ namespace FineTunePolicy.Analyzers.Rules
                 method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), Where(method, target), attribute.ToString());
         }
 
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, IMethodSymbol target, ImmutableDictionary<string, string?> properties, params object[] arguments)
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, IMethodSymbol target,
+            ImmutableDictionary<string, string?> properties, params object[] arguments)
         {
             var additional = new List<Location>();
             if (!SymbolEqualityComparer.Default.Equals(method, target) && target.Locations.Length > 0)

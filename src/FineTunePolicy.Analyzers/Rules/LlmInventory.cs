@@ -101,7 +101,8 @@ namespace FineTunePolicy.Analyzers.Rules
         /// nothing can be classified (<see cref="ClassificationPresence"/>); declassifiers are looked for only where
         /// <c>[Declassifies]</c> is written or the policy names sanitizers.
         /// </summary>
-        public static void RegisterDeclarations(CompilationStartAnalysisContext context, ClassificationIndex? classification, Declassifiers declassifiers, bool policySanitizes)
+        public static void RegisterDeclarations(CompilationStartAnalysisContext context, ClassificationIndex? classification, Declassifiers declassifiers,
+            bool policySanitizes)
         {
             var compilation = context.Compilation;
             var declassifies = policySanitizes
@@ -131,7 +132,8 @@ namespace FineTunePolicy.Analyzers.Rules
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (method.IsImplicitlyDeclared || method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove)
+                    if (method.IsImplicitlyDeclared
+                        || method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove)
                     {
                         return;
                     }
@@ -191,7 +193,8 @@ namespace FineTunePolicy.Analyzers.Rules
             var data = taint.IsNone
                 ? "no classified data"
                 : RuleText.Describe(taint.Class, taint.Categories) + " data from " + string.Join(", ", sources.Select(s => "'" + s + "'"));
-            var verdict = (ceiling is { } known ? "ceiling " + known : "not allowed") + " (" + RuleText.Origin(_ceilings) + "): " + (allowed ? "allowed" : "outside the policy");
+            var verdict = (ceiling is { } known ? "ceiling " + known : "not allowed") + " (" + RuleText.Origin(_ceilings) + "): "
+                + (allowed ? "allowed" : "outside the policy");
             return Diagnostic.Create(
                 Descriptors.FTP0100_LlmInventory,
                 entry.Location,
@@ -215,7 +218,8 @@ namespace FineTunePolicy.Analyzers.Rules
                 Descriptors.FTP0100_LlmInventory,
                 method.Locations[0],
                 properties.ToImmutable(),
-                "'" + SymbolNames.Short(method) + "' declassifies its result to " + cap + (justification is null ? " (no justification)" : ": " + justification)));
+                "'" + SymbolNames.Short(method) + "' declassifies its result to " + cap
+                    + (justification is null ? " (no justification)" : ": " + justification)));
         }
 
         private static void ReportClassified(SymbolAnalysisContext context, string kind, Taint taint)

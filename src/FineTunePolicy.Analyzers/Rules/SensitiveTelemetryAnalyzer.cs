@@ -47,7 +47,8 @@ namespace FineTunePolicy.Analyzers
         }
 
         /// <summary>Microsoft.Extensions.AI (its OpenTelemetry clients) and Semantic Kernel (its sensitive switch).</summary>
-        private static readonly string[] TelemetrySubjects = { "Microsoft.Extensions.AI", "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core" };
+        private static readonly string[] TelemetrySubjects = { "Microsoft.Extensions.AI", "Microsoft.SemanticKernel.Abstractions",
+            "Microsoft.SemanticKernel.Core" };
 
         private static bool ReferencesTelemetrySubject(Compilation compilation)
         {
@@ -88,7 +89,8 @@ namespace FineTunePolicy.Analyzers
             foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.TypeAndMember, cancellationToken))
             {
                 if (HasClassification(symbol.GetAttributes())
-                    || symbol is IMethodSymbol method && (HasClassification(method.GetReturnTypeAttributes()) || method.Parameters.Any(p => HasClassification(p.GetAttributes())))
+                    || symbol is IMethodSymbol method && (HasClassification(method.GetReturnTypeAttributes())
+                        || method.Parameters.Any(p => HasClassification(p.GetAttributes())))
                     || symbol is INamedTypeSymbol type && type.InstanceConstructors.Any(c => c.Parameters.Any(p => HasClassification(p.GetAttributes()))))
                 {
                     // The last case covers primary constructors, whose parameters may carry the attributes.

@@ -22,7 +22,8 @@ namespace FineTunePolicy.Analyzers.Rules
 
                 if (finding.Bounds != FlowBound.None)
                 {
-                    report(Diagnostic.Create(Descriptors.FTP0007_FlowAnalysisIncomplete, finding.ArgumentLocation, Quote(finding.Sink.SinkName), DescribeBound(finding.Bounds)));
+                    report(Diagnostic.Create(Descriptors.FTP0007_FlowAnalysisIncomplete, finding.ArgumentLocation, Quote(finding.Sink.SinkName),
+                        DescribeBound(finding.Bounds)));
                 }
             }
 

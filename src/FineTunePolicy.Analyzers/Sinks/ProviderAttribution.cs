@@ -47,7 +47,8 @@ namespace FineTunePolicy.Analyzers.Sinks
                 case IObjectCreationOperation creation:
                     return ProviderOfType(creation.Type);
                 case IInvocationOperation invocation:
-                    var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod
+                        && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     return receiver is not null
                         ? Origin(receiver, localWrites, depth + 1) ?? ProviderOfType(receiver.Type)
                         : ProviderOfType(invocation.TargetMethod.ContainingType) ?? ProviderOfType(invocation.Type);

@@ -6,9 +6,9 @@ using Microsoft.CodeAnalysis;
 namespace FineTunePolicy.Analyzers.Sinks
 {
     /// <summary>
-    /// The built-in sinks (the SDKs the README lists; purposes and providers in docs/rules/FTP0004.md), as data. Matched by the metadata name of the declaring type
-    /// and the method name, so that the table holds across SDK versions; which parameters carry
-    /// data is decided by <see cref="SinkParameters"/>. Every row resolves against the real SDK assemblies (SinkCatalogTests).
+    /// The built-in sinks (the SDKs the README lists; purposes and providers in docs/rules/FTP0004.md), as data. Matched by
+    /// the metadata name of the declaring type and the method name, so that the table holds across SDK versions; which
+    /// parameters carry data is decided by <see cref="SinkParameters"/>. Every row resolves against the real SDK assemblies (SinkCatalogTests).
     /// </summary>
     internal static class SinkCatalog
     {

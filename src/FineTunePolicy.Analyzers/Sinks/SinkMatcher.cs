@@ -12,7 +12,8 @@ namespace FineTunePolicy.Analyzers.Sinks
     /// <summary>One way a method is a sink: which of its parameters carry data, for which purpose, to which provider.</summary>
     internal sealed class SinkMatch
     {
-        public SinkMatch(string name, LlmPurpose purpose, string provider, ProviderRule providerRule, int onlyParameter = -1, bool everyParameter = false, string? purposeParameter = null, bool receiverIsData = false)
+        public SinkMatch(string name, LlmPurpose purpose, string provider, ProviderRule providerRule, int onlyParameter = -1, bool everyParameter = false,
+            string? purposeParameter = null, bool receiverIsData = false)
         {
             Name = name;
             Purpose = purpose;
@@ -116,7 +117,8 @@ namespace FineTunePolicy.Analyzers.Sinks
                     {
                         if (entry.Methods.Contains(current.Name))
                         {
-                            builder.Add(new SinkMatch(type.Name + "." + current.Name, entry.Purpose, entry.Provider, entry.ProviderRule, purposeParameter: entry.PurposeParameter, receiverIsData: entry.ReceiverIsData));
+                            builder.Add(new SinkMatch(type.Name + "." + current.Name, entry.Purpose, entry.Provider, entry.ProviderRule,
+                                purposeParameter: entry.PurposeParameter, receiverIsData: entry.ReceiverIsData));
                         }
                     }
 
@@ -229,7 +231,8 @@ namespace FineTunePolicy.Analyzers.Sinks
     {
         private static readonly ImmutableHashSet<string> NonDataNames = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase,
-            "model", "modelid", "modelname", "deploymentname", "basemodel", "purpose", "filename", "contenttype", "mediatype", "mimetype", "voice", "role", "endpoint", "format", "language");
+            "model", "modelid", "modelname", "deploymentname", "basemodel", "purpose", "filename", "contenttype", "mediatype", "mimetype", "voice", "role",
+                "endpoint", "format", "language");
 
         public static bool CarriesData(IParameterSymbol parameter, string? purposeParameter)
         {
@@ -244,7 +247,8 @@ namespace FineTunePolicy.Analyzers.Sinks
                 return false;
             }
 
-            if (type.SpecialType == SpecialType.System_String && (parameter.Name.EndsWith("Id", StringComparison.Ordinal) || parameter.Name.EndsWith("Ids", StringComparison.Ordinal) || parameter.Name == "id"))
+            if (type.SpecialType == SpecialType.System_String && (parameter.Name.EndsWith("Id", StringComparison.Ordinal)
+                || parameter.Name.EndsWith("Ids", StringComparison.Ordinal) || parameter.Name == "id"))
             {
                 return false;
             }
@@ -281,7 +285,8 @@ namespace FineTunePolicy.Analyzers.Sinks
         }
 
         private static bool IsFineTuneText(string text) =>
-            text.Equals("fine-tune", StringComparison.OrdinalIgnoreCase) || text.Equals("fine_tune", StringComparison.OrdinalIgnoreCase) || text.Equals("finetune", StringComparison.OrdinalIgnoreCase);
+            text.Equals("fine-tune", StringComparison.OrdinalIgnoreCase) || text.Equals("fine_tune", StringComparison.OrdinalIgnoreCase)
+                || text.Equals("finetune", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsSettingValueType(ITypeSymbol type)
         {
@@ -298,7 +303,8 @@ namespace FineTunePolicy.Analyzers.Sinks
                     return true;
             }
 
-            return type.Name is "TimeSpan" or "DateTimeOffset" or "CancellationToken" or "Nullable" && (type is not INamedTypeSymbol { IsGenericType: true } generic || IsSettingValueType(generic.TypeArguments[0]));
+            return type.Name is "TimeSpan" or "DateTimeOffset" or "CancellationToken" or "Nullable"
+                && (type is not INamedTypeSymbol { IsGenericType: true } generic || IsSettingValueType(generic.TypeArguments[0]));
         }
     }
 }

@@ -366,7 +366,8 @@ namespace FineTunePolicy.Build.Tasks.Schema
                     + "before it."), required: true, example: "\"2027-01-15\""),
                 new Property("ticket", TextShape("The ticket or record where the approval is documented."), example: "\"PRIV-1042\""),
                 new Property("covers", new ArrayShape("The uses, datasets and tuned models the approval covers. Covering a fineTuning use also covers the "
-                    + "datasets uploaded to that provider.", cover, 1), required: true, example: "[{ \"provider\": \"azure-openai\", \"purpose\": \"fineTuning\" }]"));
+                    + "datasets uploaded to that provider.", cover, 1), required: true, example: "[{ \"provider\": \"azure-openai\", \"purpose\": "
+                        + "\"fineTuning\" }]"));
 
             return new ObjectShape(
                 "FineTunePolicy manifest: which LLM providers a project uses, for which purposes and data, its fine-tuning "

@@ -33,12 +33,15 @@ internal static class AuditRecordReader
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("formatVersion", out var format) || format.ValueKind != JsonValueKind.Number
             || !format.TryGetInt32(out var version) || version < 1)
         {
-            throw new ToolError($"{display}: this is not a FineTunePolicy audit record (no 'formatVersion'). Audit records are written by the FineTunePolicy build task as obj/<configuration>/<tfm>/{InputFinder.AuditRecordName}.");
+            throw new ToolError($"{display}: this is not a FineTunePolicy audit record (no 'formatVersion'). Audit records are written by the FineTunePolicy "
+                + $"build task as obj/<configuration>/<tfm>/{InputFinder.AuditRecordName}.");
         }
 
         if (version > SupportedFormat)
         {
-            throw new ToolError($"{display}: the audit record has format {version}, written by a newer FineTunePolicy; this tool reads format {SupportedFormat}. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the FineTunePolicy.Analyzers package that wrote the record.");
+            throw new ToolError($"{display}: the audit record has format {version}, written by a newer FineTunePolicy; this tool reads format "
+                + $"{SupportedFormat}. Update the tool (dotnet tool update FineTunePolicy.Tool) to the version of the FineTunePolicy.Analyzers package that "
+                + $"wrote the record.");
         }
 
         try
@@ -54,11 +57,13 @@ internal static class AuditRecordReader
                 Array(root, "datasets").Select(ReadDataset).ToList(),
                 Array(root, "approvals").Select(ReadApproval).ToList(),
                 Array(root, "providers").Select(ReadProvider).ToList(),
-                root.TryGetProperty("suppressions", out var suppressions) ? Array(suppressions, "entries").Select(ReadSuppression).ToList() : new List<SuppressionEntry>());
+                root.TryGetProperty("suppressions", out var suppressions) ? Array(suppressions, "entries").Select(ReadSuppression)
+                    .ToList() : new List<SuppressionEntry>());
         }
         catch (InvalidOperationException ex)
         {
-            throw new ToolError($"{display}: the audit record does not have the shape of format {SupportedFormat} ({ex.Message}). It may have been edited by hand; build the project again to write it anew.");
+            throw new ToolError($"{display}: the audit record does not have the shape of format {SupportedFormat} ({ex.Message}). It may have been edited by "
+                + $"hand; build the project again to write it anew.");
         }
     }
 

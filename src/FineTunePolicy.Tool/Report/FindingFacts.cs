@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace FineTunePolicy.Tool.Report;
 
 /// <summary>What a finding says about its flow: sink, purpose, provider, class, categories, sources, ceiling.</summary>
-internal sealed record FindingFacts(string? Sink, string? Purpose, string? Provider, string? Class, IReadOnlyList<string> Categories, IReadOnlyList<string> SourceNames, string? Ceiling)
+internal sealed record FindingFacts(string? Sink, string? Purpose, string? Provider, string? Class, IReadOnlyList<string> Categories,
+    IReadOnlyList<string> SourceNames, string? Ceiling)
 {
     public static readonly FindingFacts None = new(null, null, null, null, Array.Empty<string>(), Array.Empty<string>(), null);
 }
@@ -95,12 +96,16 @@ internal static partial class FindingFactsReader
     internal static IReadOnlyList<string> Split(string list) =>
         list.Split(list.Contains('\n') ? new[] { '\n' } : new[] { ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    // FTP0001: "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai' (ceiling: Confidential (project policy)); ..."
-    [GeneratedRegex(@"^Restricted data from (?<src>.+?) \((?<cc>[^)]*)\) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)' \(ceiling: (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
+    // FTP0001: "Restricted data from 'Customer.Ssn' (Restricted, Personal) reaches 'ChatClient.CompleteChatAsync' for inference with provider 'openai'
+    // (ceiling: Confidential (project policy)); ..."
+    [GeneratedRegex(@"^Restricted data from (?<src>.+?) \((?<cc>[^)]*)\) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)' "
+        + @"\(ceiling: (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
     private static partial Regex RestrictedMessage();
 
-    // FTP0002, FTP0003: "Confidential, Personal data from 'Customer.Email' reaches 'OpenAIFileClient.UploadFileAsync' for fine-tuning with provider 'openai', above the fine-tuning ceiling Internal (project policy); ..."
-    [GeneratedRegex(@"^(?<cc>.+?) data from (?<src>.+?) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)', above the [a-z-]+ ceiling (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
+    // FTP0002, FTP0003: "Confidential, Personal data from 'Customer.Email' reaches 'OpenAIFileClient.UploadFileAsync' for fine-tuning with provider 'openai',
+    // above the fine-tuning ceiling Internal (project policy); ..."
+    [GeneratedRegex(@"^(?<cc>.+?) data from (?<src>.+?) reaches '(?<sink>[^']+)' for (?<purpose>[a-z-]+) with provider '(?<provider>[^']+)', above the [a-z-]+ "
+        + @"ceiling (?<ceiling>[A-Za-z]+)", RegexOptions.CultureInvariant)]
     private static partial Regex CeilingMessage();
 
     // FTP0004: "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (...)"

@@ -79,10 +79,14 @@ internal static class FlowPicture
         }
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"flow-picture\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" aria-labelledby=\"flow-title flow-desc\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"flow-picture\" role=\"img\" viewBox=\"0 0 {Width} {height}\" "
+            + $"width=\"{Width}\" height=\"{height}\" aria-labelledby=\"flow-title flow-desc\">");
         svg.Append("<title id=\"flow-title\">Data flows: classified sources, projects, providers</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"flow-desc\">{sources.Count} classified sources, {model.Projects.Count} projects and {model.Providers.Count} providers; {right.Count(e => e.Status == "blocked")} blocked and {right.Count(e => e.Status == "flagged")} flagged flows.</desc>");
-        svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"flow-desc\">{sources.Count} classified sources, {model.Projects.Count} projects and "
+            + $"{model.Providers.Count} providers; {right.Count(e => e.Status == "blocked")} blocked and {right.Count(e => e.Status == "flagged")} flagged "
+            + $"flows.</desc>");
+        svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" "
+            + "orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>");
         Heading(svg, 0, "Classified sources");
         Heading(svg, 1, "Projects");
         Heading(svg, 2, "Providers");
@@ -141,11 +145,14 @@ internal static class FlowPicture
         var html = new StringBuilder("<ul class=\"legend\" aria-label=\"Legend\">");
         foreach (var (name, (colour, dash)) in Classes)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><svg width=\"46\" height=\"12\" aria-hidden=\"true\"><line x1=\"2\" y1=\"6\" x2=\"44\" y2=\"6\" stroke=\"{colour}\" stroke-width=\"4\" stroke-dasharray=\"{dash}\"/></svg> {name}{(name == "Unknown" ? " (the finding names no class)" : "")}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><svg width=\"46\" height=\"12\" aria-hidden=\"true\"><line x1=\"2\" y1=\"6\" x2=\"44\" y2=\"6\" "
+                + $"stroke=\"{colour}\" stroke-width=\"4\" stroke-dasharray=\"{dash}\"/></svg> "
+                + $"{name}{(name == "Unknown" ? " (the finding names no class)" : "")}</li>");
         }
 
         html.Append("<li><strong>✕ BLOCKED</strong>: the policy forbids the flow and the build fails (an error, or a use the task denied)</li>");
-        html.Append("<li><strong>⚠ FLAGGED</strong>: the policy forbids the flow, but the build only warns (a rule at warning severity, or lowered to it: see the suppressions)</li>");
+        html.Append("<li><strong>⚠ FLAGGED</strong>: the policy forbids the flow, but the build only warns (a rule at warning severity, or lowered to it: see "
+            + "the suppressions)</li>");
         html.Append("<li><em>suppressed</em>: a finding switched off in code or configuration</li></ul>");
         return html.ToString();
     }
@@ -166,17 +173,21 @@ internal static class FlowPicture
     private static string Purpose(string purpose) => purpose == "fineTuning" ? "fine-tuning" : purpose;
 
     private static void Heading(StringBuilder svg, int column, string text) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"column-heading\" x=\"{ColumnX[column] + NodeWidth / 2}\" y=\"22\" text-anchor=\"middle\">{Escape(text)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"column-heading\" x=\"{ColumnX[column] + NodeWidth / 2}\" y=\"22\" "
+            + $"text-anchor=\"middle\">{Escape(text)}</text>");
 
     private static void Node(StringBuilder svg, string kind, int column, (int Top, int Height) box, string label, string detail, string? dataClass)
     {
         var top = box.Top + (box.Height - NodeHeight) / 2;
         var (fill, stroke) = dataClass != null && Classes.TryGetValue(dataClass, out var c) ? (c.Colour + "33", c.Colour) : ("#f4f4f4", "#333");
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node\" data-kind=\"{kind}\" data-id=\"{Escape(label)}\"{(dataClass == null ? "" : $" data-class=\"{dataClass}\"")}>");
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node\" data-kind=\"{kind}\" "
+            + $"data-id=\"{Escape(label)}\"{(dataClass == null ? "" : $" data-class=\"{dataClass}\"")}>");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Escape(kind)}: {Escape(label)} ({Escape(detail)})</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{ColumnX[column]}\" y=\"{box.Top}\" width=\"{NodeWidth}\" height=\"{box.Height}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(dataClass == null ? 1 : 2)}\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{ColumnX[column]}\" y=\"{box.Top}\" width=\"{NodeWidth}\" height=\"{box.Height}\" rx=\"6\" "
+            + $"fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(dataClass == null ? 1 : 2)}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{ColumnX[column] + 8}\" y=\"{top + 17}\" class=\"node-label\">{Escape(Fit(label, 27))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{ColumnX[column] + 8}\" y=\"{top + 34}\" class=\"node-detail\">{Escape(Fit(detail, 33))}</text></g>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{ColumnX[column] + 8}\" y=\"{top + 34}\" "
+            + $"class=\"node-detail\">{Escape(Fit(detail, 33))}</text></g>");
     }
 
     private static void Edge(StringBuilder svg, int fromColumn, double y1, double y2, EdgeSpec edge)
@@ -184,12 +195,16 @@ internal static class FlowPicture
         var (colour, dash) = Classes.TryGetValue(edge.Class, out var c) ? c : Classes["Unknown"];
         double x1 = ColumnX[fromColumn] + NodeWidth, x2 = ColumnX[fromColumn + 1] - 1, mid = (x1 + x2) / 2;
         var path = string.Create(CultureInfo.InvariantCulture, $"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}");
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"edge\" data-status=\"{edge.Status}\" data-class=\"{edge.Class}\"><title>{Escape(edge.Title)}</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(edge.Status is "blocked" or "flagged" ? 4 : 3)}\" stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow)\"{(edge.Status == "suppressed" ? " stroke-opacity=\"0.55\"" : "")}/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"edge\" data-status=\"{edge.Status}\" "
+            + $"data-class=\"{edge.Class}\"><title>{Escape(edge.Title)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" "
+            + $"stroke-width=\"{(edge.Status is "blocked" or "flagged" ? 4 : 3)}\" stroke-dasharray=\"{dash}\" "
+            + $"marker-end=\"url(#arrow)\"{(edge.Status == "suppressed" ? " stroke-opacity=\"0.55\"" : "")}/>");
         if (edge.Label != null)
         {
             // Labels sit just before the arrow head, on the edge's own port line, so that they never overlap.
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x2 - 12}\" y=\"{y2 - 3}\" text-anchor=\"end\" class=\"edge-label {edge.Status}\">{Escape(edge.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x2 - 12}\" y=\"{y2 - 3}\" text-anchor=\"end\" class=\"edge-label "
+                + $"{edge.Status}\">{Escape(edge.Label)}</text>");
         }
 
         svg.Append("</g>");

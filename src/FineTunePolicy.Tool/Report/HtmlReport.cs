@@ -50,10 +50,12 @@ internal static class HtmlReport
     {
         var s = model.Summary;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         html.Append("<title>FineTunePolicy report ").Append(model.Today).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
-        html.Append("<header><h1>FineTunePolicy report</h1><p class=\"subtitle\">Where the code calls LLMs, with which data, to which providers, and what the policy decided. Judged on <strong>")
+        html.Append("<header><h1>FineTunePolicy report</h1><p class=\"subtitle\">Where the code calls LLMs, with which data, to which providers, and what the "
+            + "policy decided. Judged on <strong>")
             .Append(model.Today).Append("</strong>.</p></header>\n");
 
         html.Append("<section id=\"summary\"><h2>Summary</h2><ul class=\"cards\">");
@@ -64,7 +66,8 @@ internal static class HtmlReport
         Card(html, s.Providers.Count, "providers");
         Card(html, s.Overdue, "overdue");
         Card(html, s.DueSoon, "due within 30 days");
-        html.Append("</ul><p><strong>Providers:</strong> ").Append(s.Providers.Count == 0 ? "none" : string.Join(", ", s.Providers.Select(p => "<code>" + E(p) + "</code>")))
+        html.Append("</ul><p><strong>Providers:</strong> ").Append(s.Providers.Count == 0 ? "none" : string.Join(", ",
+            s.Providers.Select(p => "<code>" + E(p) + "</code>")))
             .Append(". <strong>Purposes:</strong> ").Append(s.Purposes.Count == 0 ? "none" : E(string.Join(", ", s.Purposes.Select(Purpose)))).Append(".</p>");
         if (s.FindingsByRule.Count > 0)
         {
@@ -77,7 +80,8 @@ internal static class HtmlReport
             html.Append("</tbody></table><table id=\"findings-by-severity\"><thead><tr><th>Severity</th><th>Findings</th></tr></thead><tbody>");
             foreach (var (severity, n) in s.FindingsBySeverity)
             {
-                html.Append("<tr><td><span class=\"badge sev-").Append(E(severity)).Append("\">").Append(E(severity)).Append("</span></td><td>").Append(n).Append("</td></tr>");
+                html.Append("<tr><td><span class=\"badge sev-").Append(E(severity)).Append("\">").Append(E(severity)).Append("</span></td><td>").Append(n)
+                    .Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -90,7 +94,9 @@ internal static class HtmlReport
             Changes(html, changes);
         }
 
-        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings and by the inventory's call sites, the projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ BLOCKED (the build fails) or ⚠ FLAGGED (the build only warns).</p>")
+        html.Append("<section id=\"flows\"><h2>Data flows</h2><p class=\"muted\">Classified sources named by findings and by the inventory's call sites, the "
+            + "projects that send data, and the providers it reaches. Edges are coloured, dashed and labelled by class; flows the policy forbids are marked ✕ "
+            + "BLOCKED (the build fails) or ⚠ FLAGGED (the build only warns).</p>")
             .Append(FlowPicture.Legend()).Append("<div class=\"picture\">").Append(FlowPicture.Render(model)).Append("</div></section>\n");
 
         html.Append("<section id=\"findings\"><h2>Findings (").Append(model.Findings.Count).Append(")</h2>");
@@ -117,8 +123,10 @@ internal static class HtmlReport
             foreach (var d in model.DueDates)
             {
                 html.Append("<tr data-kind=\"").Append(d.Kind).Append("\"><td>").Append(d.Date).Append("</td><td>").Append(d.DaysLeft)
-                    .Append("</td><td><span class=\"badge st-").Append(d.Status).Append("\">").Append(d.Status switch { "overdue" => "overdue", "dueSoon" => "due soon", _ => "ok" })
-                    .Append("</span></td><td>").Append(d.Kind == "approval" ? "Approval " : "Contract review of ").Append("<code>").Append(E(d.Subject)).Append("</code>")
+                    .Append("</td><td><span class=\"badge st-").Append(d.Status).Append("\">")
+                        .Append(d.Status switch { "overdue" => "overdue", "dueSoon" => "due soon", _ => "ok" })
+                    .Append("</span></td><td>").Append(d.Kind == "approval" ? "Approval " : "Contract review of ").Append("<code>").Append(E(d.Subject))
+                        .Append("</code>")
                     .Append(d.Detail == null ? "" : " <span class=\"muted\">(" + E(d.Detail) + ")</span>")
                     .Append("</td><td>").Append(E(string.Join(", ", d.Projects))).Append("</td></tr>");
             }
@@ -128,14 +136,16 @@ internal static class HtmlReport
 
         html.Append("</section>\n");
 
-        html.Append("<section id=\"providers\"><h2>Providers</h2><table><thead><tr><th>Provider</th><th>Hosting</th><th>Purposes</th><th>Projects</th><th>Review by</th></tr></thead><tbody>");
+        html.Append("<section id=\"providers\"><h2>Providers</h2><table><thead><tr>")
+            .Append("<th>Provider</th><th>Hosting</th><th>Purposes</th><th>Projects</th><th>Review by</th></tr></thead><tbody>");
         foreach (var p in model.Providers)
         {
             html.Append("<tr><td><code>").Append(E(p.Id)).Append("</code>").Append(p.DisplayName == null ? "" : "<br>" + E(p.DisplayName))
                 .Append("</td><td>").Append(E(p.Hosting ?? "not in an audit record"))
                 .Append("</td><td>").Append(E(string.Join(", ", p.Purposes.Select(Purpose))))
                 .Append("</td><td>").Append(E(string.Join(", ", p.Projects)))
-                .Append("</td><td>").Append(p.ReviewBy == null ? "" : E(p.ReviewBy) + " (" + (p.ReviewDaysLeft < 0 ? -p.ReviewDaysLeft + " days overdue" : p.ReviewDaysLeft + " days left") + ")")
+                .Append("</td><td>").Append(p.ReviewBy == null ? "" : E(p.ReviewBy) + " ("
+                    + (p.ReviewDaysLeft < 0 ? -p.ReviewDaysLeft + " days overdue" : p.ReviewDaysLeft + " days left") + ")")
                 .Append("</td></tr>");
         }
 
@@ -147,7 +157,8 @@ internal static class HtmlReport
             ProjectSection(html, p);
         }
 
-        html.Append("</section>\n<footer class=\"muted\"><p>Written by <code>finetune-policy report</code> from the audit records and SARIF logs listed under each project.</p></footer>\n</body>\n</html>\n");
+        html.Append("</section>\n<footer class=\"muted\"><p>Written by <code>finetune-policy report</code> from the audit records and SARIF logs listed under "
+            + "each project.</p></footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -169,7 +180,8 @@ internal static class HtmlReport
         if (f.Sources.Count > 0)
         {
             Fact(html, "Sources", string.Join(", ", f.Sources.Select(src => "<code>" + E(src) + "</code>"))
-                + (f.SourceLocations.Count == 0 ? "" : " <span class=\"muted\">declared at " + E(string.Join(", ", f.SourceLocations.Select(l => $"{l.File}({l.Line})"))) + "</span>"));
+                + (f.SourceLocations.Count == 0 ? "" : " <span class=\"muted\">declared at "
+                    + E(string.Join(", ", f.SourceLocations.Select(l => $"{l.File}({l.Line})"))) + "</span>"));
         }
 
         if (f.Suppressed)
@@ -197,7 +209,8 @@ internal static class HtmlReport
 
     private static void ProjectSection(StringBuilder html, ProjectEntry p)
     {
-        html.Append("<h3 data-project=\"").Append(E(p.Name)).Append("\">").Append(E(p.Name)).Append(" <span class=\"muted\">").Append(E(p.Path)).Append("</span></h3><ul>");
+        html.Append("<h3 data-project=\"").Append(E(p.Name)).Append("\">").Append(E(p.Name)).Append(" <span class=\"muted\">").Append(E(p.Path))
+            .Append("</span></h3><ul>");
         html.Append("<li>Policy: ").Append(p.Mode switch
         {
             "manifest" => $"manifest <code>{E(p.Manifest?.Path ?? "")}</code> against allow-list <code>{E(p.AllowList?.Path ?? "")}</code>",
@@ -209,23 +222,30 @@ internal static class HtmlReport
             html.Append(", judged on ").Append(E(p.JudgedOn)).Append(p.Strict == true ? ", strict mode" : "");
         }
 
-        html.Append("</li><li>Analyzer ran: ").Append(p.AnalyzerRan switch { true => "yes", false => "<strong class=\"sev-error\">no</strong>", null => "not known" }).Append("</li>");
+        html.Append("</li><li>Analyzer ran: ").Append(p.AnalyzerRan switch { true => "yes", false => "<strong class=\"sev-error\">no</strong>", null =>
+            "not known" }).Append("</li>");
         html.Append("<li>Read: ").Append(E(string.Join(", ", new[] { p.AuditRecord }.Concat(p.SarifLogs).OfType<string>()))).Append("</li></ul>");
         if (p.Uses.Count > 0 || p.Datasets.Count > 0)
         {
-            html.Append("<table><thead><tr><th>Declared</th><th>Provider</th><th>Purpose</th><th>Class</th><th>Ceiling</th><th>Decision</th></tr></thead><tbody>");
+            html.Append("<table><thead><tr>")
+                .Append("<th>Declared</th><th>Provider</th><th>Purpose</th><th>Class</th><th>Ceiling</th><th>Decision</th></tr></thead><tbody>");
             foreach (var u in p.Uses)
             {
-                html.Append("<tr><td>use").Append(u.Description == null ? "" : ": " + E(u.Description)).Append("</td><td><code>").Append(E(u.Provider)).Append("</code></td><td>")
-                    .Append(E(Purpose(u.Purpose))).Append("</td><td>").Append(ClassBadge(u.Class)).Append(u.Categories.Count > 0 ? " " + E(string.Join(", ", u.Categories)) : "")
-                    .Append("</td><td>").Append(u.Ceiling == null ? "" : ClassBadge(u.Ceiling)).Append("</td><td>").Append(Decision(u.Decision, u.Rule)).Append("</td></tr>");
+                html.Append("<tr><td>use").Append(u.Description == null ? "" : ": " + E(u.Description)).Append("</td><td><code>").Append(E(u.Provider))
+                    .Append("</code></td><td>")
+                    .Append(E(Purpose(u.Purpose))).Append("</td><td>").Append(ClassBadge(u.Class))
+                        .Append(u.Categories.Count > 0 ? " " + E(string.Join(", ", u.Categories)) : "")
+                    .Append("</td><td>").Append(u.Ceiling == null ? "" : ClassBadge(u.Ceiling)).Append("</td><td>").Append(Decision(u.Decision, u.Rule))
+                        .Append("</td></tr>");
             }
 
             foreach (var d in p.Datasets)
             {
-                html.Append("<tr><td>dataset <code>").Append(E(d.Name)).Append("</code>").Append(d.Sanitizers.Count > 0 ? " via " + E(string.Join(", ", d.Sanitizers)) : "")
+                html.Append("<tr><td>dataset <code>").Append(E(d.Name)).Append("</code>")
+                    .Append(d.Sanitizers.Count > 0 ? " via " + E(string.Join(", ", d.Sanitizers)) : "")
                     .Append("</td><td><code>").Append(E(d.Provider)).Append("</code></td><td>fine-tuning</td><td>").Append(ClassBadge(d.Class))
-                    .Append("</td><td>").Append(d.Ceiling == null ? "" : ClassBadge(d.Ceiling)).Append("</td><td>").Append(Decision(d.Decision, d.Rule)).Append("</td></tr>");
+                    .Append("</td><td>").Append(d.Ceiling == null ? "" : ClassBadge(d.Ceiling)).Append("</td><td>").Append(Decision(d.Decision, d.Rule))
+                        .Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -253,7 +273,8 @@ internal static class HtmlReport
         var id = "inventory-" + Slug(p.Name);
         if (p.Inventory is not { } inventory)
         {
-            html.Append("<p class=\"muted\" id=\"").Append(id).Append("\">No inventory of LLM use in the SARIF logs: built without it (FTP0100), or with nothing to list.</p>");
+            html.Append("<p class=\"muted\" id=\"").Append(id).Append("\">No inventory of LLM use in the SARIF logs: built without it (FTP0100), or with "
+                + "nothing to list.</p>");
             return;
         }
 
@@ -261,16 +282,21 @@ internal static class HtmlReport
         html.Append("<h4>LLM call sites (").Append(inventory.CallSites.Count).Append(")</h4>");
         if (inventory.CallSites.Count > 0)
         {
-            html.Append("<table class=\"call-sites\"><thead><tr><th>Where</th><th>Sink</th><th>Provider</th><th>Purpose</th><th>Class</th><th>Sources</th><th>Ceiling</th><th>Policy</th></tr></thead><tbody>");
+            html.Append("<table class=\"call-sites\"><thead><tr><th>Where</th><th>Sink</th><th>Provider</th><th>Purpose</th><th>Class</th>")
+                .Append("<th>Sources</th><th>Ceiling</th><th>Policy</th></tr></thead><tbody>");
             foreach (var c in inventory.CallSites)
             {
-                html.Append("<tr data-provider=\"").Append(E(c.Provider)).Append("\" data-allowed=\"").Append(c.Allowed ? "true" : "false").Append("\"><td><code>")
-                    .Append(E($"{c.File}({c.Line},{c.Column})")).Append("</code></td><td><code>").Append(E(c.Sink)).Append("</code></td><td><code>").Append(E(c.Provider))
+                html.Append("<tr data-provider=\"").Append(E(c.Provider)).Append("\" data-allowed=\"").Append(c.Allowed ? "true" : "false")
+                    .Append("\"><td><code>")
+                    .Append(E($"{c.File}({c.Line},{c.Column})")).Append("</code></td><td><code>").Append(E(c.Sink)).Append("</code></td><td><code>")
+                        .Append(E(c.Provider))
                     .Append("</code></td><td>").Append(E(Purpose(c.Purpose))).Append("</td><td>").Append(ClassBadge(c.Class))
                     .Append(c.Categories.Count > 0 ? " " + E(string.Join(", ", c.Categories)) : "")
-                    .Append("</td><td>").Append(c.Sources.Count == 0 ? "<span class=\"muted\">nothing classified</span>" : string.Join(", ", c.Sources.Select(x => "<code>" + E(x) + "</code>")))
+                    .Append("</td><td>").Append(c.Sources.Count == 0 ? "<span class=\"muted\">nothing "
+                        + "classified</span>" : string.Join(", ", c.Sources.Select(x => "<code>" + E(x) + "</code>")))
                     .Append("</td><td>").Append(c.Ceiling == null ? "<span class=\"muted\">none</span>" : ClassBadge(c.Ceiling))
-                    .Append("</td><td>").Append(c.Allowed ? "<span class=\"badge st-allowed\">allowed</span>" : "<span class=\"badge st-blocked\">outside the policy</span>")
+                    .Append("</td><td>").Append(c.Allowed ? "<span class=\"badge st-allowed\">allowed</span>" : "<span class=\"badge st-blocked\">outside the "
+                        + "policy</span>")
                     .Append("</td></tr>");
             }
 
@@ -280,11 +306,13 @@ internal static class HtmlReport
         html.Append("<h4>Declassifiers (").Append(inventory.Declassifiers.Count).Append(")</h4>");
         if (inventory.Declassifiers.Count > 0)
         {
-            html.Append("<table class=\"declassifiers\"><thead><tr><th>Where</th><th>Method</th><th>Result at most</th><th>Justification</th></tr></thead><tbody>");
+            html.Append("<table class=\"declassifiers\"><thead><tr><th>Where</th><th>Method</th><th>Result at "
+                + "most</th><th>Justification</th></tr></thead><tbody>");
             foreach (var d in inventory.Declassifiers)
             {
                 html.Append("<tr><td><code>").Append(E($"{d.File}({d.Line})")).Append("</code></td><td><code>").Append(E(d.Method)).Append("</code></td><td>")
-                    .Append(ClassBadge(d.Class)).Append("</td><td>").Append(d.Justification == null ? "<strong class=\"sev-error\">none</strong>" : E(d.Justification)).Append("</td></tr>");
+                    .Append(ClassBadge(d.Class)).Append("</td><td>")
+                        .Append(d.Justification == null ? "<strong class=\"sev-error\">none</strong>" : E(d.Justification)).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -297,7 +325,8 @@ internal static class HtmlReport
             foreach (var c in inventory.Classified)
             {
                 html.Append("<tr><td><code>").Append(E($"{c.File}({c.Line})")).Append("</code></td><td><code>").Append(E(c.Symbol)).Append("</code></td><td>")
-                    .Append(E(c.Kind)).Append("</td><td>").Append(ClassBadge(c.Class)).Append(c.Categories.Count > 0 ? " " + E(string.Join(", ", c.Categories)) : "").Append("</td></tr>");
+                    .Append(E(c.Kind)).Append("</td><td>").Append(ClassBadge(c.Class))
+                        .Append(c.Categories.Count > 0 ? " " + E(string.Join(", ", c.Categories)) : "").Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -335,7 +364,8 @@ internal static class HtmlReport
                 html.Append("<h3>").Append(title).Append("</h3><ul class=\"").Append(cls).Append("\">");
                 foreach (var f in list)
                 {
-                    html.Append("<li>").Append(E(f.Rule)).Append(" <code>").Append(E($"{f.Project}: {f.File}({f.Line})")).Append("</code> ").Append(E(f.Message)).Append("</li>");
+                    html.Append("<li>").Append(E(f.Rule)).Append(" <code>").Append(E($"{f.Project}: {f.File}({f.Line})")).Append("</code> ")
+                        .Append(E(f.Message)).Append("</li>");
                 }
 
                 html.Append("</ul>");

@@ -25,7 +25,8 @@ internal static class InputFinder
             {
                 if (!IsAudit(full) && !IsSarif(full))
                 {
-                    throw new ToolError($"{input} is neither an audit record ({AuditRecordName}) nor a SARIF log (*.sarif). Give the tool folders to search, or those files.");
+                    throw new ToolError($"{input} is neither an audit record ({AuditRecordName}) nor a SARIF log (*.sarif). Give the tool folders to search, "
+                        + $"or those files.");
                 }
 
                 var folder = Path.GetDirectoryName(full)!;
@@ -35,7 +36,8 @@ internal static class InputFinder
 
             if (!Directory.Exists(full))
             {
-                throw new ToolError($"The folder {input} does not exist. Give the folders to search (a repository after dotnet build, or a build's artifacts), for example: finetune-policy report . --output report");
+                throw new ToolError($"The folder {input} does not exist. Give the folders to search (a repository after dotnet build, or a build's artifacts), "
+                    + $"for example: finetune-policy report . --output report");
             }
 
             foreach (var file in Enumerate(full))
@@ -52,7 +54,8 @@ internal static class InputFinder
 
         if (result.Count == 0)
         {
-            throw new ToolError($"No audit record ({AuditRecordName}) and no SARIF log (*.sarif) was found under {string.Join(", ", inputs)}. Build the projects first (dotnet build writes both into obj/), or point the tool at the folder that holds a build's artifacts.");
+            throw new ToolError($"No audit record ({AuditRecordName}) and no SARIF log (*.sarif) was found under {string.Join(", ", inputs)}. Build the "
+                + $"projects first (dotnet build writes both into obj/), or point the tool at the folder that holds a build's artifacts.");
         }
 
         return result;

@@ -11,13 +11,15 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         var s = model.Summary;
         md.Append("# FineTunePolicy report (").Append(model.Today).Append(")\n\n");
-        md.Append(Plural(s.Projects, "project")).Append(s.CallSites > 0 ? ", " + Plural(s.CallSites, "LLM call site") : "").Append(", ").Append(Plural(s.Findings, "finding"))
+        md.Append(Plural(s.Projects, "project")).Append(s.CallSites > 0 ? ", " + Plural(s.CallSites, "LLM call site") : "").Append(", ")
+            .Append(Plural(s.Findings, "finding"))
           .Append(s.Suppressed > 0 ? $" ({s.Suppressed} suppressed)" : "")
           .Append(", providers: ").Append(s.Providers.Count == 0 ? "none" : string.Join(", ", s.Providers.Select(Code)))
           .Append(", purposes: ").Append(s.Purposes.Count == 0 ? "none" : string.Join(", ", s.Purposes)).Append(".\n");
         if (s.Overdue > 0 || s.DueSoon > 0)
         {
-            md.Append("\n**").Append(s.Overdue).Append(" overdue, ").Append(s.DueSoon).Append(" due within ").Append(ReportBuilder.DueSoonDays).Append(" days** (approvals and contract reviews).\n");
+            md.Append("\n**").Append(s.Overdue).Append(" overdue, ").Append(s.DueSoon).Append(" due within ").Append(ReportBuilder.DueSoonDays)
+                .Append(" days** (approvals and contract reviews).\n");
         }
 
         if (s.FindingsByRule.Count > 0)
@@ -38,7 +40,8 @@ internal static class MarkdownReport
         if (model.Changes is { } changes)
         {
             md.Append("\n## Changes since ").Append(Cell(changes.Baseline)).Append(" (").Append(changes.BaselineDate).Append(")\n\n");
-            md.Append(Plural(changes.NewFindings.Count, "new finding")).Append(", ").Append(Plural(changes.ResolvedFindings.Count, "resolved finding")).Append(".\n");
+            md.Append(Plural(changes.NewFindings.Count, "new finding")).Append(", ").Append(Plural(changes.ResolvedFindings.Count, "resolved finding"))
+                .Append(".\n");
             Names(md, "New projects", changes.NewProjects);
             Names(md, "Removed projects", changes.RemovedProjects);
             Names(md, "New providers", changes.NewProviders);
@@ -128,7 +131,8 @@ internal static class MarkdownReport
                 foreach (var c in inventory.CallSites)
                 {
                     md.Append("| ").Append(Cell($"{c.File}:{c.Line}")).Append(" | ").Append(Code(c.Sink)).Append(" | ").Append(Code(c.Provider))
-                      .Append(" | ").Append(c.Purpose).Append(" | ").Append(c.Class).Append(c.Categories.Count > 0 ? " (" + string.Join(", ", c.Categories) + ")" : "")
+                      .Append(" | ").Append(c.Purpose).Append(" | ").Append(c.Class)
+                          .Append(c.Categories.Count > 0 ? " (" + string.Join(", ", c.Categories) + ")" : "")
                       .Append(" | ").Append(Cell(string.Join(", ", c.Sources))).Append(" | ").Append(c.Ceiling ?? "none")
                       .Append(" | ").Append(c.Allowed ? "allowed" : "**outside the policy**").Append(" |\n");
                 }
@@ -161,7 +165,8 @@ internal static class MarkdownReport
         md.Append("| Rule | Severity | Project | Where | Provider | Purpose | Class | Sources | Message |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var f in findings)
         {
-            md.Append("| ").Append(f.Rule).Append(" | ").Append(f.Suppressed ? "suppressed" + (f.Justification == null ? "" : ": " + Cell(f.Justification)) : f.Severity)
+            md.Append("| ").Append(f.Rule).Append(" | ").Append(f.Suppressed ? "suppressed"
+                + (f.Justification == null ? "" : ": " + Cell(f.Justification)) : f.Severity)
               .Append(" | ").Append(Cell(f.Project))
               .Append(" | ").Append(Cell($"{f.File}:{f.Line}"))
               .Append(" | ").Append(f.Provider == null ? "" : Code(f.Provider))

@@ -53,7 +53,8 @@ internal static class ReportBuilder
 
         if (projects.Count == 0)
         {
-            throw new ToolError("The SARIF logs found hold no FineTunePolicy results and list no FTP rule, and no audit record was found: the projects do not use FineTunePolicy, or the analyzer did not run. Reference the FineTunePolicy.Analyzers package and build again.");
+            throw new ToolError("The SARIF logs found hold no FineTunePolicy results and list no FTP rule, and no audit record was found: the projects do not "
+                + "use FineTunePolicy, or the analyzer did not run. Reference the FineTunePolicy.Analyzers package and build again.");
         }
 
         projects.Sort((a, b) => string.CompareOrdinal(a.Entry.Name, b.Entry.Name));
@@ -188,10 +189,12 @@ internal static class ReportBuilder
                         p.GetValueOrDefault(FindingFactsReader.Keys.Allowed) == "true"));
                     break;
                 case "declassifier":
-                    declassifiers.Add(new DeclassifierEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "", dataClass, p.GetValueOrDefault(FindingFactsReader.Keys.Justification)));
+                    declassifiers.Add(new DeclassifierEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "", dataClass,
+                        p.GetValueOrDefault(FindingFactsReader.Keys.Justification)));
                     break;
                 case "classified":
-                    classified.Add(new ClassifiedEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "", p.GetValueOrDefault(FindingFactsReader.Keys.SymbolKind) ?? "member", dataClass, categories));
+                    classified.Add(new ClassifiedEntry(file, result.Line, p.GetValueOrDefault(FindingFactsReader.Keys.Symbol) ?? "",
+                        p.GetValueOrDefault(FindingFactsReader.Keys.SymbolKind) ?? "member", dataClass, categories));
                     break;
             }
         }
@@ -223,7 +226,8 @@ internal static class ReportBuilder
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative).Replace('\\', '/');
     }
 
-    private static List<ProviderEntry> Providers(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<Finding> findings, DateOnly today)
+    private static List<ProviderEntry> Providers(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<Finding> findings,
+        DateOnly today)
     {
         var ids = new SortedDictionary<string, (AuditProvider? Facts, SortedSet<string> Projects, SortedSet<string> Purposes)>(StringComparer.Ordinal);
 
@@ -291,8 +295,10 @@ internal static class ReportBuilder
         var flows = new List<Flow>();
         foreach (var (entry, _, _) in projects)
         {
-            flows.AddRange(entry.Uses.Select(u => new Flow(null, u.Class, entry.Name, u.Provider, u.Purpose, u.Decision == "allowed" ? "allowed" : "blocked", u.Rule)));
-            flows.AddRange(entry.Datasets.Select(d => new Flow("dataset " + d.Name, d.Class, entry.Name, d.Provider, "fineTuning", d.Decision == "allowed" ? "allowed" : "blocked", d.Rule)));
+            flows.AddRange(entry.Uses.Select(u => new Flow(null, u.Class, entry.Name, u.Provider, u.Purpose, u.Decision == "allowed" ? "allowed" : "blocked",
+                u.Rule)));
+            flows.AddRange(entry.Datasets.Select(d => new Flow("dataset " + d.Name, d.Class, entry.Name, d.Provider, "fineTuning",
+                d.Decision == "allowed" ? "allowed" : "blocked", d.Rule)));
         }
 
         // The inventory's call sites: what the code sends where. A call the policy forbids is drawn from its finding (blocked,
@@ -329,7 +335,8 @@ internal static class ReportBuilder
         return flows.Distinct()
             .OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Provider, StringComparer.Ordinal)
             .ThenBy(f => f.Purpose, StringComparer.Ordinal).ThenBy(f => f.Source ?? "", StringComparer.Ordinal)
-            .ThenBy(f => f.Status, StringComparer.Ordinal).ThenBy(f => f.Class, StringComparer.Ordinal).ThenBy(f => f.Rule ?? "", StringComparer.Ordinal).ToList();
+            .ThenBy(f => f.Status, StringComparer.Ordinal).ThenBy(f => f.Class, StringComparer.Ordinal).ThenBy(f => f.Rule ?? "", StringComparer.Ordinal)
+                .ToList();
     }
 
     /// <summary>Whether an FTP0001-FTP0004 finding is about this call: its sink, or a wrapper chain ending in it, with the same provider and purpose.</summary>
@@ -337,7 +344,8 @@ internal static class ReportBuilder
         finding.Provider == call.Provider && finding.Purpose == call.Purpose && finding.Sink is { } sink
         && (sink == call.Sink || sink.EndsWith(" → " + call.Sink, StringComparison.Ordinal));
 
-    private static List<DueDate> DueDates(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<ProviderEntry> providers, DateOnly today)
+    private static List<DueDate> DueDates(List<(ProjectEntry Entry, AuditRecord? Audit, List<Finding> Findings)> projects, List<ProviderEntry> providers,
+        DateOnly today)
     {
         var due = new List<DueDate>();
         var approvals = projects
@@ -350,12 +358,14 @@ internal static class ReportBuilder
             var days = DaysLeft(approval.Expires, today) ?? 0;
             var detail = string.Join(", ", new[] { approval.Role, approval.Who, approval.Ticket }.Where(s => !string.IsNullOrEmpty(s)))
                 + (approval.Covers.Count > 0 ? "; covers " + string.Join(", ", approval.Covers) : "");
-            due.Add(new DueDate("approval", approval.Id, approval.Expires!, days, Status(days), group.Select(g => g.Project).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList(), detail));
+            due.Add(new DueDate("approval", approval.Id, approval.Expires!, days, Status(days), group.Select(g => g.Project).Distinct()
+                .OrderBy(p => p, StringComparer.Ordinal).ToList(), detail));
         }
 
         foreach (var provider in providers.Where(p => p.ReviewBy != null && p.ReviewDaysLeft != null))
         {
-            due.Add(new DueDate("review", provider.Id, provider.ReviewBy!, provider.ReviewDaysLeft!.Value, Status(provider.ReviewDaysLeft.Value), provider.Projects, provider.DisplayName));
+            due.Add(new DueDate("review", provider.Id, provider.ReviewBy!, provider.ReviewDaysLeft!.Value, Status(provider.ReviewDaysLeft.Value),
+                provider.Projects, provider.DisplayName));
         }
 
         return due.OrderBy(d => d.DaysLeft).ThenBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal).ToList();

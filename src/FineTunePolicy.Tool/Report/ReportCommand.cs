@@ -28,7 +28,8 @@ internal static class ReportCommand
 
         var s = model.Summary;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"FineTunePolicy report: {s.Projects} projects, {s.Findings} findings ({s.Suppressed} suppressed), {s.Providers.Count} providers, {s.Overdue} overdue and {s.DueSoon} due soon; written to {Path.Combine(output, "report.html")}, report.md, report.json"));
+            $"FineTunePolicy report: {s.Projects} projects, {s.Findings} findings ({s.Suppressed} suppressed), {s.Providers.Count} providers, {s.Overdue} "
+                + $"overdue and {s.DueSoon} due soon; written to {Path.Combine(output, "report.html")}, report.md, report.json"));
         return ExitCodes.Ok;
     }
 

@@ -35,7 +35,8 @@ internal static class ReportJson
 
         if (version > ReportModel.CurrentFormat)
         {
-            throw new ToolError($"{path}: the baseline report has format {version}, written by a newer finetune-policy; this tool reads format {ReportModel.CurrentFormat}. Update the tool (dotnet tool update FineTunePolicy.Tool).");
+            throw new ToolError($"{path}: the baseline report has format {version}, written by a newer finetune-policy; this tool reads format "
+                + $"{ReportModel.CurrentFormat}. Update the tool (dotnet tool update FineTunePolicy.Tool).");
         }
 
         try
@@ -44,7 +45,8 @@ internal static class ReportJson
         }
         catch (JsonException ex)
         {
-            throw new ToolError($"{path}: the baseline report does not have the shape of format {ReportModel.CurrentFormat} ({ex.Message.Split(" Path:")[0]}). Produce it again with finetune-policy report.");
+            throw new ToolError($"{path}: the baseline report does not have the shape of format {ReportModel.CurrentFormat} ({ex.Message.Split(" Path:")[0]}). "
+                + $"Produce it again with finetune-policy report.");
         }
     }
 

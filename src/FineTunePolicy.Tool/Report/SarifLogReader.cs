@@ -30,10 +30,12 @@ internal static class SarifLogReader
     {
         using var document = ReadJson(path, display, "SARIF log");
         var root = document.RootElement;
-        var version = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var version = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v)
+            && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (version == null || !root.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
         {
-            throw new ToolError($"{display}: this is not a SARIF log (no 'version' and 'runs'). Pass the compiler's error log (-p:ErrorLog=<file>%2Cversion=2.1), or leave the file out.");
+            throw new ToolError($"{display}: this is not a SARIF log (no 'version' and 'runs'). Pass the compiler's error log "
+                + $"(-p:ErrorLog=<file>%2Cversion=2.1), or leave the file out.");
         }
 
         var v2 = version.StartsWith("2.", StringComparison.Ordinal);
@@ -161,7 +163,8 @@ internal static class SarifLogReader
 
         var suppressed = result.TryGetProperty("suppressionStates", out var states) && states.ValueKind == JsonValueKind.Array
             && states.EnumerateArray().Any(s => s.GetString() == "suppressedInSource");
-        return new SarifResult(rule, level, file, line, column, message, Array.Empty<(string?, int?)>(), suppressed, suppressed ? "inSource" : null, null, CustomProperties(result));
+        return new SarifResult(rule, level, file, line, column, message, Array.Empty<(string?, int?)>(), suppressed, suppressed ? "inSource" : null, null,
+            CustomProperties(result));
     }
 
     /// <summary>The diagnostic's properties, which the compiler writes as properties.customProperties.</summary>
@@ -208,8 +211,10 @@ internal static class SarifLogReader
     }
 
     internal static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     internal static int Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 0;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var n) ? n : 0;
 }

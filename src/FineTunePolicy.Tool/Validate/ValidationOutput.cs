@@ -7,7 +7,8 @@ namespace FineTunePolicy.Tool.Validate;
 /// <summary>The three renderings of validate's results: compiler-style text, JSON, and SARIF 2.1 for code scanning.</summary>
 internal static class ValidationOutput
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One line per diagnostic, as MSBuild prints the task's (file(line,col): error FTP1xxx: message), and a summary.</summary>
     public static string Text(IReadOnlyList<ValidationResult> results, string judgedOn, int files)
@@ -26,7 +27,8 @@ internal static class ValidationOutput
 
         var errors = results.Count(r => r.Severity == "error");
         var warnings = results.Count - errors;
-        text.Append(CultureInfo.InvariantCulture, $"FineTunePolicy: {files} {(files == 1 ? "file" : "files")} validated (judged on {judgedOn}): {errors} {(errors == 1 ? "error" : "errors")}, {warnings} {(warnings == 1 ? "warning" : "warnings")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"FineTunePolicy: {files} {(files == 1 ? "file" : "files")} validated (judged on {judgedOn}): {errors} "
+            + $"{(errors == 1 ? "error" : "errors")}, {warnings} {(warnings == 1 ? "warning" : "warnings")}\n");
         return text.ToString();
     }
 

@@ -96,7 +96,8 @@ public class SinkReachTests
             }
             """);
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.FTP0001_RestrictedDataReachesLlm.Id, Descriptors.FTP0001_RestrictedDataReachesLlm.DefaultSeverity).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.FTP0001_RestrictedDataReachesLlm.Id,
+            Descriptors.FTP0001_RestrictedDataReachesLlm.DefaultSeverity).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         await test.RunAsync(CancellationToken.None);
     }
 

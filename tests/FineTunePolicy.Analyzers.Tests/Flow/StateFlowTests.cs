@@ -39,7 +39,8 @@ public class StateFlowTests
                 .WithLocation(0)
                 .WithLocation(6, 68)
                 .WithLocation(16, 44)
-                .WithArguments("'Member.HomeAddress' (stored in 'ConciergeSession._context')", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+                .WithArguments("'Member.HomeAddress' (stored in 'ConciergeSession._context')", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference",
+                    "openai", "Internal (default policy, no manifest)"));
     }
 
     [Fact]

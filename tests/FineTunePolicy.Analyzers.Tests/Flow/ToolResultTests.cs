@@ -38,7 +38,8 @@ public class ToolResultTests
             Verify.Diagnostic(Descriptors.FTP0003_DataAboveInferenceCeiling)
                 .WithLocation(0)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("'Customer.Email'", "Confidential, Personal", "'CrmPlugin.GetEmail (tool result)'", "inference", "unknown", "Internal (default policy, no manifest)"));
+                .WithArguments("'Customer.Email'", "Confidential, Personal", "'CrmPlugin.GetEmail (tool result)'", "inference", "unknown", "Internal (default "
+                    + "policy, no manifest)"));
     }
 
     [Fact]

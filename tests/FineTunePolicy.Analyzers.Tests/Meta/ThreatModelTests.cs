@@ -14,7 +14,8 @@ public class ThreatModelTests
             .Select(File.ReadAllText));
 
         // Class.Method_Name citations (a method name always has an underscore).
-        var cited = Regex.Matches(document, @"\b([A-Z][A-Za-z0-9]+)\.([A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+)\b").Select(m => (Class: m.Groups[1].Value, Method: m.Groups[2].Value)).ToList();
+        var cited = Regex.Matches(document, @"\b([A-Z][A-Za-z0-9]+)\.([A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+)\b")
+            .Select(m => (Class: m.Groups[1].Value, Method: m.Groups[2].Value)).ToList();
 
         Assert.True(cited.Count >= 15, $"only {cited.Count} citations found");
         Assert.All(cited, c =>

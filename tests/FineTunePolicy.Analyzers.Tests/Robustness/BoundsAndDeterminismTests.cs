@@ -145,7 +145,8 @@ public class BoundsAndDeterminismTests
                 .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} [{string.Join(", ", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString()))}]"));
+                .Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} "
+                    + $"[{string.Join(", ", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString()))}]"));
             first ??= text;
             Assert.Equal(first, text);
         }

@@ -48,7 +48,9 @@ public class MutationTests
             if (index % 3 == 2)
             {
                 // Missing references: the SDKs and the annotations disappear.
-                compilation = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && !path.Contains("Microsoft.NETCore.App.Ref", StringComparison.Ordinal) && !Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal)));
+                compilation = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+                    && !path.Contains("Microsoft.NETCore.App.Ref", StringComparison.Ordinal) && !Path.GetFileName(path)
+                    .StartsWith("System", StringComparison.Ordinal)));
             }
 
             var diagnostics = await DirectRun.AnalyzeAsync(compilation);
@@ -84,7 +86,8 @@ public class MutationTests
                 }
 
                 var next = tokens[index + 1];
-                return source.Substring(0, token.SpanStart) + next.Text + source.Substring(token.Span.End, next.SpanStart - token.Span.End) + token.Text + source.Substring(next.Span.End);
+                return source.Substring(0, token.SpanStart) + next.Text + source.Substring(token.Span.End, next.SpanStart - token.Span.End) + token.Text
+                    + source.Substring(next.Span.End);
             case 3: // truncate
                 return source.Substring(0, random.Next(source.Length));
             case 4: // insert syntax in an odd place
@@ -110,11 +113,13 @@ public class MutationTests
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var testsRoot = Path.Combine(RepositoryPaths.Root, "tests", "FineTunePolicy.Analyzers.Tests");
-        foreach (var file in Directory.GetFiles(testsRoot, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(testsRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)).OrderBy(f => f, StringComparer.Ordinal))
         {
             var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
             var count = 0;
-            foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken)))
+            foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                || t.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken)))
             {
                 var text = token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ? token.ValueText : token.Parent?.ToString() ?? "";
                 text = text.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "");
@@ -125,7 +130,8 @@ public class MutationTests
             }
         }
 
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)).OrderBy(f => f, StringComparer.Ordinal))
         {
             sources["sample/" + Path.GetFileName(file)] = File.ReadAllText(file);
         }

@@ -77,11 +77,13 @@ public class NothingClassifiedTests
     public async Task SdkReferencedNothingClassified_PublicWrappersOfALibrary_FTP0008Only()
     {
         // Public, the wrappers are called from other assemblies: the engine starts for them alone (FTP0008).
-        var compilation = DirectRun.Without(DirectRun.Compile("NothingClassifiedPublic", Wrapper.Replace("internal class Connector", "public class Connector")), Compliance);
+        var compilation = DirectRun.Without(DirectRun.Compile("NothingClassifiedPublic", Wrapper.Replace("internal class Connector", "public class Connector")),
+            Compliance);
 
         var diagnostics = await DirectRun.AnalyzeAsync(compilation);
 
-        Assert.Equal(["Ask", "Draft", "Embed"], diagnostics.Where(d => d.Id == DiagnosticIds.VisibleMethodSendsParameterToLlm).Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
+        Assert.Equal(["Ask", "Draft", "Embed"], diagnostics.Where(d => d.Id == DiagnosticIds.VisibleMethodSendsParameterToLlm)
+            .Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
         Assert.Equal(3, diagnostics.Length);
         Assert.True(Engines.ContainsKey("NothingClassifiedPublic"));
     }
@@ -145,7 +147,8 @@ public class NothingClassifiedTests
         var finding = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticIds.ProviderNotAllowedForPurpose, finding.Id);
         Assert.Equal(
-            "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (allowed for inference: openai); "
+            "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference, which the policy does not allow (allowed for inference: "
+                + "openai); "
             + "use an allowed provider, or declare 'ollama' for inference in the project's manifest and have the allow-list approve it",
             finding.GetMessage());
         Assert.Equal("ollama.GenerateAsync(text)", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
@@ -198,7 +201,8 @@ public class NothingClassifiedTests
         var diagnostics = await DirectRun.AnalyzeAsync(compilation, globalConfig: Manifest);
 
         Assert.Equal(
-            ["'EmbeddingClient.GenerateEmbedding' sends data to provider 'openai' for embedding", "'OllamaApiClientExtensions.GenerateAsync' sends data to provider 'ollama' for inference"],
+            ["'EmbeddingClient.GenerateEmbedding' sends data to provider 'openai' for embedding", "'OllamaApiClientExtensions.GenerateAsync' sends data to "
+                + "provider 'ollama' for inference"],
             diagnostics.Select(d => d.GetMessage().Split(',')[0]).Order(StringComparer.Ordinal));
     }
 

@@ -59,7 +59,8 @@ public class PerformanceRegressionTests
     public async Task GeneratedCodeBase_WithoutSdkOrDeclaredSink_EngineNeverStarts()
     {
         var compilation = DirectRun.Compile("Perf200NoSdk", CodeBase(withSinks: false));
-        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+            && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
         Assert.Empty(withoutSdk.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
@@ -135,7 +136,8 @@ public class PerformanceRegressionTests
         for (var d = 0; d < Files / 10; d++)
         {
             var ns = $"namespace Perf.D{d}\n{{\n";
-            const string usings = "using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing System.Text;\nusing System.Threading.Tasks;\nusing FineTunePolicy;\n";
+            const string usings = "using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing System.Text;\nusing "
+                + "System.Threading.Tasks;\nusing FineTunePolicy;\n";
             for (var m = 0; m < 3; m++)
             {
                 files.Add(usings + ns + $$"""

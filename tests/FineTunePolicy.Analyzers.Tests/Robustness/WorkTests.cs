@@ -49,7 +49,8 @@ public class WorkTests
         var senders = string.Join("\n", Enumerable.Range(0, 5).Select(i =>
             $"public void Send{i}(ChatClient chat, Customer c) => chat.CompleteChat(Prompts.Describe(c));"));
         var reporters = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
-            $"public string Report{i}(Customer c) => Prompts.Describe(c) + Prompts.Greet(c) + Format{i}(c);\nprivate static string Format{i}(Customer c) => c.Name.Trim();"));
+            $"public string Report{i}(Customer c) => Prompts.Describe(c) + Prompts.Greet(c) + Format{i}(c);\nprivate static string Format{i}(Customer c) => "
+                + $"c.Name.Trim();"));
         var compilation = DirectRun.Compile("WorkFiltered", Scenario.Code("using OpenAI.Chat;", $$"""
             public static class Prompts
             {
@@ -83,7 +84,8 @@ public class WorkTests
             public class Customer { [Restricted] public string Ssn { get; set; } = ""; }
             public class Service { public string Describe(Customer c) => c.Ssn.Trim(); }
             """);
-        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+            && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
 
         var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
 
@@ -100,7 +102,8 @@ public class WorkTests
             public class Gateway { [LlmSink(LlmPurpose.Inference)] public void Send(string prompt) { } }
             public class Service { public void Run(Gateway g, Customer c) => g.Send(c.Ssn); }
             """);
-        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+            && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
 
         var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
 
@@ -118,7 +121,8 @@ public class WorkTests
             public class Gateway { [Sink(LlmPurpose.Inference)] public void Send(string prompt) { } }
             public class Service { public void Run(Gateway g, Customer c) => g.Send(c.Ssn); }
             """);
-        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
+        var withoutSdk = compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+            && SdkNames.Any(n => Path.GetFileName(path).StartsWith(n, StringComparison.Ordinal))));
 
         var diagnostics = await DirectRun.AnalyzeAsync(withoutSdk);
 

@@ -32,7 +32,8 @@ public class FTP0001Tests
             Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
                 .WithLocation(0)
                 .WithLocation(6, 68)
-                .WithArguments("'Customer.Ssn'", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+                .WithArguments("'Customer.Ssn'", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no "
+                    + "manifest)"));
     }
 
     [Fact]
@@ -60,7 +61,8 @@ public class FTP0001Tests
 
     [Fact]
     public Task FTP0001_RestrictedToLocalModelWithoutPolicy_Reports() =>
-        HitAsync(Method("""await foreach (var _ in local.InferAsync({|#0:c.Ssn|}, new InferenceParams())) { }"""), Descriptors.FTP0001_RestrictedDataReachesLlm);
+        HitAsync(Method("""await foreach (var _ in local.InferAsync({|#0:c.Ssn|}, new InferenceParams())) { }"""),
+            Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
     public Task FTP0001_RestrictedToInternalProviderGrantedRestricted_NoDiagnostic() =>
@@ -80,6 +82,7 @@ public class FTP0001Tests
             .WithLocation(0)
             .WithLocation(customerSsn, 68)
             .WithLocation(orderCard, 67)
-            .WithArguments("'Customer.Ssn', 'Order.CardNumber'", "Restricted, Personal, Payment", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+            .WithArguments("'Customer.Ssn', 'Order.CardNumber'", "Restricted, Personal, Payment", "'ChatClient.CompleteChat'", "inference", "openai",
+                "Internal (default policy, no manifest)"));
     }
 }

@@ -9,11 +9,13 @@ public class FTP0002Tests
 {
     [Fact]
     public Task FTP0002_ConfidentialInFineTuningUpload_Reports() =>
-        HitAsync(Method("""files.UploadFile({|#0:BinaryData.FromString(c.Email)|}, "train.jsonl", FileUploadPurpose.FineTune);"""), Descriptors.FTP0002_DataAboveFineTuningCeiling);
+        HitAsync(Method("""files.UploadFile({|#0:BinaryData.FromString(c.Email)|}, "train.jsonl", FileUploadPurpose.FineTune);"""),
+            Descriptors.FTP0002_DataAboveFineTuningCeiling);
 
     [Fact]
     public Task FTP0002_InternalInFineTuningUpload_Reports() =>
-        HitAsync(Method("""files.UploadFile({|#0:BinaryData.FromString(c.Segment)|}, "train.jsonl", FileUploadPurpose.FineTune);"""), Descriptors.FTP0002_DataAboveFineTuningCeiling);
+        HitAsync(Method("""files.UploadFile({|#0:BinaryData.FromString(c.Segment)|}, "train.jsonl", FileUploadPurpose.FineTune);"""),
+            Descriptors.FTP0002_DataAboveFineTuningCeiling);
 
     [Fact]
     public Task FTP0002_PublicInFineTuningUpload_NoDiagnostic() =>

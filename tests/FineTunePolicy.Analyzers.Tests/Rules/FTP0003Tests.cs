@@ -4,7 +4,9 @@ using static FineTunePolicy.Analyzers.Tests.Verifiers.Scenario;
 
 namespace FineTunePolicy.Analyzers.Tests.Rules;
 
-/// <summary>FTP0003: data above the inference or embedding ceiling reaches an inference or embedding sink; provider-agnostic calls get the lowest ceiling.</summary>
+/// <summary>
+/// FTP0003: data above the inference or embedding ceiling reaches an inference or embedding sink; provider-agnostic calls get the lowest ceiling.
+/// </summary>
 public class FTP0003Tests
 {
     [Fact]
@@ -30,7 +32,8 @@ public class FTP0003Tests
     public Task UnknownProvider_GetsLowestCeilingOfThePurpose() => HitAsync(Code("using Microsoft.Extensions.AI;", """
         public class C { public async Task M(IChatClient client, Customer c) => await client.GetResponseAsync({|#0:c.Email|}); }
         """), Descriptors.FTP0003_DataAboveInferenceCeiling,
-        Policies.Header + "finetune_policy.mode = manifest\nfinetune_policy.providers = a, b\nfinetune_policy.provider.a.inference = Confidential\nfinetune_policy.provider.b.inference = Internal\n");
+        Policies.Header + "finetune_policy.mode = manifest\nfinetune_policy.providers = a, b\nfinetune_policy.provider.a.inference = "
+            + "Confidential\nfinetune_policy.provider.b.inference = Internal\n");
 
     [Fact]
     public Task UnknownProvider_WithinLowestCeiling_NoDiagnostic() => CleanAsync(Code("using Microsoft.Extensions.AI;", """

@@ -20,7 +20,8 @@ public class FTP0007Tests
         var source = Scenario.Code("using OpenAI.Chat;", $$"""
             public class C { public void M(ChatClient chat, Customer c) => chat.CompleteChat({|#0:{{nested}}|}); }
             """);
-        await Verify.VerifyAsync(source, Verify.Diagnostic(Descriptors.FTP0007_FlowAnalysisIncomplete).WithLocation(0).WithArguments("'ChatClient.CompleteChat'", "expression-depth"));
+        await Verify.VerifyAsync(source, Verify.Diagnostic(Descriptors.FTP0007_FlowAnalysisIncomplete).WithLocation(0)
+            .WithArguments("'ChatClient.CompleteChat'", "expression-depth"));
     }
 
     [Fact]
@@ -43,8 +44,10 @@ public class FTP0007Tests
             public class C { public void M(ChatClient chat, Customer c) => chat.CompleteChat({|#0:Chain.H0(c.Ssn)|}); }
             """);
         await Verify.VerifyAsync(source,
-            Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(null),
-            Verify.Diagnostic(Descriptors.FTP0007_FlowAnalysisIncomplete).WithLocation(0).WithArguments("'ChatClient.CompleteChat'", "call-depth (48 nested calls)"));
+            Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithMessage(null),
+            Verify.Diagnostic(Descriptors.FTP0007_FlowAnalysisIncomplete).WithLocation(0)
+                .WithArguments("'ChatClient.CompleteChat'", "call-depth (48 nested calls)"));
     }
 
     [Fact]

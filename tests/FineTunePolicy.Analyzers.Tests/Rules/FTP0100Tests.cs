@@ -24,7 +24,8 @@ public class FTP0100Tests
     [Fact]
     public async Task SinkCallReachedByRestrictedData_ListsClassSourcesCeilingAndNotAllowed()
     {
-        var entries = await InventoryAsync("RestrictedCall", Method("await chat.CompleteChatAsync(new OpenAI.Chat.UserChatMessage(\"SSN \" + c.Ssn));"), Policies.Manifest);
+        var entries = await InventoryAsync("RestrictedCall", Method("await chat.CompleteChatAsync(new OpenAI.Chat.UserChatMessage(\"SSN \" + c.Ssn));"),
+            Policies.Manifest);
 
         var call = Assert.Single(entries, e => e.Properties[DiagnosticProperties.Entry] == DiagnosticProperties.InventorySinkCall);
         Assert.Equal("chat.CompleteChatAsync(new OpenAI.Chat.UserChatMessage(\"SSN \" + c.Ssn))", Text(call));
@@ -41,7 +42,8 @@ public class FTP0100Tests
             ["Allowed"] = "false",
         });
         Assert.Equal(
-            "'ChatClient.CompleteChatAsync' sends Restricted, Personal data from 'Customer.Ssn' to provider 'openai' for inference; ceiling Confidential (project policy): outside the policy",
+            "'ChatClient.CompleteChatAsync' sends Restricted, Personal data from 'Customer.Ssn' to provider 'openai' for inference; ceiling Confidential "
+                + "(project policy): outside the policy",
             call.GetMessage());
     }
 
@@ -61,7 +63,8 @@ public class FTP0100Tests
             ["Ceiling"] = "Internal",
             ["Allowed"] = "true",
         });
-        Assert.Equal("'EmbeddingClient.GenerateEmbeddingAsync' sends no classified data to provider 'openai' for embedding; ceiling Internal (default policy, no manifest): allowed", call.GetMessage());
+        Assert.Equal("'EmbeddingClient.GenerateEmbeddingAsync' sends no classified data to provider 'openai' for embedding; ceiling Internal (default policy, "
+            + "no manifest): allowed", call.GetMessage());
     }
 
     [Fact]
@@ -110,7 +113,8 @@ public class FTP0100Tests
                 "chat.CompleteChat(prompt) ChatClient.CompleteChat openai Public Confidential true",
                 "ollama.GenerateAsync(text) OllamaApiClientExtensions.GenerateAsync ollama Public - false",
             ],
-            entries.Select(e => string.Join(" ", Text(e), e.Properties["Sink"], e.Properties["Provider"], e.Properties["Class"], e.Properties.GetValueOrDefault("Ceiling") ?? "-", e.Properties["Allowed"])));
+            entries.Select(e => string.Join(" ", Text(e), e.Properties["Sink"], e.Properties["Provider"], e.Properties["Class"],
+                e.Properties.GetValueOrDefault("Ceiling") ?? "-", e.Properties["Allowed"])));
     }
 
     [Fact]
@@ -127,10 +131,12 @@ public class FTP0100Tests
             }
             """);
 
-        var entries = (await InventoryAsync("Declassifiers", source)).Where(e => e.Properties[DiagnosticProperties.Entry] == DiagnosticProperties.InventoryDeclassifier).ToList();
+        var entries = (await InventoryAsync("Declassifiers", source))
+            .Where(e => e.Properties[DiagnosticProperties.Entry] == DiagnosticProperties.InventoryDeclassifier).ToList();
 
         Assert.Equal(["Initials", "Mask"], entries.Select(Text));
-        AssertProperties(entries[0], new() { ["Entry"] = "declassifier", ["Symbol"] = "Redaction.Initials", ["Class"] = "Public", ["Justification"] = "Keeps the initials only" });
+        AssertProperties(entries[0], new() { ["Entry"] = "declassifier", ["Symbol"] = "Redaction.Initials", ["Class"] = "Public",
+            ["Justification"] = "Keeps the initials only" });
         AssertProperties(entries[1], new() { ["Entry"] = "declassifier", ["Symbol"] = "Redaction.Mask", ["Class"] = "Internal" });
         Assert.Equal("'Redaction.Mask' declassifies its result to Internal (no justification)", entries[1].GetMessage());
     }
@@ -146,7 +152,8 @@ public class FTP0100Tests
             }
             """);
 
-        var entries = (await InventoryAsync("Classified", source)).Where(e => e.Properties[DiagnosticProperties.Entry] == DiagnosticProperties.InventoryClassified).ToList();
+        var entries = (await InventoryAsync("Classified", source))
+            .Where(e => e.Properties[DiagnosticProperties.Entry] == DiagnosticProperties.InventoryClassified).ToList();
 
         Assert.Equal(
             [
@@ -158,7 +165,8 @@ public class FTP0100Tests
                 "Ticket type Confidential -",
                 "Lookup.SsnOf return Restricted Personal",
             ],
-            entries.Select(e => string.Join(" ", e.Properties["Symbol"], e.Properties["SymbolKind"], e.Properties["Class"], e.Properties.GetValueOrDefault("Categories") ?? "-")));
+            entries.Select(e => string.Join(" ", e.Properties["Symbol"], e.Properties["SymbolKind"], e.Properties["Class"],
+                e.Properties.GetValueOrDefault("Categories") ?? "-")));
         Assert.Equal("'Customer.Ssn' is Restricted, Personal data", entries[1].GetMessage());
     }
 
@@ -213,7 +221,8 @@ public class FTP0100Tests
             """);
 
         static string Describe(IEnumerable<Diagnostic> entries) =>
-            string.Join("\n", entries.Select(e => e.Location.GetLineSpan() + " " + e.GetMessage() + " " + string.Join(";", e.Properties.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value))));
+            string.Join("\n", entries.Select(e => e.Location.GetLineSpan() + " " + e.GetMessage() + " "
+                + string.Join(";", e.Properties.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value))));
 
         var first = Describe(await InventoryAsync("Deterministic", source));
         for (var run = 0; run < 3; run++)
@@ -229,7 +238,8 @@ public class FTP0100Tests
         var test = Verify.CreateTest(source);
         test.DisabledDiagnostics.Remove(DiagnosticIds.LlmInventory);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.FTP0100_LlmInventory).WithLocation(0)
-            .WithArguments("'EmbeddingClient.GenerateEmbedding' sends no classified data to provider 'openai' for embedding; ceiling Internal (default policy, no manifest): allowed"));
+            .WithArguments("'EmbeddingClient.GenerateEmbedding' sends no classified data to provider 'openai' for embedding; ceiling Internal (default policy, "
+                + "no manifest): allowed"));
 
         // Every classified member of the scenario's domain is listed too; this test is about the call.
         test.ExpectedDiagnostics.AddRange(ClassifiedDomainEntries());
@@ -247,7 +257,8 @@ public class FTP0100Tests
             ("CardNumber", 21, 67, "'Order.CardNumber' is Restricted, Payment data"),
             ("Ticket", 25, 15, "'Ticket' is Confidential data"),
         ];
-        return members.Select(m => Verify.Diagnostic(Descriptors.FTP0100_LlmInventory).WithSpan(m.Line, m.Column, m.Line, m.Column + m.Name.Length).WithArguments(m.Text));
+        return members.Select(m => Verify.Diagnostic(Descriptors.FTP0100_LlmInventory).WithSpan(m.Line, m.Column, m.Line, m.Column + m.Name.Length)
+            .WithArguments(m.Text));
     }
 
     private static Compilation Inventoried(Compilation compilation) => compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(

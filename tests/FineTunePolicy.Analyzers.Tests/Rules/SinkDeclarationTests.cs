@@ -102,9 +102,11 @@ public class SinkDeclarationTests
 
             public class C { public void M(ChatClient chat, Customer c) => chat.CompleteChat({|#0:Mask.Domain(c.Email) + c.Ssn|}); }
             """);
-        await AnalyzerVerifier<ClassifiedDataFlowAnalyzer>.VerifyAsync(source, AnalyzerVerifier<ClassifiedDataFlowAnalyzer>.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
+        await AnalyzerVerifier<ClassifiedDataFlowAnalyzer>.VerifyAsync(source,
+            AnalyzerVerifier<ClassifiedDataFlowAnalyzer>.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
             .WithLocation(0)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-            .WithArguments("'Customer.Ssn'", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+            .WithArguments("'Customer.Ssn'", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no "
+                + "manifest)"));
     }
 }

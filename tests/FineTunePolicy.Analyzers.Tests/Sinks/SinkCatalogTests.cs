@@ -16,18 +16,26 @@ public class SinkCatalogTests
     {
         ["OpenAI.RealtimeConversation.RealtimeConversationSession"] = "the realtime session of earlier OpenAI 2.x releases (now OpenAI.Realtime)",
         ["OpenAI.Responses.OpenAIResponseClient"] = "the responses client of earlier OpenAI 2.x releases (now ResponsesClient)",
-        ["OpenAI.Responses.ResponsesClient.CreateResponseStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
+        ["OpenAI.Responses.ResponsesClient.CreateResponseStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project "
+            + "references",
         ["OpenAI.Audio.AudioClient.TranscribeAudioStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
         ["OpenAI.Audio.AudioClient.GenerateSpeechStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
         ["OpenAI.Assistants.AssistantClient.CreateRunStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
-        ["OpenAI.Assistants.AssistantClient.CreateThreadAndRunStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
-        ["OpenAI.Assistants.AssistantClient.SubmitToolOutputsToRunStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project references",
+        ["OpenAI.Assistants.AssistantClient.CreateThreadAndRunStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project "
+            + "references",
+        ["OpenAI.Assistants.AssistantClient.SubmitToolOutputsToRunStreaming"] = "synchronous streaming, in other versions of the SDK than the one this project "
+            + "references",
         ["OpenAI.VectorStores.VectorStoreClient.CreateBatchFileJob"] = "the batch file job of other versions of the SDK than the one this project references",
-        ["OpenAI.VectorStores.VectorStoreClient.CreateBatchFileJobAsync"] = "the batch file job of other versions of the SDK than the one this project references",
-        ["OpenAI.FineTuning.FineTuningClient.CreateFineTuningJob"] = "the protocol method of other versions of the SDK than the one this project references (now FineTune)",
-        ["OpenAI.FineTuning.FineTuningClient.CreateFineTuningJobAsync"] = "the protocol method of other versions of the SDK than the one this project references (now FineTuneAsync)",
-        ["Microsoft.Extensions.AI.EmbeddingGeneratorExtensions.GenerateEmbeddingAsync"] = "the name in other versions of the SDK than the one this project references",
-        ["Microsoft.Extensions.AI.EmbeddingGeneratorExtensions.GenerateEmbeddingVectorAsync"] = "the name in other versions of the SDK than the one this project references",
+        ["OpenAI.VectorStores.VectorStoreClient.CreateBatchFileJobAsync"] = "the batch file job of other versions of the SDK than the one this project "
+            + "references",
+        ["OpenAI.FineTuning.FineTuningClient.CreateFineTuningJob"] = "the protocol method of other versions of the SDK than the one this project references "
+            + "(now FineTune)",
+        ["OpenAI.FineTuning.FineTuningClient.CreateFineTuningJobAsync"] = "the protocol method of other versions of the SDK than the one this project "
+            + "references (now FineTuneAsync)",
+        ["Microsoft.Extensions.AI.EmbeddingGeneratorExtensions.GenerateEmbeddingAsync"] = "the name in other versions of the SDK than the one this project "
+            + "references",
+        ["Microsoft.Extensions.AI.EmbeddingGeneratorExtensions.GenerateEmbeddingVectorAsync"] = "the name in other versions of the SDK than the one this "
+            + "project references",
         ["OllamaSharp.OllamaApiClientExtensions.CreateModelAsync"] = "an extension of other versions of the SDK than the one this project references",
     };
 
@@ -77,7 +85,8 @@ public class SinkCatalogTests
     {
         foreach (var entry in SinkCatalog.ClientProviders)
         {
-            Assert.True(!Sdks.GetTypesByMetadataName(entry.Key).IsEmpty || NotInReferencedVersions.ContainsKey(entry.Key), $"{entry.Key} names no referenced SDK type");
+            Assert.True(!Sdks.GetTypesByMetadataName(entry.Key).IsEmpty || NotInReferencedVersions.ContainsKey(entry.Key), $"{entry.Key} names no referenced "
+                + $"SDK type");
         }
     }
 

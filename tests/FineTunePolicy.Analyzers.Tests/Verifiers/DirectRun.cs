@@ -19,7 +19,8 @@ internal static class DirectRun
 
     /// <summary>The compilation without the references whose file names start with one of <paramref name="prefixes"/>.</summary>
     public static Compilation Without(Compilation compilation, params string[] prefixes) =>
-        compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path && prefixes.Any(p => Path.GetFileName(path).StartsWith(p, StringComparison.Ordinal))));
+        compilation.RemoveReferences(compilation.References.Where(r => r.Display is { } path
+            && prefixes.Any(p => Path.GetFileName(path).StartsWith(p, StringComparison.Ordinal))));
 
     /// <summary>An assembly image compiled from <paramref name="source"/> against the test references.</summary>
     public static MetadataReference Library(string assemblyName, string source)
@@ -30,7 +31,8 @@ internal static class DirectRun
         return MetadataReference.CreateFromImage(image.ToArray());
     }
 
-    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CancellationToken cancellationToken = default, bool concurrent = true, string? globalConfig = null)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CancellationToken cancellationToken = default, bool concurrent = true,
+        string? globalConfig = null)
     {
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClassifiedDataFlowAnalyzer(), new DeclassifiesJustificationAnalyzer(),
             new SensitiveTelemetryAnalyzer(), new TunedModelAnalyzer());

@@ -42,7 +42,8 @@ internal static class Scenario
 
     /// <summary>Expects exactly one <paramref name="descriptor"/> at marker 0.</summary>
     public static Task HitAsync(string source, DiagnosticDescriptor descriptor, string? policy = null) =>
-        Verify.VerifyAsync(source, policy, new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        Verify.VerifyAsync(source, policy, new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithLocation(0)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     /// <summary>Expects no diagnostic at all.</summary>
     public static Task CleanAsync(string source, string? policy = null) => Verify.VerifyAsync(source, policy);

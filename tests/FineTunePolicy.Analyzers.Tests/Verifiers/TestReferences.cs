@@ -48,7 +48,8 @@ internal static class TestReferences
         var tfm = "net" + Environment.Version.Major + ".0";
         if (Directory.Exists(packs))
         {
-            foreach (var version in Directory.GetDirectories(packs).OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version()))
+            foreach (var version in Directory.GetDirectories(packs)
+                .OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version()))
             {
                 var candidate = Path.Combine(version, "ref", tfm);
                 if (Directory.Exists(candidate))

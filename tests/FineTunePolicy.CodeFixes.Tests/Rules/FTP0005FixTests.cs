@@ -89,7 +89,8 @@ public class FTP0005FixTests
         var context = new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         await new AddJustificationCodeFixProvider().RegisterCodeFixesAsync(context);
 
-        var operation = (await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single();
+        var operation = (await Assert.Single(actions).GetOperationsAsync(CancellationToken.None))
+            .OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single();
         var changed = operation.ChangedSolution.GetDocument(document.Id)!;
         var root = await changed.GetSyntaxRootAsync();
         var caret = Assert.Single(root!.GetAnnotatedTokens("CodeAction_Navigation"));
@@ -177,7 +178,8 @@ public class FTP0005FixTests
     private static async Task<IReadOnlyList<Diagnostic>> Analyze(Document document)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new FineTunePolicy.Analyzers.DeclassifiesJustificationAnalyzer());
+        var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new FineTunePolicy.Analyzers.DeclassifiesJustificationAnalyzer());
         return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
     }
 }

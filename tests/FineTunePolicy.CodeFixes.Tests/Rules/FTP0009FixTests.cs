@@ -25,7 +25,8 @@ public class FTP0009FixTests
         """;
 
     private static DiagnosticResult Ftp0009(int marker) =>
-        new DiagnosticResult(DiagnosticIds.VisibleMethodReturnsClassifiedData, DiagnosticSeverity.Info).WithLocation(marker).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        new DiagnosticResult(DiagnosticIds.VisibleMethodReturnsClassifiedData, DiagnosticSeverity.Info).WithLocation(marker)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public async Task StaticLookup_GetsTheReturnClassAndCategory_AndGoesQuiet()

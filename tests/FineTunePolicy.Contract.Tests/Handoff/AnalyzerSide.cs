@@ -17,7 +17,8 @@ internal static class AnalyzerSide
             policy.Ceilings.FromManifest,
             policy.Ceilings.Ceiling,
             policy.Ceilings.AllowsRestricted,
-            policy.Sinks.Select(s => $"{s.TypeName}|{s.MethodName}|{s.ParameterName}|{s.Purpose}|{s.Provider}").OrderBy(s => s, StringComparer.Ordinal).ToList(),
+            policy.Sinks.Select(s => $"{s.TypeName}|{s.MethodName}|{s.ParameterName}|{s.Purpose}|{s.Provider}").OrderBy(s => s, StringComparer.Ordinal)
+                .ToList(),
             policy.Sanitizers.Select(s => $"{s.Key}={s.Value}").OrderBy(s => s, StringComparer.Ordinal).ToList(),
             policy.AttributeMappings.Select(a => $"{a.Key}={a.Value.Class}/{a.Value.Categories}").OrderBy(s => s, StringComparer.Ordinal).ToList());
     }

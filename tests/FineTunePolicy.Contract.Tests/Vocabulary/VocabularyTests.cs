@@ -27,7 +27,8 @@ public sealed class VocabularyTests
 
         Assert.Equal(expected, Members(AnalyzerAssembly.GetType("FineTunePolicy.Shared." + name, throwOnError: true)!));
         Assert.Equal(expected, Members(TaskAssembly.GetType("FineTunePolicy.Shared." + name, throwOnError: true)!));
-        Assert.Equal(annotations.IsDefined(typeof(FlagsAttribute)), AnalyzerAssembly.GetType("FineTunePolicy.Shared." + name)!.IsDefined(typeof(FlagsAttribute)));
+        Assert.Equal(annotations.IsDefined(typeof(FlagsAttribute)),
+            AnalyzerAssembly.GetType("FineTunePolicy.Shared." + name)!.IsDefined(typeof(FlagsAttribute)));
     }
 
     [Fact]

@@ -113,7 +113,8 @@ public sealed class BuildResult
                     continue;
                 }
 
-                findings.Add(new Finding(id, level, new Uri(uri).LocalPath, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), message));
+                findings.Add(new Finding(id, level, new Uri(uri).LocalPath, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn")
+                    .GetInt32(), message));
             }
         }
 

@@ -12,7 +12,8 @@ public sealed class ScenarioProject
     /// <param name="outputType">Library or Exe.</param>
     /// <param name="references">Scenario projects this one references (ProjectReference): build them first, then build
     /// this one with <c>BuildProjectReferences=false</c> so that its SARIF log holds its own results only.</param>
-    public ScenarioProject(PackageFeed feed, string name, IEnumerable<string> extraPackages, ITestOutputHelper log, string outputType = "Library", IEnumerable<ScenarioProject>? references = null)
+    public ScenarioProject(PackageFeed feed, string name, IEnumerable<string> extraPackages, ITestOutputHelper log, string outputType = "Library",
+        IEnumerable<ScenarioProject>? references = null)
     {
         _feed = feed;
         _feed.EnsurePacked();
