@@ -43,10 +43,26 @@ public class ClassificationBenchmarks
         for (var i = 0; i < Types; i++)
         {
             text.Append("    public class T").Append(i).Append("\n    {\n        public string Name").Append(i).Append(" { get; set; } = \"\";\n");
-            if (i + 1 < Types) text.Append("        public T").Append(i + 1).Append("? Next { get; set; }\n");
-            if (i + 2 < Types) text.Append("        public List<T").Append(i + 2).Append("> Children { get; } = new();\n");
-            if (i + 3 < Types) text.Append("        public Dictionary<string, T").Append(i + 3).Append("> Index { get; } = new();\n");
-            if (i == Types - 1) text.Append("        [Restricted] public string Secret { get; set; } = \"\";\n");
+            if (i + 1 < Types)
+            {
+                text.Append("        public T").Append(i + 1).Append("? Next { get; set; }\n");
+            }
+
+            if (i + 2 < Types)
+            {
+                text.Append("        public List<T").Append(i + 2).Append("> Children { get; } = new();\n");
+            }
+
+            if (i + 3 < Types)
+            {
+                text.Append("        public Dictionary<string, T").Append(i + 3).Append("> Index { get; } = new();\n");
+            }
+
+            if (i == Types - 1)
+            {
+                text.Append("        [Restricted] public string Secret { get; set; } = \"\";\n");
+            }
+
             text.Append("    }\n");
         }
 

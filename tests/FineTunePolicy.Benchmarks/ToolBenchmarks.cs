@@ -32,9 +32,9 @@ public class ToolBenchmarks
         File.WriteAllText(Path.Combine(_root, "app", "App.csproj"), "<Project />");
         File.WriteAllText(AllowListPath, TaskBenchmarks.AllowList());
         File.WriteAllText(ManifestPath, TaskBenchmarks.Manifest());
-        for (int i = 0; i < Projects; i++)
+        for (var i = 0; i < Projects; i++)
         {
-            string obj = Path.Combine(_root, "repo", $"Service{i:D3}", "obj", "Release", "net10.0");
+            var obj = Path.Combine(_root, "repo", $"Service{i:D3}", "obj", "Release", "net10.0");
             Directory.CreateDirectory(obj);
             File.WriteAllText(Path.Combine(obj, "FineTunePolicy.audit.json"), Audit(i));
             File.WriteAllText(Path.Combine(obj, "FineTunePolicy.sarif"), Sarif(Path.Combine(_root, "repo", $"Service{i:D3}")));
@@ -80,7 +80,7 @@ public class ToolBenchmarks
 
     private static string Audit(int i)
     {
-        string provider = i % 3 == 0 ? "anthropic" : "openai";
+        var provider = i % 3 == 0 ? "anthropic" : "openai";
         return $$"""
             { "allowList": { "path": "../policy/allow-list.json", "sha256": "{{new string('a', 64)}}" },
               "approvals": [ { "approvedOn": "2026-01-15", "covers": [ { "provider": "{{provider}}", "purpose": "inference" } ], "expires": "2026-{{1 + i % 12:D2}}-28",
@@ -106,9 +106,9 @@ public class ToolBenchmarks
                 + "openai); use an allowed provider",
         ];
         var results = new StringBuilder();
-        for (int i = 0; i < 6; i++)
+        for (var i = 0; i < 6; i++)
         {
-            string uri = new Uri(Path.Combine(project, $"File{i}.cs")).AbsoluteUri;
+            var uri = new Uri(Path.Combine(project, $"File{i}.cs")).AbsoluteUri;
             results.Append(i == 0 ? "" : ",").Append($$"""
                 { "ruleId": "FTP000{{(i % 3 == 2 ? 4 : i % 3 == 0 ? 1 : 3)}}", "level": "{{(i % 2 == 0 ? "error" : "warning")}}", "message": { "text": "{{messages[i % 3]}}" },
                   "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{uri}}" }, "region": { "startLine": {{10 + i}}, "startColumn": 9 } } } ] }
