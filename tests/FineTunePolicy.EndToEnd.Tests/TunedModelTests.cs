@@ -35,7 +35,8 @@ public sealed class TunedModelTests
 
         Assert.True(build.ExitCode != 0, build.Describe());
         var error = Assert.Single(build.TaskFindings);
-        Assert.Equal(("FTP1075", "error", manifest, Text.Position(manifest, "\"" + SupportModel + "\"")), (error.Id, error.Severity, error.File, (error.Line, error.Column)));
+        Assert.Equal(("FTP1075", "error", manifest, Text.Position(manifest, "\"" + SupportModel + "\"")),
+            (error.Id, error.Severity, error.File, (error.Line, error.Column)));
         Assert.StartsWith($"The model '{SupportModel}' may answer only 'employees', and this project's audience is 'customers' "
             + "(the model was trained on Confidential (Personal) data; 'customers' may see up to Internal).", error.Message);
         Assert.Contains($"finetune-policy.json({error.Line},{error.Column}): error FTP1075: ", build.Process.Output);
@@ -46,10 +47,12 @@ public sealed class TunedModelTests
     [Fact]
     public void SupportSample_WithItsDeclaredModel_Builds_HandsTheModelToTheAnalyzer_AndRecordsIt()
     {
-        var p = new ScenarioProject(_feed, "Support", new[] { "Microsoft.Extensions.AI/10.11.0", "Microsoft.Extensions.AI.OpenAI/10.11.0", "OllamaSharp/5.5.2" }, _log, outputType: "Exe");
+        var p = new ScenarioProject(_feed, "Support", new[] { "Microsoft.Extensions.AI/10.11.0", "Microsoft.Extensions.AI.OpenAI/10.11.0",
+            "OllamaSharp/5.5.2" }, _log, outputType: "Exe");
         CopySample(p, "Contoso.Support");
         // The sample's sources are written without implicit usings, and the fine-tuning APIs are experimental (OPENAI001).
-        string project = File.ReadAllText(p.PathOf("Support.csproj")).Replace("<ImplicitUsings>enable</ImplicitUsings>", "<ImplicitUsings>disable</ImplicitUsings>");
+        string project = File.ReadAllText(p.PathOf("Support.csproj"))
+            .Replace("<ImplicitUsings>enable</ImplicitUsings>", "<ImplicitUsings>disable</ImplicitUsings>");
         p.Write("Support.csproj", project);
 
         var build = p.Build("support", Today);
@@ -57,7 +60,8 @@ public sealed class TunedModelTests
         Assert.True(build.ExitCode == 0, build.Describe());
         Assert.Empty(build.TaskFindings);
         // The findings the README shows, as warnings (the sample's .editorconfig lowers FTP0001, FTP0002 and FTP0004).
-        Assert.Equal(new[] { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006" }, build.AnalyzerFindings.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006" }, build.AnalyzerFindings.Select(f => f.Id)
+            .Order(StringComparer.Ordinal));
         string config = File.ReadAllText(p.PathOf("obj/Debug/net10.0/FineTunePolicy.Analyzers.globalconfig"));
         Assert.Contains(
             $"finetune_policy.model.1.id = {SupportModel}\n" +

@@ -775,7 +775,8 @@ namespace FineTunePolicy.Analyzers.Flow
                     _ => null,
                 };
 
-                if (clause is not null && !CarriesNothing(clause.Value) && _engine.ModelFor(node.SyntaxTree).GetOperation(clause, session.CancellationToken) is { } operation)
+                if (clause is not null && !CarriesNothing(clause.Value) && _engine.ModelFor(node.SyntaxTree)
+                    .GetOperation(clause, session.CancellationToken) is { } operation)
                 {
                     var value = operation switch
                     {

@@ -144,7 +144,8 @@ namespace FineTunePolicy.Analyzers.Rules
                     }
 
                     // Most methods have no [return: ...] at all: nothing to read.
-                    if (classification is not null && !method.GetReturnTypeAttributes().IsEmpty && classification.ReturnClass(method) is { IsNone: false } result)
+                    if (classification is not null && !method.GetReturnTypeAttributes().IsEmpty
+                        && classification.ReturnClass(method) is { IsNone: false } result)
                     {
                         ReportClassified(symbolContext, "return", result);
                     }

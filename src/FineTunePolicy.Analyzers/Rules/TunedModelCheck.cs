@@ -59,7 +59,8 @@ namespace FineTunePolicy.Analyzers.Rules
             if (registered is not null)
             {
                 return "a tuned model of provider '" + registered.Provider + "' trained on "
-                    + RuleText.Describe(registered.TrainingClass, registered.TrainingCategories) + " data (the allow-list registers it), and the project's manifest does not declare it";
+                    + RuleText.Describe(registered.TrainingClass, registered.TrainingCategories) + " data (the allow-list registers it), and the project's "
+                        + "manifest does not declare it";
             }
 
             return _fromManifest

@@ -93,7 +93,8 @@ internal static class AuditRecordReader
         Text(approval, "role"),
         Text(approval, "expires"),
         Text(approval, "ticket"),
-        Array(approval, "covers").Select(c => Text(c, "model") is { } model ? "model " + model : $"{Text(c, "provider")} {Text(c, "purpose")}".Trim()).ToList());
+        Array(approval, "covers").Select(c => Text(c, "model") is { } model ? "model " + model : $"{Text(c, "provider")} {Text(c, "purpose")}".Trim())
+            .ToList());
 
     private static AuditProvider ReadProvider(JsonElement provider) => new(
         Required(provider, "id"),

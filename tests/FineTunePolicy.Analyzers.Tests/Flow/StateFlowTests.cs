@@ -500,7 +500,8 @@ public class StateFlowTests
             }
             """));
         var restricted = Descriptors.FTP0001_RestrictedDataReachesLlm;
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(restricted.Id, restricted.DefaultSeverity).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(restricted.Id, restricted.DefaultSeverity).WithLocation(0)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         await test.RunAsync(CancellationToken.None);
     }
 
