@@ -20,18 +20,21 @@ namespace FineTunePolicy.Analyzers.Flow
     /// <see cref="Deps"/> passes on what was put into the argument; in <see cref="WholeDeps"/> the
     /// argument was used as a whole (sent, serialised, printed), so its type's class counts too;
     /// in <see cref="ContentDeps"/> only what was put into the argument's members counts
-    /// (<c>c.Name</c> depends on the content of <c>c</c>, never on <c>c</c> as a whole).
+    /// (<c>c.Name</c> depends on the content of <c>c</c>, never on <c>c</c> as a whole). A parameter in
+    /// <see cref="AnswerDeps"/> is a client the method asks: the value is the answer of an inference call on it, which
+    /// carries the training class of the tuned model the caller's client is bound to (<see cref="Taint.Answers"/>).
     /// </summary>
     internal readonly struct FlowValue : IEquatable<FlowValue>
     {
         public static readonly FlowValue Bottom = default;
 
-        public FlowValue(Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds, ulong contentDeps = 0)
+        public FlowValue(Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds, ulong contentDeps = 0, ulong answerDeps = 0)
         {
             Fixed = fixedTaint;
             Deps = deps;
             WholeDeps = wholeDeps;
             ContentDeps = contentDeps;
+            AnswerDeps = answerDeps;
             Bounds = bounds;
         }
 
@@ -43,12 +46,16 @@ namespace FineTunePolicy.Analyzers.Flow
 
         public ulong ContentDeps { get; }
 
-        /// <summary>Every parameter the value depends on, in any way.</summary>
+        /// <summary>The parameters whose answers the value is (clients the method asks; not data it sends).</summary>
+        public ulong AnswerDeps { get; }
+
+        /// <summary>Every parameter whose data the value carries (not <see cref="AnswerDeps"/>: a client is not data).</summary>
         public ulong AllDeps => Deps | WholeDeps | ContentDeps;
 
         public FlowBound Bounds { get; }
 
-        public bool IsBottom => Fixed.IsNone && Fixed.Sources.IsEmpty && Deps == 0 && WholeDeps == 0 && ContentDeps == 0 && Bounds == FlowBound.None;
+        public bool IsBottom => Fixed.IsNone && Fixed.Sources.IsEmpty && Deps == 0 && WholeDeps == 0 && ContentDeps == 0 && AnswerDeps == 0
+            && Bounds == FlowBound.None;
 
         public static FlowValue Of(Taint taint) => new(taint, 0, 0, FlowBound.None);
 
@@ -70,23 +77,37 @@ namespace FineTunePolicy.Analyzers.Flow
                 return b;
             }
 
-            return new FlowValue(Taint.Join(a.Fixed, b.Fixed), a.Deps | b.Deps, a.WholeDeps | b.WholeDeps, a.Bounds | b.Bounds, a.ContentDeps | b.ContentDeps);
+            return new FlowValue(
+                Taint.Join(a.Fixed, b.Fixed),
+                a.Deps | b.Deps,
+                a.WholeDeps | b.WholeDeps,
+                a.Bounds | b.Bounds,
+                a.ContentDeps | b.ContentDeps,
+                a.AnswerDeps | b.AnswerDeps);
         }
 
         public FlowValue Join(Taint taint) => Join(this, Of(taint));
 
         /// <summary>The value used as a whole: parameters it depends on are now whole dependencies.</summary>
-        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds, ContentDeps);
+        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds, ContentDeps, AnswerDeps);
 
         /// <summary>A member of the value: only what was put into the parameters' objects, never their whole class.</summary>
-        public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps);
+        public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps, AnswerDeps);
+
+        /// <summary>
+        /// The answer of an inference call made with this value as client, request or options: the training class of the tuned
+        /// models it is bound to, and the answers of the parameters it depends on; nothing of its data.
+        /// </summary>
+        public FlowValue Answer() => new(Fixed.Answers(), 0, 0, Bounds, 0, AllDeps);
 
         public bool Equals(FlowValue other) =>
-            Deps == other.Deps && WholeDeps == other.WholeDeps && ContentDeps == other.ContentDeps && Bounds == other.Bounds && Fixed.Equals(other.Fixed);
+            Deps == other.Deps && WholeDeps == other.WholeDeps && ContentDeps == other.ContentDeps && AnswerDeps == other.AnswerDeps && Bounds == other.Bounds
+            && Fixed.Equals(other.Fixed);
 
         public override bool Equals(object? obj) => obj is FlowValue other && Equals(other);
 
         public override int GetHashCode() =>
-            Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (int)Bounds;
+            Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (AnswerDeps.GetHashCode() * 13)
+            ^ (int)Bounds;
     }
 }

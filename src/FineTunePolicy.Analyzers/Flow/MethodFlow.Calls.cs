@@ -84,7 +84,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 bound = FlowValue.Join(bound, Eval(argument.Value, depth));
             }
 
-            return FlowValue.Of(bound.Fixed.Answers());
+            return bound.Answer();
         }
 
         /// <summary>The result of a call into a method of this compilation, through its summary.</summary>
@@ -115,7 +115,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private FlowValue Resolve(FlowValue callee, IOperation call, int depth, IOperation? receiver = null)
         {
             var result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
-            var dependencies = callee.AllDeps;
+            var dependencies = callee.AllDeps | callee.AnswerDeps;
             for (var index = 0; dependencies != 0 && index < 64; index++)
             {
                 var bit = FlowValue.Bit(index);
@@ -140,6 +140,12 @@ namespace FineTunePolicy.Analyzers.Flow
                     if ((callee.ContentDeps & bit) != 0)
                     {
                         result = FlowValue.Join(result, Eval(argument, depth).AsContent());
+                    }
+
+                    if ((callee.AnswerDeps & bit) != 0)
+                    {
+                        // The callee asked the client it was given: the answer is that of the caller's client.
+                        result = FlowValue.Join(result, Eval(argument, depth).Answer());
                     }
                 }
             }

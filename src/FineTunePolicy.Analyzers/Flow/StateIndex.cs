@@ -290,7 +290,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private FlowValue ResolveParameters(FlowValue value, IMethodSymbol method, FlowEngine.Session session, int depth)
         {
             var result = new FlowValue(value.Fixed, 0, 0, FlowBound.None);
-            var dependencies = value.AllDeps;
+            var dependencies = value.AllDeps | value.AnswerDeps;
             for (var index = 1; dependencies != 0 && index < 64 && index <= method.Parameters.Length; index++)
             {
                 var bit = FlowValue.Bit(index);
@@ -301,6 +301,17 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 var parameter = method.Parameters[index - 1];
                 var passed = ParameterValue(parameter, session, depth);
+                if ((value.AnswerDeps & bit) != 0)
+                {
+                    // An answer of the client the writer was given, stored: the answer of what its callers pass.
+                    result = FlowValue.Join(result, passed.Answer());
+                }
+
+                if ((value.AllDeps & bit) == 0)
+                {
+                    continue;
+                }
+
                 if ((value.WholeDeps & bit) != 0)
                 {
                     passed = passed.Join(_engine.Classification.Whole(parameter.Type));

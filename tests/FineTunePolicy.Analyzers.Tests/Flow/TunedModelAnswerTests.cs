@@ -148,6 +148,28 @@ public class TunedModelAnswerTests
         """, Registry, AboveInference(0, "'IMessageService.Create'", "anthropic", "Internal (project policy)").WithLocation(1));
 
     [Fact]
+    public Task AnswerOfTunedModel_AskedByAHelperGivenTheClient_FTP0003() => Answers.VerifyAsync($$"""
+        using System.Threading.Tasks;
+        using Anthropic;
+        using Anthropic.Models.Messages;
+        using OpenAI;
+        using OpenAI.Chat;
+        public class Escalation
+        {
+            private static async Task<string> Ask(ChatClient client, string question) =>
+                (await client.CompleteChatAsync(question)).Value.Content[0].Text;
+
+            public async Task Escalate(OpenAIClient openAi, AnthropicClient claude, string ticket)
+            {
+                var draft = await Ask(openAi.GetChatClient({|#1:"{{Support}}"|}), ticket);
+                var plain = await Ask(openAi.GetChatClient("gpt-4o-mini"), ticket);
+                await claude.Messages.Create({|#0:new MessageCreateParams { Model = "claude-sonnet-4-5", MaxTokens = 500, Messages = [new UserMessageParam(draft)] }|});
+                await claude.Messages.Create(new MessageCreateParams { Model = "claude-sonnet-4-5", MaxTokens = 500, Messages = [new UserMessageParam(plain)] });
+            }
+        }
+        """, Registry, AboveInference(0, "'IMessageService.Create'", "anthropic", "Internal (project policy)").WithLocation(1));
+
+    [Fact]
     public Task AnswerOfBaseModel_Unclassified_NoDiagnostic() => Answers.VerifyAsync("""
         using System.Threading.Tasks;
         using Anthropic;
