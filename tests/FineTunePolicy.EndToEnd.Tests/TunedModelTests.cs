@@ -59,9 +59,18 @@ public sealed class TunedModelTests
 
         Assert.True(build.ExitCode == 0, build.Describe());
         Assert.Empty(build.TaskFindings);
-        // The findings the README shows, as warnings (the sample's .editorconfig lowers FTP0001, FTP0002 and FTP0004).
-        Assert.Equal(new[] { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006" }, build.AnalyzerFindings.Select(f => f.Id)
-            .Order(StringComparer.Ordinal));
+        // The findings the README shows, as warnings (the sample's .editorconfig lowers FTP0001, FTP0002 and FTP0004); the
+        // declared model raises no FTP0010, and its answer, embedded, is the second FTP0003.
+        Assert.Equal(
+            new[] { "FTP0001", "FTP0002", "FTP0003", "FTP0003", "FTP0004", "FTP0005", "FTP0006" },
+            build.AnalyzerFindings.Select(f => f.Id).Order(StringComparer.Ordinal));
+        var answer = build.AnalyzerFindings.Single(f => f.File.EndsWith("TunedReplySuggester.cs", StringComparison.Ordinal));
+        var embedded = Text.Position(p.PathOf("Assistant/TunedReplySuggester.cs"), "suggestion, cancellationToken: cancellationToken)).Value;");
+        Assert.Equal(("FTP0003", embedded.Line), (answer.Id, answer.Line));
+        Assert.StartsWith(
+            $"Confidential, Personal data from the answer of tuned model '{SupportModel}' (client held in 'TunedReplySuggester._tuned') reaches "
+                + "'EmbeddingClient.GenerateEmbeddingAsync' for embedding with provider 'openai', above the embedding ceiling Internal (project policy)",
+            answer.Message);
         string config = File.ReadAllText(p.PathOf("obj/Debug/net10.0/FineTunePolicy.Analyzers.globalconfig"));
         Assert.Contains(
             $"finetune_policy.model.1.id = {SupportModel}\n" +
