@@ -38,7 +38,8 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, Dictionary<SyntaxTree, List<int>>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Dictionary<SyntaxTree, List<SyntaxToken>>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(ISymbol Type, int Excluded), HashSet<SyntaxTree>> _reaching = new(ReachingKeyComparer.Instance);
         private readonly object _producersGate = new();
         private Dictionary<ITypeSymbol, List<int>>? _producers;
         private int _treesSearched;
@@ -397,26 +398,24 @@ namespace FineTunePolicy.Analyzers.Flow
 
             // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
             // member by name: binding names there is skipped.
-            var reaching = member?.ContainingType is { } type && type.Name != name ? NamesReaching(type, name, session) : null;
+            var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, name, session) : null;
             foreach (var pair in Occurrences(name, kind, session))
             {
                 var tree = pair.Key;
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
-                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !MayReach(tree, reaching))
+                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree))
                 {
                     continue;
                 }
 
-                var root = tree.GetRoot(session.CancellationToken);
-                foreach (var at in pair.Value)
+                foreach (var token in pair.Value)
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
-                    if (spans is not null && !spans.Exists(span => span.Contains(at)))
+                    if (spans is not null && !spans.Exists(span => span.Contains(token.SpanStart)))
                     {
                         continue;
                     }
 
-                    var token = root.FindToken(at);
                     if (!accept(token) || member is not null && !Names(token, member, session))
                     {
                         continue;
@@ -435,25 +434,12 @@ namespace FineTunePolicy.Analyzers.Flow
             return found;
         }
 
-        private static bool MayReach(SyntaxTree tree, List<int> names)
-        {
-            var words = TreeNames.Of(tree);
-            foreach (var name in names)
-            {
-                if (words.MayMention(tree, name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>
-        /// The names through which code reaches an instance of <paramref name="type"/>: its own, and those of the source methods,
-        /// properties and fields of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found.
+        /// The trees that can reach an instance of <paramref name="type"/> by a name: its own, or that of a source method, property or
+        /// field of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found. The searched name
+        /// itself does not count: <c>b.With(x)</c> on a builder whose <c>With</c> returns the builder reaches <c>b</c> some other way.
         /// </summary>
-        private List<int> NamesReaching(INamedTypeSymbol type, string searched, FlowEngine.Session session)
+        private HashSet<SyntaxTree> TreesReaching(INamedTypeSymbol type, string searched, FlowEngine.Session session)
         {
             var producers = Volatile.Read(ref _producers);
             if (producers is null)
@@ -464,15 +450,28 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
-            // The searched name itself does not count: b.With(x) on a builder whose With returns the builder reaches b some other way.
-            var names = new List<int> { NameHash.Of(type.Name) };
             var self = NameHash.Of(searched);
+            var names = new List<int> { NameHash.Of(type.Name) };
             if (producers.TryGetValue(type.OriginalDefinition, out var more))
             {
                 names.AddRange(more.Where(name => name != self));
             }
 
-            return names;
+            var key = (type.OriginalDefinition, names.Count == 1 + (more?.Count ?? 0) ? 0 : self);
+            return _reaching.GetOrAdd(key, static (_, state) =>
+            {
+                var trees = new HashSet<SyntaxTree>();
+                foreach (var tree in state.Compilation.SyntaxTrees)
+                {
+                    var words = TreeNames.Of(tree);
+                    if (state.Names.Exists(name => words.MayMention(tree, name)))
+                    {
+                        trees.Add(tree);
+                    }
+                }
+
+                return trees;
+            }, (Compilation: _engine.Compilation, Names: names));
         }
 
         // Each source type, with the names of the source members that produce one (declared symbols only, nothing bound).
@@ -580,14 +579,14 @@ namespace FineTunePolicy.Analyzers.Flow
         /// Where the compilation spells <paramref name="name"/> as a token of <paramref name="kind"/> (an identifier, a string literal, the
         /// <c>new</c> keyword, a bracket), by tree: one scan per name, of the trees whose words (<see cref="TreeNames.MayMention"/>) may hold it.
         /// </summary>
-        private Dictionary<SyntaxTree, List<int>> Occurrences(string name, SyntaxKind kind, FlowEngine.Session session)
+        private Dictionary<SyntaxTree, List<SyntaxToken>> Occurrences(string name, SyntaxKind kind, FlowEngine.Session session)
         {
             return _occurrences.GetOrAdd((int)kind + ":" + name, static (_, state) =>
             {
                 var (self, name, kind, session) = state;
                 var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
                 var hash = NameHash.Of(name);
-                var found = new Dictionary<SyntaxTree, List<int>>();
+                var found = new Dictionary<SyntaxTree, List<SyntaxToken>>();
                 foreach (var tree in self._engine.Compilation.SyntaxTrees)
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
@@ -599,12 +598,13 @@ namespace FineTunePolicy.Analyzers.Flow
                     Interlocked.Increment(ref self._treesSearched);
                     var text = Texts.GetValue(tree, static t => t.GetText().ToString());
                     SyntaxNode? root = null;
-                    List<int>? positions = null;
+                    List<SyntaxToken>? tokens = null;
                     for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length,
                         System.StringComparison.Ordinal))
                     {
                         var end = at + name.Length;
-                        if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])))
+                        if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
+                            || kind == SyntaxKind.NewKeyword && !FollowedByParenthesis(text, end))
                         {
                             continue;
                         }
@@ -613,13 +613,13 @@ namespace FineTunePolicy.Analyzers.Flow
                         var token = root.FindToken(at);
                         if (token.IsKind(kind) && token.ValueText == name)
                         {
-                            (positions ??= new List<int>()).Add(at);
+                            (tokens ??= new List<SyntaxToken>()).Add(token);
                         }
                     }
 
-                    if (positions is not null)
+                    if (tokens is not null)
                     {
-                        found.Add(tree, positions);
+                        found.Add(tree, tokens);
                     }
                 }
 
@@ -863,5 +863,26 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+        // new(...) or new (...): a target-typed construction; new T(...) is found by T's name.
+        private static bool FollowedByParenthesis(string text, int index)
+        {
+            while (index < text.Length && char.IsWhiteSpace(text[index]))
+            {
+                index++;
+            }
+
+            return index < text.Length && text[index] == '(';
+        }
+
+        private sealed class ReachingKeyComparer : IEqualityComparer<(ISymbol Type, int Excluded)>
+        {
+            public static readonly ReachingKeyComparer Instance = new();
+
+            public bool Equals((ISymbol Type, int Excluded) x, (ISymbol Type, int Excluded) y) =>
+                x.Excluded == y.Excluded && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+            public int GetHashCode((ISymbol Type, int Excluded) key) => SymbolEqualityComparer.Default.GetHashCode(key.Type) * 31 + key.Excluded;
+        }
     }
 }
