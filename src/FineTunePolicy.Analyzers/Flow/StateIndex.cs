@@ -42,6 +42,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<(ISymbol Type, int Excluded), HashSet<SyntaxTree>> _reaching = new(ReachingKeyComparer.Instance);
         private readonly object _producersGate = new();
         private Dictionary<ITypeSymbol, List<int>>? _producers;
+        private Dictionary<int, List<SyntaxTree>>? _treesByWord;
         private int _treesSearched;
         private int _namesBound;
 
@@ -461,17 +462,67 @@ namespace FineTunePolicy.Analyzers.Flow
             return _reaching.GetOrAdd(key, static (_, state) =>
             {
                 var trees = new HashSet<SyntaxTree>();
-                foreach (var tree in state.Compilation.SyntaxTrees)
+                foreach (var name in state.Names)
                 {
-                    var words = TreeNames.Of(tree);
-                    if (state.Names.Exists(name => words.MayMention(tree, name)))
-                    {
-                        trees.Add(tree);
-                    }
+                    trees.UnionWith(state.Self.TreesSpelling(name, state.Session));
                 }
 
                 return trees;
-            }, (Compilation: _engine.Compilation, Names: names));
+            }, (Self: this, Names: names, Session: session));
+        }
+
+        /// <summary>The trees whose text may spell the word with hash <paramref name="word"/>, in compilation order.</summary>
+        private List<SyntaxTree> TreesSpelling(int word, FlowEngine.Session session)
+        {
+            var index = Volatile.Read(ref _treesByWord);
+            if (index is null)
+            {
+                lock (_producersGate)
+                {
+                    index = _treesByWord ??= WordIndex(_engine.Compilation, session.CancellationToken);
+                }
+            }
+
+            return index.TryGetValue(word, out var trees) ? trees : index[0];
+        }
+
+        // Each word of the compilation's text with the trees that spell it; under 0 (and under every word), the trees whose escapes may hide any.
+        private static Dictionary<int, List<SyntaxTree>> WordIndex(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<int, List<SyntaxTree>>();
+            var anyWord = new List<SyntaxTree>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TreeNames.Of(tree).WordsOf(tree) is not { } words)
+                {
+                    anyWord.Add(tree);
+                    foreach (var trees in index.Values)
+                    {
+                        trees.Add(tree);
+                    }
+
+                    continue;
+                }
+
+                foreach (var word in words)
+                {
+                    if (!index.TryGetValue(word, out var trees))
+                    {
+                        index[word] = trees = new List<SyntaxTree>(anyWord);
+                    }
+
+                    trees.Add(tree);
+                }
+            }
+
+            // A word no tree spells: only the trees that may hide any (0 is not a word's hash in practice; a collision costs a search).
+            if (!index.ContainsKey(0))
+            {
+                index[0] = anyWord;
+            }
+
+            return index;
         }
 
         // Each source type, with the names of the source members that produce one (declared symbols only, nothing bound).
@@ -585,15 +636,10 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 var (self, name, kind, session) = state;
                 var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
-                var hash = NameHash.Of(name);
                 var found = new Dictionary<SyntaxTree, List<SyntaxToken>>();
-                foreach (var tree in self._engine.Compilation.SyntaxTrees)
+                foreach (var tree in word ? self.TreesSpelling(NameHash.Of(name), session) : self._engine.Compilation.SyntaxTrees)
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
-                    if (word && !TreeNames.Of(tree).MayMention(tree, hash))
-                    {
-                        continue;
-                    }
 
                     Interlocked.Increment(ref self._treesSearched);
                     var text = Texts.GetValue(tree, static t => t.GetText().ToString());

@@ -93,8 +93,15 @@ namespace FineTunePolicy.Analyzers
         /// </summary>
         public bool MayMention(SyntaxTree tree, int nameHash)
         {
+            var words = WordsOf(tree);
+            return words is null || words.Contains(nameHash);
+        }
+
+        /// <summary>The hashes of every word of the tree's text, or null when an escape may hide a name (any name may be there).</summary>
+        public HashSet<int>? WordsOf(SyntaxTree tree)
+        {
             var words = Volatile.Read(ref _words) ?? Interlocked.CompareExchange(ref _words, Words(tree), null) ?? _words!;
-            return words.Count == 0 || words.Contains(nameHash);
+            return words.Count == 0 ? null : words;
         }
 
         // Every word of the text; empty when an escape or a formatting character may hide a name (then every name may be there).
