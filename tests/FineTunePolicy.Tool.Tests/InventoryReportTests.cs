@@ -124,6 +124,51 @@ public sealed class InventoryReportTests : IDisposable
     }
 
     [Fact]
+    public void Baseline_ListsNewAndRemovedCallSites_NotByLine_AndAClassRiseAsNew()
+    {
+        var before = Build();
+        _outputs.Project("Billing", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 15) });
+        _outputs.Inventory(
+            "Billing",
+            ("Program.cs", 15, "moved three lines down",
+                Outputs.SinkCall("ChatClient.CompleteChatAsync", "openai", "Inference", "Restricted", "Customer.Ssn", "Confidential", allowed: false)),
+            ("Drafts.cs", 30, "now sends Confidential data",
+                Outputs.SinkCall("MessageService.Create", "anthropic", "Inference", "Confidential", "Customer.Email", "Confidential", allowed: true)),
+            ("Index.cs", 4, "a new embedding call",
+                Outputs.SinkCall("EmbeddingClient.GenerateEmbeddingAsync", "openai", "Embedding", "Public", null, "Internal", allowed: true)));
+
+        var model = ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), Today, ("before/report.json", before));
+        var changes = model.Changes!;
+
+        Assert.Equal(["Billing Drafts.cs:30 anthropic Confidential", "Billing Index.cs:4 openai Public"], changes.NewCallSites!.Select(Describe));
+        Assert.Equal(["Billing Drafts.cs:8 ollama Public", "Billing Drafts.cs:30 anthropic Internal"], changes.RemovedCallSites!.Select(Describe));
+        Assert.Contains("2 new LLM call sites, 2 removed", HtmlReport.Write(model), StringComparison.Ordinal);
+        Assert.Contains(
+            "| Billing | Index.cs:4 | `EmbeddingClient.GenerateEmbeddingAsync` | `openai` | embedding | Public |\n",
+            MarkdownReport.Write(model),
+            StringComparison.Ordinal);
+        var json = System.Text.Json.JsonDocument.Parse(ReportJson.Write(model)).RootElement;
+        Assert.True(RendererTests.ReportSchema.Value.Evaluate(json).IsValid);
+
+        static string Describe(CallSiteChange c) => $"{c.Project} {c.File}:{c.Line} {c.Provider} {c.Class}";
+    }
+
+    [Fact]
+    public void Baseline_WithoutAnInventory_CallSitesAreNotCompared()
+    {
+        _outputs.Project("Billing");
+        var before = ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), Today);
+        var model = Build();
+
+        var changes = ReportBuilder.Build(InputFinder.Find(new[] { _outputs.Root }), Today, ("before/report.json", before)).Changes!;
+
+        Assert.Null(before.Projects.Single().Inventory);
+        Assert.NotNull(model.Projects.Single(p => p.Name == "Billing").Inventory);
+        Assert.Null(changes.NewCallSites);
+        Assert.Null(changes.RemovedCallSites);
+    }
+
+    [Fact]
     public void Json_WithAnInventory_ValidatesAgainstThePublishedSchema_AndReadsBackAsABaseline()
     {
         var model = Build();

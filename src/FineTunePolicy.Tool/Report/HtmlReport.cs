@@ -356,7 +356,27 @@ internal static class HtmlReport
         Names("Removed projects", c.RemovedProjects);
         Names("New providers", c.NewProviders);
         Names("Removed providers", c.RemovedProviders);
+        html.Append("<li>").Append(c.NewCallSites == null
+            ? "LLM call sites: not compared (the baseline or this report holds no inventory of LLM use)"
+            : $"{c.NewCallSites.Count} new LLM call sites, {c.RemovedCallSites!.Count} removed").Append("</li>");
         html.Append("</ul>");
+        var siteLists = new[] { ("New LLM call sites", c.NewCallSites, "new-call-site"), ("Removed LLM call sites", c.RemovedCallSites, "removed-call-site") };
+        foreach (var (title, list, cls) in siteLists)
+        {
+            if (list is { Count: > 0 })
+            {
+                html.Append("<h3>").Append(title).Append("</h3><ul class=\"").Append(cls).Append("\">");
+                foreach (var site in list)
+                {
+                    html.Append("<li><code>").Append(E($"{site.Project}: {site.File}({site.Line})")).Append("</code> <code>").Append(E(site.Sink))
+                        .Append("</code> to <code>").Append(E(site.Provider)).Append("</code> for ").Append(E(Purpose(site.Purpose))).Append(' ')
+                        .Append(ClassBadge(site.Class)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+        }
+
         foreach (var (title, list, cls) in new[] { ("New", c.NewFindings, "new-finding"), ("Resolved", c.ResolvedFindings, "resolved-finding") })
         {
             if (list.Count > 0)

@@ -46,6 +46,25 @@ internal static class MarkdownReport
             Names(md, "Removed projects", changes.RemovedProjects);
             Names(md, "New providers", changes.NewProviders);
             Names(md, "Removed providers", changes.RemovedProviders);
+            if (changes.NewCallSites is { } newSites && changes.RemovedCallSites is { } removedSites)
+            {
+                md.Append(Plural(newSites.Count, "new LLM call site")).Append(", ")
+                  .Append(removedSites.Count.ToString(CultureInfo.InvariantCulture)).Append(" removed.\n");
+                foreach (var (title, list) in new[] { ("New call sites", newSites), ("Removed call sites", removedSites) })
+                {
+                    if (list.Count > 0)
+                    {
+                        md.Append('\n').Append(title)
+                          .Append(":\n\n| Project | Where | Sink | Provider | Purpose | Class |\n|---|---|---|---|---|---|\n");
+                        foreach (var site in list)
+                        {
+                            md.Append("| ").Append(Cell(site.Project)).Append(" | ").Append(Cell($"{site.File}:{site.Line}"))
+                              .Append(" | ").Append(Code(site.Sink)).Append(" | ").Append(Code(site.Provider))
+                              .Append(" | ").Append(site.Purpose).Append(" | ").Append(site.Class).Append(" |\n");
+                        }
+                    }
+                }
+            }
             if (changes.NewFindings.Count > 0)
             {
                 md.Append("\nNew:\n\n");

@@ -391,25 +391,35 @@ internal static class ReportBuilder
 
     private static ReportChanges Compare(string display, ReportModel baseline, ReportModel current)
     {
-        // A multiset comparison by key: two equal findings in one file count twice.
-        static List<Finding> Missing(IEnumerable<Finding> from, IEnumerable<Finding> other)
+        // A multiset comparison by key: two equal findings (or call sites) in one file count twice.
+        static List<T> Missing<T>(IEnumerable<T> from, IEnumerable<T> other, Func<T, string> key)
         {
-            var left = other.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var result = new List<Finding>();
-            foreach (var finding in from)
+            var left = other.GroupBy(key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var result = new List<T>();
+            foreach (var item in from)
             {
-                if (left.TryGetValue(finding.Key, out var n) && n > 0)
+                if (left.TryGetValue(key(item), out var n) && n > 0)
                 {
-                    left[finding.Key] = n - 1;
+                    left[key(item)] = n - 1;
                 }
                 else
                 {
-                    result.Add(finding);
+                    result.Add(item);
                 }
             }
 
             return result;
         }
+
+        static List<CallSiteChange> CallSites(ReportModel model) => model.Projects
+            .SelectMany(p => (p.Inventory?.CallSites ?? Array.Empty<CallSite>())
+                .Select(c => new CallSiteChange(p.Name, c.File, c.Line, c.Sink, c.Provider, c.Purpose, c.Class)))
+            .ToList();
+
+        // Call sites are compared only when both reports hold an inventory: against a report without one, every call would be new.
+        var inventories = baseline.Projects.Any(p => p.Inventory != null) && current.Projects.Any(p => p.Inventory != null);
+        var sitesNow = CallSites(current);
+        var sitesThen = CallSites(baseline);
 
         var active = current.Findings.Where(f => !f.Suppressed).ToList();
         var before = baseline.Findings.Where(f => !f.Suppressed).ToList();
@@ -420,11 +430,13 @@ internal static class ReportBuilder
         return new ReportChanges(
             display,
             baseline.Today,
-            Missing(active, before),
-            Missing(before, active),
+            Missing(active, before, f => f.Key),
+            Missing(before, active, f => f.Key),
             projectsNow.Except(projectsThen).OrderBy(p => p, StringComparer.Ordinal).ToList(),
             projectsThen.Except(projectsNow).OrderBy(p => p, StringComparer.Ordinal).ToList(),
             providersNow.Except(providersThen).OrderBy(p => p, StringComparer.Ordinal).ToList(),
-            providersThen.Except(providersNow).OrderBy(p => p, StringComparer.Ordinal).ToList());
+            providersThen.Except(providersNow).OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            inventories ? Missing(sitesNow, sitesThen, c => c.Key) : null,
+            inventories ? Missing(sitesThen, sitesNow, c => c.Key) : null);
     }
 }

@@ -183,4 +183,17 @@ internal sealed record ReportChanges(
     IReadOnlyList<string> NewProjects,
     IReadOnlyList<string> RemovedProjects,
     IReadOnlyList<string> NewProviders,
-    IReadOnlyList<string> RemovedProviders);
+    IReadOnlyList<string> RemovedProviders,
+    IReadOnlyList<CallSiteChange>? NewCallSites,
+    IReadOnlyList<CallSiteChange>? RemovedCallSites);
+
+/// <summary>
+/// An LLM call site of the inventory added or removed since the baseline, matched by project, file, sink, provider, purpose
+/// and class (lines move; a call that now receives a higher class is a new call site). Null lists: not compared, because the
+/// baseline or this report holds no inventory.
+/// </summary>
+internal sealed record CallSiteChange(string Project, string File, int Line, string Sink, string Provider, string Purpose, string Class)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Key => string.Join("|", Project, File, Sink, Provider, Purpose, Class);
+}
