@@ -194,9 +194,9 @@ public class FTP0100Tests
     }
 
     [Fact]
-    public async Task Requested_ByTheGlobalConfigOrAnEditorConfigSeverity()
+    public async Task Requested_OnlyWhereASeverityTurnsItOn()
     {
-        // The package's targets add a global config with this line; a user may write it in .editorconfig too.
+        // Here through the compilation's options; the package's global config is the end-to-end test's (InventoryTests).
         var compilation = DirectRun.Compile("RequestedByConfig", "public class C { }");
         Assert.False(LlmInventoryRequested(compilation));
         Assert.True(LlmInventoryRequested(Inventoried(compilation)));
