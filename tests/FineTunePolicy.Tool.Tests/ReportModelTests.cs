@@ -96,6 +96,23 @@ public sealed class ReportModelTests : IDisposable
         Assert.Equal(new[] { "Order.Card", "Customer.Ssn" }, facts.SourceNames);
     }
 
+    [Theory]
+    [InlineData("Confidential, Personal data from the answer of tuned model 'ft:gpt-4o-mini:contoso:support:9xYz' (client held in 'Suggester._tuned') "
+        + "reaches 'EmbeddingGeneratorExtensions.GenerateAsync' for embedding with provider 'unknown', above the embedding ceiling Internal (project policy); "
+        + "send only the members the request needs", "answer of tuned model 'ft:gpt-4o-mini:contoso:support:9xYz'")]
+    [InlineData("Confidential, Personal data from 'Member.HomeAddress' (stored in 'ConciergeSession._context') reaches 'ChatClient.CompleteChatAsync' "
+        + "for inference with provider 'anthropic', above the inference ceiling Internal (project policy); send only the members the request needs",
+        "Member.HomeAddress")]
+    public void SourcesAbove_NameTheSources_NotTheStateOrClientTheMessageAlsoQuotes(string message, string source)
+    {
+        var properties = new Dictionary<string, string> { ["AcceptedClass"] = "Internal", ["SourcesAbove"] = source };
+
+        var facts = FindingFactsReader.Read("FTP0003", message, properties);
+
+        Assert.Equal(new[] { source }, facts.SourceNames);
+        Assert.Equal("Confidential", facts.Class);
+    }
+
     [Fact]
     public void Suppressions_FromTheAuditRecord_KeepTheirJustification()
     {

@@ -37,7 +37,9 @@ internal static partial class FindingFactsReader
             properties.GetValueOrDefault(Keys.Provider) ?? facts.Provider,
             properties.GetValueOrDefault(Keys.Class) ?? facts.Class,
             properties.TryGetValue(Keys.Categories, out var categories) ? Split(categories) : facts.Categories,
-            properties.TryGetValue(Keys.Sources, out var sources) ? Split(sources) : facts.SourceNames,
+            properties.TryGetValue(Keys.Sources, out var sources) ? Split(sources)
+                : properties.TryGetValue(Keys.SourcesAbove, out var above) ? Split(above)
+                : facts.SourceNames,
             properties.GetValueOrDefault(Keys.Ceiling) ?? facts.Ceiling);
     }
 
@@ -52,6 +54,12 @@ internal static partial class FindingFactsReader
         public const string Sources = "Sources";
         public const string Ceiling = "Ceiling";
         public const string Allowed = "Allowed";
+
+        /// <summary>
+        /// FTP0001-FTP0003: the sources above the ceiling, named as messages name them. Read when <see cref="Sources"/> is absent:
+        /// the message quotes state paths and models too ("the answer of tuned model 'ft:…' (client held in 'X._f')").
+        /// </summary>
+        public const string SourcesAbove = "SourcesAbove";
 
         // FTP0100, the inventory of LLM use.
         public const string Entry = "Entry";
