@@ -73,6 +73,28 @@ public sealed class ReportModelTests : IDisposable
     }
 
     [Fact]
+    public void DueDates_ListTheReviewOfEachTunedModel_OnceForEveryProjectThatDeclaresIt()
+    {
+        _outputs.Project("Support");
+        _outputs.Project("Agents");
+        foreach (var audit in Directory.GetFiles(_outputs.Root, "FineTunePolicy.audit.json", SearchOption.AllDirectories))
+        {
+            var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(audit))!;
+            record["models"] = System.Text.Json.Nodes.JsonNode.Parse(
+                "[{ \"id\": \"ft:gpt-4o-mini:contoso:support:9xYz\", \"provider\": \"openai\", \"trainedOn\": { \"class\": \"Confidential\" }, "
+                + "\"reviewBy\": \"2026-12-20\", \"decision\": \"allowed\" }]");
+            File.WriteAllText(audit, record.ToJsonString());
+        }
+
+        var review = Build().DueDates.Single(d => d.Kind == "modelReview");
+
+        Assert.Equal(("ft:gpt-4o-mini:contoso:support:9xYz", 20, "dueSoon"), (review.Subject, review.DaysLeft, review.Status));
+        Assert.Equal(new[] { "Agents", "Support" }, review.Projects);
+        Assert.Equal("openai, trained on Confidential data", review.Detail);
+        Assert.Equal("review of tuned model ", HtmlReport.DueKind(review.Kind, capital: false));
+    }
+
+    [Fact]
     public void Flows_LinkSourcesProjectsAndProviders_DeclaredUsesAllowed_ErrorsBlocked_WarningsFlagged()
     {
         _outputs.Project("A", "openai", findings: new[] { ("FTP0001", "error", Messages.Ftp0001, 1), ("FTP0003", "warning", Messages.Ftp0003, 2) });

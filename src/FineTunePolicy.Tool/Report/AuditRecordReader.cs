@@ -7,6 +7,9 @@ internal sealed record AuditApproval(string Id, string? Who, string? Role, strin
 
 internal sealed record AuditProvider(string Id, string? DisplayName, string? Hosting, string? ReviewBy, IReadOnlyList<string> Purposes);
 
+/// <summary>A tuned model the project declares (issue 13): its registry facts as the audit record lists them.</summary>
+internal sealed record AuditModel(string Id, string? Provider, string? TrainedOnClass, string? ReviewBy, string? Decision);
+
 /// <summary>The parts of an audit record (docs/audit-record.md) that the report shows.</summary>
 internal sealed record AuditRecord(
     string Mode,
@@ -19,7 +22,8 @@ internal sealed record AuditRecord(
     IReadOnlyList<DatasetEntry> Datasets,
     IReadOnlyList<AuditApproval> Approvals,
     IReadOnlyList<AuditProvider> Providers,
-    IReadOnlyList<SuppressionEntry> Suppressions);
+    IReadOnlyList<SuppressionEntry> Suppressions,
+    IReadOnlyList<AuditModel> Models);
 
 /// <summary>Reads FineTunePolicy.audit.json, format 1; a newer format or a file that is not an audit record is a <see cref="ToolError"/>.</summary>
 internal static class AuditRecordReader
@@ -58,7 +62,8 @@ internal static class AuditRecordReader
                 Array(root, "approvals").Select(ReadApproval).ToList(),
                 Array(root, "providers").Select(ReadProvider).ToList(),
                 root.TryGetProperty("suppressions", out var suppressions) ? Array(suppressions, "entries").Select(ReadSuppression)
-                    .ToList() : new List<SuppressionEntry>());
+                    .ToList() : new List<SuppressionEntry>(),
+                Array(root, "models").Select(ReadModel).ToList());
         }
         catch (InvalidOperationException ex)
         {
@@ -104,6 +109,13 @@ internal static class AuditRecordReader
         provider.TryGetProperty("effectiveCeilings", out var ceilings) && ceilings.ValueKind == JsonValueKind.Object
             ? ceilings.EnumerateObject().Select(p => p.Name).ToList()
             : new List<string>());
+
+    private static AuditModel ReadModel(JsonElement model) => new(
+        Required(model, "id"),
+        Text(model, "provider"),
+        model.TryGetProperty("trainedOn", out var trainedOn) ? Text(trainedOn, "class") : null,
+        Text(model, "reviewBy"),
+        Text(model, "decision"));
 
     private static SuppressionEntry ReadSuppression(JsonElement entry) => new(
         Required(entry, "rule"),

@@ -125,7 +125,7 @@ internal static class HtmlReport
                 html.Append("<tr data-kind=\"").Append(d.Kind).Append("\"><td>").Append(d.Date).Append("</td><td>").Append(d.DaysLeft)
                     .Append("</td><td><span class=\"badge st-").Append(d.Status).Append("\">")
                         .Append(d.Status switch { "overdue" => "overdue", "dueSoon" => "due soon", _ => "ok" })
-                    .Append("</span></td><td>").Append(d.Kind == "approval" ? "Approval " : "Contract review of ").Append("<code>").Append(E(d.Subject))
+                    .Append("</span></td><td>").Append(DueKind(d.Kind, capital: true)).Append("<code>").Append(E(d.Subject))
                         .Append("</code>")
                     .Append(d.Detail == null ? "" : " <span class=\"muted\">(" + E(d.Detail) + ")</span>")
                     .Append("</td><td>").Append(E(string.Join(", ", d.Projects))).Append("</td></tr>");
@@ -396,6 +396,18 @@ internal static class HtmlReport
     }
 
     private static string Purpose(string purpose) => purpose == "fineTuning" ? "fine-tuning" : purpose;
+
+    /// <summary>What falls due, before its subject: an approval's expiry, a provider's contract review, a tuned model's review.</summary>
+    internal static string DueKind(string kind, bool capital)
+    {
+        var text = kind switch
+        {
+            "approval" => "approval ",
+            "modelReview" => "review of tuned model ",
+            _ => "contract review of ",
+        };
+        return capital ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
 
     private static string E(string text) => Html.Escape(text);
 }

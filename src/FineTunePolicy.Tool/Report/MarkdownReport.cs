@@ -105,7 +105,7 @@ internal static class MarkdownReport
             {
                 md.Append("| ").Append(d.Date).Append(" | ").Append(d.DaysLeft.ToString(CultureInfo.InvariantCulture))
                   .Append(d.Status == "ok" ? "" : d.Status == "overdue" ? " **overdue**" : " **due soon**")
-                  .Append(" | ").Append(d.Kind == "approval" ? "approval " : "contract review of ").Append(Code(d.Subject))
+                  .Append(" | ").Append(HtmlReport.DueKind(d.Kind, capital: false)).Append(Code(d.Subject))
                   .Append(d.Detail == null ? "" : " (" + Cell(d.Detail) + ")")
                   .Append(" | ").Append(Cell(string.Join(", ", d.Projects))).Append(" |\n");
             }

@@ -368,6 +368,20 @@ internal static class ReportBuilder
                 provider.Projects, provider.DisplayName));
         }
 
+        var models = projects
+            .SelectMany(p => (p.Audit?.Models ?? Array.Empty<AuditModel>()).Select(m => (Project: p.Entry.Name, Model: m)))
+            .Where(m => m.Model.ReviewBy != null)
+            .GroupBy(m => (m.Model.Id, m.Model.ReviewBy));
+        foreach (var group in models)
+        {
+            var model = group.First().Model;
+            var days = DaysLeft(model.ReviewBy, today) ?? 0;
+            var detail = string.Join(", ", new[] { model.Provider, model.TrainedOnClass is { } c ? "trained on " + c + " data" : null }
+                .Where(s => !string.IsNullOrEmpty(s)));
+            due.Add(new DueDate("modelReview", model.Id, model.ReviewBy!, days, Status(days), group.Select(g => g.Project).Distinct()
+                .OrderBy(p => p, StringComparer.Ordinal).ToList(), detail));
+        }
+
         return due.OrderBy(d => d.DaysLeft).ThenBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal).ToList();
     }
 
