@@ -19,19 +19,8 @@ namespace FineTunePolicy.Build.Tasks.Validation
         /// </summary>
         private void CheckRegistryConsistency()
         {
-            var audiences = new Dictionary<string, Audience>(StringComparer.Ordinal);
-            foreach (var audience in _allowList.Audiences)
-            {
-                if (audiences.TryGetValue(audience.Name, out var first))
-                {
-                    _diagnostics.Error(Codes.DuplicateProvider, _allowList.File, audience.NameNode,
-                        Messages.DuplicateAudience(audience.Name, first.NameNode.Line));
-                }
-                else
-                {
-                    audiences.Add(audience.Name, audience);
-                }
-            }
+            var audiences = FirstOfEach(_allowList.Audiences, a => a.Name, (audience, first) => _diagnostics.Error(Codes.DuplicateProvider,
+                _allowList.File, audience.NameNode, Messages.DuplicateAudience(audience.Name, first.NameNode.Line)));
 
             var models = new Dictionary<string, RegisteredModel>(StringComparer.Ordinal);
             foreach (var model in _allowList.Models)

@@ -88,19 +88,8 @@ namespace FineTunePolicy.Build.Tasks.Validation
 
         private void CheckAllowListConsistency()
         {
-            var seen = new Dictionary<string, Provider>(StringComparer.Ordinal);
-            foreach (var provider in _allowList.Providers)
-            {
-                if (seen.TryGetValue(provider.Id, out var first))
-                {
-                    _diagnostics.Error(Codes.DuplicateProvider, _allowList.File, provider.IdNode,
-                        Messages.DuplicateProvider(provider.Id, first.IdNode.Line));
-                }
-                else
-                {
-                    seen.Add(provider.Id, provider);
-                }
-            }
+            FirstOfEach(_allowList.Providers, p => p.Id, (provider, first) => _diagnostics.Error(Codes.DuplicateProvider, _allowList.File,
+                provider.IdNode, Messages.DuplicateProvider(provider.Id, first.IdNode.Line)));
 
             foreach (var sink in _allowList.Sinks)
             {
@@ -120,62 +109,33 @@ namespace FineTunePolicy.Build.Tasks.Validation
 
         private void CheckManifestDuplicates()
         {
-            var uses = new Dictionary<string, Use>(StringComparer.Ordinal);
-            foreach (var use in _manifest.Uses)
+            FirstOfEach(_manifest.Uses, u => u.Provider + "/" + PolicyNames.Name(u.Purpose), (use, first) => _diagnostics.Error(
+                Codes.DuplicateManifestEntry, _manifest.File, use.Node, Messages.DuplicateUse(use, first)));
+            FirstOfEach(_manifest.Datasets, d => d.Name, (dataset, first) => _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File,
+                dataset.NameNode, Messages.DuplicateDataset(dataset.Name, first.NameNode.Line)));
+            FirstOfEach(_manifest.Models, m => m.Id, (model, first) => _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File,
+                model.IdNode, Messages.DuplicateModelUse(model.Id, first.IdNode.Line)));
+            FirstOfEach(_manifest.Approvals, a => a.Id, (approval, first) => _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File,
+                approval.IdNode, Messages.DuplicateApproval(approval.Id, first.IdNode.Line)));
+        }
+
+        /// <summary>The first entry of each key; every later entry with the same key is handed to <paramref name="duplicate"/> with the first.</summary>
+        private static Dictionary<string, T> FirstOfEach<T>(IEnumerable<T> entries, Func<T, string> key, Action<T, T> duplicate)
+        {
+            var firsts = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
-                var key = use.Provider + "/" + PolicyNames.Name(use.Purpose);
-                if (uses.TryGetValue(key, out var first))
+                if (firsts.TryGetValue(key(entry), out var first))
                 {
-                    _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, use.Node,
-                        Messages.DuplicateUse(use, first));
+                    duplicate(entry, first);
                 }
                 else
                 {
-                    uses.Add(key, use);
+                    firsts.Add(key(entry), entry);
                 }
             }
 
-            var datasets = new Dictionary<string, Dataset>(StringComparer.Ordinal);
-            foreach (var dataset in _manifest.Datasets)
-            {
-                if (datasets.TryGetValue(dataset.Name, out var first))
-                {
-                    _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, dataset.NameNode,
-                        Messages.DuplicateDataset(dataset.Name, first.NameNode.Line));
-                }
-                else
-                {
-                    datasets.Add(dataset.Name, dataset);
-                }
-            }
-
-            var models = new Dictionary<string, ModelUse>(StringComparer.Ordinal);
-            foreach (var model in _manifest.Models)
-            {
-                if (models.TryGetValue(model.Id, out var first))
-                {
-                    _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, model.IdNode,
-                        Messages.DuplicateModelUse(model.Id, first.IdNode.Line));
-                }
-                else
-                {
-                    models.Add(model.Id, model);
-                }
-            }
-
-            var approvals = new Dictionary<string, Approval>(StringComparer.Ordinal);
-            foreach (var approval in _manifest.Approvals)
-            {
-                if (approvals.TryGetValue(approval.Id, out var first))
-                {
-                    _diagnostics.Error(Codes.DuplicateManifestEntry, _manifest.File, approval.IdNode,
-                        Messages.DuplicateApproval(approval.Id, first.IdNode.Line));
-                }
-                else
-                {
-                    approvals.Add(approval.Id, approval);
-                }
-            }
+            return firsts;
         }
 
         private Subject CheckDataset(Dataset dataset)
