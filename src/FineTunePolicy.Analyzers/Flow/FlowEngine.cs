@@ -87,6 +87,25 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
+        /// <summary>What a value outside any method's analysis carries (a summary's result), with the state it reads resolved.</summary>
+        public Taint Observe(FlowValue value, CancellationToken cancellationToken)
+        {
+            if (value.State.IsEmpty)
+            {
+                return value.Fixed;
+            }
+
+            var session = new Session(this, cancellationToken);
+            try
+            {
+                return State.Resolve(value, session).Fixed;
+            }
+            finally
+            {
+                session.ReleaseGates();
+            }
+        }
+
         private object Gate(IMethodSymbol method) => _gates.GetOrAdd(method, static _ => new object());
 
         /// <summary>

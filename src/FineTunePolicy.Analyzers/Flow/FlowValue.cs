@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using FineTunePolicy.Analyzers.Classification;
 
 namespace FineTunePolicy.Analyzers.Flow
@@ -23,14 +24,19 @@ namespace FineTunePolicy.Analyzers.Flow
     /// (<c>c.Name</c> depends on the content of <c>c</c>, never on <c>c</c> as a whole). A parameter in
     /// <see cref="AnswerDeps"/> is a client the method asks: the value is the answer of an inference call on it, which
     /// carries the training class of the tuned model the caller's client is bound to (<see cref="Taint.Answers"/>).
+    /// The state it reads (<see cref="State"/>) is carried unresolved, like the parameters, and resolved only where the value is
+    /// observed (<see cref="StateIndex.Resolve"/>).
     /// </summary>
     internal readonly struct FlowValue : IEquatable<FlowValue>
     {
         public static readonly FlowValue Bottom = default;
 
-        public FlowValue(Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds, ulong contentDeps = 0, ulong answerDeps = 0)
+        public FlowValue(
+            Taint fixedTaint, ulong deps, ulong wholeDeps, FlowBound bounds, ulong contentDeps = 0, ulong answerDeps = 0,
+            ImmutableArray<StateRef> state = default)
         {
             Fixed = fixedTaint;
+            _state = state;
             Deps = deps;
             WholeDeps = wholeDeps;
             ContentDeps = contentDeps;
@@ -38,7 +44,12 @@ namespace FineTunePolicy.Analyzers.Flow
             Bounds = bounds;
         }
 
+        private readonly ImmutableArray<StateRef> _state;
+
         public Taint Fixed { get; }
+
+        /// <summary>The state the value reads, whose content is added when the value is observed.</summary>
+        public ImmutableArray<StateRef> State => _state.IsDefault ? ImmutableArray<StateRef>.Empty : _state;
 
         public ulong Deps { get; }
 
@@ -55,13 +66,15 @@ namespace FineTunePolicy.Analyzers.Flow
         public FlowBound Bounds { get; }
 
         public bool IsBottom => Fixed.IsNone && Fixed.Sources.IsEmpty && Deps == 0 && WholeDeps == 0 && ContentDeps == 0 && AnswerDeps == 0
-            && Bounds == FlowBound.None;
+            && Bounds == FlowBound.None && _state.IsDefaultOrEmpty;
 
         public static FlowValue Of(Taint taint) => new(taint, 0, 0, FlowBound.None);
 
         public static FlowValue Parameter(int index) => new(Taint.None, Bit(index), 0, FlowBound.None);
 
         public static FlowValue Cut(FlowBound bound) => new(Taint.None, 0, 0, bound);
+
+        public static FlowValue Reading(StateRef state) => new(Taint.None, 0, 0, FlowBound.None, state: ImmutableArray.Create(state));
 
         public static ulong Bit(int index) => 1UL << Math.Min(index, 63);
 
@@ -83,31 +96,55 @@ namespace FineTunePolicy.Analyzers.Flow
                 a.WholeDeps | b.WholeDeps,
                 a.Bounds | b.Bounds,
                 a.ContentDeps | b.ContentDeps,
-                a.AnswerDeps | b.AnswerDeps);
+                a.AnswerDeps | b.AnswerDeps,
+                StateRef.Union(a._state, b._state));
         }
 
         public FlowValue Join(Taint taint) => Join(this, Of(taint));
 
         /// <summary>The value used as a whole: parameters it depends on are now whole dependencies.</summary>
-        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds, ContentDeps, AnswerDeps);
+        public FlowValue AsWhole() => Deps == 0 ? this : new FlowValue(Fixed, 0, WholeDeps | Deps, Bounds, ContentDeps, AnswerDeps, _state);
 
         /// <summary>A member of the value: only what was put into the parameters' objects, never their whole class.</summary>
-        public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps, AnswerDeps);
+        public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps, AnswerDeps, _state);
+
+        /// <summary>What the value carries for sure and the state it reads, without its parameters (a callee's, replaced at the call).</summary>
+        public FlowValue WithoutParameters() => new(Fixed, 0, 0, Bounds, state: _state);
 
         /// <summary>
         /// The answer of an inference call made with this value as client, request or options: the training class of the tuned
         /// models it is bound to, and the answers of the parameters it depends on; nothing of its data.
         /// </summary>
-        public FlowValue Answer() => new(Fixed.Answers(), 0, 0, Bounds, 0, AllDeps);
+        public FlowValue Answer() => new(Fixed.Answers(), 0, 0, Bounds, 0, AllDeps, AnswersOfState());
+
+        // A client held in state answers with what the state's bindings answer; an answer held there is no client.
+        private ImmutableArray<StateRef> AnswersOfState()
+        {
+            if (_state.IsDefaultOrEmpty)
+            {
+                return _state;
+            }
+
+            var answers = ImmutableArray.CreateBuilder<StateRef>(_state.Length);
+            foreach (var state in _state)
+            {
+                if (!state.Answer)
+                {
+                    answers.Add(state.AsAnswer());
+                }
+            }
+
+            return answers.ToImmutable();
+        }
 
         public bool Equals(FlowValue other) =>
             Deps == other.Deps && WholeDeps == other.WholeDeps && ContentDeps == other.ContentDeps && AnswerDeps == other.AnswerDeps && Bounds == other.Bounds
-            && Fixed.Equals(other.Fixed);
+            && Fixed.Equals(other.Fixed) && StateRef.SetEquals(_state, other._state);
 
         public override bool Equals(object? obj) => obj is FlowValue other && Equals(other);
 
         public override int GetHashCode() =>
             Fixed.GetHashCode() ^ Deps.GetHashCode() ^ (WholeDeps.GetHashCode() * 31) ^ (ContentDeps.GetHashCode() * 17) ^ (AnswerDeps.GetHashCode() * 13)
-            ^ (int)Bounds;
+            ^ (int)Bounds ^ (State.Length << 20);
     }
 }

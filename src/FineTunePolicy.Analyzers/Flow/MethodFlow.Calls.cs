@@ -114,7 +114,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>Replaces the callee's parameter dependencies by what the caller's arguments carry.</summary>
         private FlowValue Resolve(FlowValue callee, IOperation call, int depth, IOperation? receiver = null)
         {
-            var result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
+            var result = callee.WithoutParameters();
             var dependencies = callee.AllDeps | callee.AnswerDeps;
             for (var index = 0; dependencies != 0 && index < 64; index++)
             {
@@ -348,7 +348,7 @@ namespace FineTunePolicy.Analyzers.Flow
             else
             {
                 var callee = summary.Result;
-                result = new FlowValue(callee.Fixed, 0, 0, callee.Bounds);
+                result = callee.WithoutParameters();
                 if (callee.WholeDeps != 0)
                 {
                     var parameterType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
@@ -469,8 +469,10 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>A <c>[Declassifies(X)]</c> method or a redactor: its result carries at most X.</summary>
-        private static FlowValue Declassify(FlowValue value, DataClass ceiling, IMethodSymbol method)
+        private FlowValue Declassify(FlowValue value, DataClass ceiling, IMethodSymbol method)
         {
+            // The cap keeps what is below it: the state the value reads must be known here.
+            value = _engine.State.Resolve(value, _session);
             var result = new DataSource("result of " + SymbolNames.Short(method), ceiling, value.Fixed.Categories, null);
             var capped = new FlowValue(value.Fixed.Cap(ceiling, result), 0, 0, value.Bounds);
             if (value.AllDeps != 0 && ceiling > DataClass.Public)

@@ -154,7 +154,7 @@ namespace FineTunePolicy.Analyzers.Flow
             else if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
             {
                 // A primary-constructor parameter captured by a member: what every construction passes.
-                value = FlowValue.Join(value, _engine.State.ParameterValue(parameter, _session));
+                value = FlowValue.Join(value, FlowValue.Reading(StateRef.CapturedParameter(parameter)));
             }
 
             return _classification.Explicit(parameter) is { } own ? value.Join(own) : value;
@@ -176,8 +176,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (_engine.State.Tracks(member))
             {
-                // What the compilation writes into the member, whatever the receiver (field-based).
-                value = FlowValue.Join(value, _engine.State.ValueOf(member, _session));
+                // What the compilation writes into the member, whatever the receiver (field-based), looked for if the value is observed.
+                value = FlowValue.Join(value, FlowValue.Reading(StateRef.Member(member)));
             }
 
             if (instance is not null && !IsCountOfContainer(member))

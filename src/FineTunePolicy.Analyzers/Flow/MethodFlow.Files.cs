@@ -117,7 +117,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (SharedPathKey(path) is { } shared)
             {
-                result = FlowValue.Join(result, _engine.State.FileContent(shared, _session));
+                result = FlowValue.Join(result, FlowValue.Reading(StateRef.File(shared)));
             }
 
             return result;

@@ -17,7 +17,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             void Check(FlowValue value, IOperation argument, SinkUse sink)
             {
-                value = FlowValue.Join(value, FlowValue.Cut(_bounds));
+                value = _engine.State.Resolve(FlowValue.Join(value, FlowValue.Cut(_bounds)), _session);
                 if (!value.Fixed.IsNone || value.Bounds != FlowBound.None)
                 {
                     var location = argument.Syntax.GetLocation();

@@ -85,7 +85,7 @@ namespace FineTunePolicy.Analyzers.Flow
                     && _session.Request(reference.Method) is { } summary)
                 {
                     // A method group: what the method returns (what the model passes in is not known here).
-                    var result = FlowValue.Of(summary.Result.Fixed);
+                    var result = new FlowValue(summary.Result.Fixed, 0, 0, FlowBound.None, state: summary.Result.State);
                     if (reference.Instance is { } instance && (summary.Result.AllDeps & 1) != 0)
                     {
                         result = FlowValue.Join(result, Eval(instance, 0).AsContent());

@@ -38,11 +38,9 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, Dictionary<SyntaxTree, List<SyntaxToken>>> _occurrences = new(System.StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<(ISymbol Type, int Excluded), HashSet<SyntaxTree>> _reaching = new(ReachingKeyComparer.Instance);
-        private readonly object _producersGate = new();
-        private Dictionary<ITypeSymbol, List<int>>? _producers;
-        private Dictionary<int, List<SyntaxTree>>? _treesByWord;
+        private readonly ConcurrentDictionary<string, ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(string Type, int Excluded), HashSet<SyntaxTree>> _reaching = new();
+        private readonly ConcurrentDictionary<int, List<SyntaxTree>> _treesByWord = new();
         private int _treesSearched;
         private int _namesBound;
 
@@ -67,7 +65,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// The join of every write to <paramref name="member"/>, each source marked as stored in it; members that wrap one
         /// another (<c>_writer = new StreamWriter(_buffer)</c>) share one value.
         /// </summary>
-        public FlowValue ValueOf(ISymbol member, FlowEngine.Session session)
+        private FlowValue ValueOf(ISymbol member, FlowEngine.Session session)
         {
             member = member.OriginalDefinition;
             if (_values.TryGetValue(member, out var known) || session.StateValues.TryGetValue(member, out known))
@@ -167,7 +165,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// What the compilation writes to the file at <paramref name="path"/>: a field or property holding the path, or a
         /// constant path. The writers are the methods that name the member (or spell the constant).
         /// </summary>
-        public FlowValue FileContent(object path, FlowEngine.Session session)
+        private FlowValue FileContent(object path, FlowEngine.Session session)
         {
             if (_files.TryGetValue(path, out var known) || session.FileValues.TryGetValue(path, out known))
             {
@@ -233,7 +231,7 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>What the compilation passes as <paramref name="parameter"/>: the join of the arguments at every call site.</summary>
-        public FlowValue ParameterValue(IParameterSymbol parameter, FlowEngine.Session session, int depth = 0)
+        private FlowValue ParameterValue(IParameterSymbol parameter, FlowEngine.Session session, int depth = 0)
         {
             parameter = parameter.OriginalDefinition;
             var declared = _engine.Classification.Explicit(parameter) is { } own ? FlowValue.Of(own) : FlowValue.Bottom;
@@ -288,10 +286,37 @@ namespace FineTunePolicy.Analyzers.Flow
             return value;
         }
 
-        /// <summary>Replaces a value's dependencies on <paramref name="method"/>'s parameters by what its callers pass.</summary>
+        /// <summary>
+        /// The value with the content of the state it reads (<see cref="FlowValue.State"/>) added: the writers of each member, the
+        /// constructions that pass a captured parameter, the writes of a file, looked for now and cached for the compilation.
+        /// </summary>
+        public FlowValue Resolve(FlowValue value, FlowEngine.Session session)
+        {
+            if (value.State.IsEmpty)
+            {
+                return value;
+            }
+
+            var result = new FlowValue(value.Fixed, value.Deps, value.WholeDeps, value.Bounds, value.ContentDeps, value.AnswerDeps);
+            foreach (var state in value.State)
+            {
+                var content = state.Kind switch
+                {
+                    StateRefKind.Member => ValueOf((ISymbol)state.Key, session),
+                    StateRefKind.CapturedParameter => ParameterValue((IParameterSymbol)state.Key, session),
+                    _ => FileContent(state.Key, session),
+                };
+
+                result = result.Join(state.Answer ? content.Fixed.Answers() : content.Fixed);
+            }
+
+            return result;
+        }
+
+        /// <summary>Replaces a value's dependencies on <paramref name="method"/>'s parameters by what its callers pass, and resolves its state.</summary>
         private FlowValue ResolveParameters(FlowValue value, IMethodSymbol method, FlowEngine.Session session, int depth)
         {
-            var result = new FlowValue(value.Fixed, 0, 0, FlowBound.None);
+            var result = Resolve(new FlowValue(value.Fixed, 0, 0, FlowBound.None, state: value.State), session);
             var dependencies = value.AllDeps | value.AnswerDeps;
             for (var index = 1; dependencies != 0 && index < 64 && index <= method.Parameters.Length; index++)
             {
@@ -400,16 +425,19 @@ namespace FineTunePolicy.Analyzers.Flow
             // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
             // member by name: binding names there is skipped.
             var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, name, session) : null;
-            foreach (var pair in Occurrences(name, kind, session))
+            var candidates = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword
+                ? TreesSpelling(NameHash.Of(name), session)
+                : (IEnumerable<SyntaxTree>)_engine.Compilation.SyntaxTrees;
+            foreach (var tree in candidates)
             {
-                var tree = pair.Key;
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
-                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree))
+                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree)
+                    || Occurrences(tree, name, kind, session) is not { } tokens)
                 {
                     continue;
                 }
 
-                foreach (var token in pair.Value)
+                foreach (var token in tokens)
                 {
                     session.CancellationToken.ThrowIfCancellationRequested();
                     if (spans is not null && !spans.Exists(span => span.Contains(token.SpanStart)))
@@ -442,133 +470,53 @@ namespace FineTunePolicy.Analyzers.Flow
         /// </summary>
         private HashSet<SyntaxTree> TreesReaching(INamedTypeSymbol type, string searched, FlowEngine.Session session)
         {
-            var producers = Volatile.Read(ref _producers);
-            if (producers is null)
+            return _reaching.GetOrAdd((type.Name, NameHash.Of(searched)), static (key, state) =>
             {
-                lock (_producersGate)
+                var (self, session) = state;
+                var typeName = NameHash.Of(key.Item1);
+                var names = new HashSet<int> { typeName };
+
+                // A member declared of the type spells the type's name in its tree: only those trees declare producers.
+                foreach (var tree in self.TreesSpelling(typeName, session))
                 {
-                    producers = _producers ??= Producers(_engine.Compilation, session.CancellationToken);
+                    if (TypeProducers.Of(tree).TryGetValue(typeName, out var producers))
+                    {
+                        names.UnionWith(producers);
+                    }
                 }
-            }
 
-            var self = NameHash.Of(searched);
-            var names = new List<int> { NameHash.Of(type.Name) };
-            if (producers.TryGetValue(type.OriginalDefinition, out var more))
-            {
-                names.AddRange(more.Where(name => name != self));
-            }
-
-            var key = (type.OriginalDefinition, names.Count == 1 + (more?.Count ?? 0) ? 0 : self);
-            return _reaching.GetOrAdd(key, static (_, state) =>
-            {
+                names.Remove(key.Item2);
+                names.Add(typeName);
                 var trees = new HashSet<SyntaxTree>();
-                foreach (var name in state.Names)
+                foreach (var name in names)
                 {
-                    trees.UnionWith(state.Self.TreesSpelling(name, state.Session));
+                    trees.UnionWith(self.TreesSpelling(name, session));
                 }
 
                 return trees;
-            }, (Self: this, Names: names, Session: session));
+            }, (Self: this, Session: session));
         }
 
-        /// <summary>The trees whose text may spell the word with hash <paramref name="word"/>, in compilation order.</summary>
+        /// <summary>
+        /// The trees whose text may spell the word with hash <paramref name="word"/>, in compilation order: each tree's words are read
+        /// once and kept with the tree (<see cref="TreeNames.MayMention"/>), so that an edit makes only its own tree read again.
+        /// </summary>
         private List<SyntaxTree> TreesSpelling(int word, FlowEngine.Session session)
         {
-            var index = Volatile.Read(ref _treesByWord);
-            if (index is null)
+            return _treesByWord.GetOrAdd(word, static (word, state) =>
             {
-                lock (_producersGate)
+                var trees = new List<SyntaxTree>();
+                foreach (var tree in state.Compilation.SyntaxTrees)
                 {
-                    index = _treesByWord ??= WordIndex(_engine.Compilation, session.CancellationToken);
-                }
-            }
-
-            return index.TryGetValue(word, out var trees) ? trees : index[0];
-        }
-
-        // Each word of the compilation's text with the trees that spell it; under 0 (and under every word), the trees whose escapes may hide any.
-        private static Dictionary<int, List<SyntaxTree>> WordIndex(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var index = new Dictionary<int, List<SyntaxTree>>();
-            var anyWord = new List<SyntaxTree>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (TreeNames.Of(tree).WordsOf(tree) is not { } words)
-                {
-                    anyWord.Add(tree);
-                    foreach (var trees in index.Values)
+                    state.CancellationToken.ThrowIfCancellationRequested();
+                    if (TreeNames.Of(tree).MayMention(tree, word))
                     {
                         trees.Add(tree);
                     }
-
-                    continue;
                 }
 
-                foreach (var word in words)
-                {
-                    if (!index.TryGetValue(word, out var trees))
-                    {
-                        index[word] = trees = new List<SyntaxTree>(anyWord);
-                    }
-
-                    trees.Add(tree);
-                }
-            }
-
-            // A word no tree spells: only the trees that may hide any (0 is not a word's hash in practice; a collision costs a search).
-            if (!index.ContainsKey(0))
-            {
-                index[0] = anyWord;
-            }
-
-            return index;
-        }
-
-        // Each source type, with the names of the source members that produce one (declared symbols only, nothing bound).
-        private static Dictionary<ITypeSymbol, List<int>> Producers(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var producers = new Dictionary<ITypeSymbol, List<int>>(SymbolEqualityComparer.Default);
-            var types = new Stack<INamespaceOrTypeSymbol>();
-            types.Push(compilation.Assembly.GlobalNamespace);
-            while (types.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in types.Pop().GetMembers())
-                {
-                    if (member is INamespaceOrTypeSymbol container)
-                    {
-                        types.Push(container);
-                        continue;
-                    }
-
-                    var produced = member switch
-                    {
-                        IMethodSymbol { MethodKind: MethodKind.Ordinary } method => method.ReturnType,
-                        IPropertySymbol property => property.Type,
-                        IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
-                        _ => null,
-                    };
-
-                    if (produced is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
-                    {
-                        produced = task.TypeArguments[0];
-                    }
-
-                    if (produced is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, compilation.Assembly))
-                    {
-                        var key = named.OriginalDefinition;
-                        if (!producers.TryGetValue(key, out var names))
-                        {
-                            producers[key] = names = new List<int>();
-                        }
-
-                        names.Add(NameHash.Of(member.Name));
-                    }
-                }
-            }
-
-            return producers;
+                return trees;
+            }, (_engine.Compilation, session.CancellationToken));
         }
 
         /// <summary>
@@ -627,49 +575,40 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>
-        /// Where the compilation spells <paramref name="name"/> as a token of <paramref name="kind"/> (an identifier, a string literal, the
-        /// <c>new</c> keyword, a bracket), by tree: one scan per name, of the trees whose words (<see cref="TreeNames.MayMention"/>) may hold it.
+        /// Where <paramref name="tree"/> spells <paramref name="name"/> as a token of <paramref name="kind"/> (an identifier, a string literal,
+        /// the <c>new</c> keyword, a bracket), or null: each tree is scanned once per name, and only when a search reaches it.
         /// </summary>
-        private Dictionary<SyntaxTree, List<SyntaxToken>> Occurrences(string name, SyntaxKind kind, FlowEngine.Session session)
+        private List<SyntaxToken>? Occurrences(SyntaxTree tree, string name, SyntaxKind kind, FlowEngine.Session session)
         {
-            return _occurrences.GetOrAdd((int)kind + ":" + name, static (_, state) =>
+            var byTree = _occurrences.GetOrAdd((int)kind + ":" + name, static _ => new ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>());
+            return byTree.GetOrAdd(tree, static (tree, state) =>
             {
                 var (self, name, kind, session) = state;
                 var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
-                var found = new Dictionary<SyntaxTree, List<SyntaxToken>>();
-                foreach (var tree in word ? self.TreesSpelling(NameHash.Of(name), session) : self._engine.Compilation.SyntaxTrees)
+                session.CancellationToken.ThrowIfCancellationRequested();
+                Interlocked.Increment(ref self._treesSearched);
+                var text = Texts.GetValue(tree, static t => t.GetText().ToString());
+                SyntaxNode? root = null;
+                List<SyntaxToken>? tokens = null;
+                for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length,
+                    System.StringComparison.Ordinal))
                 {
-                    session.CancellationToken.ThrowIfCancellationRequested();
-
-                    Interlocked.Increment(ref self._treesSearched);
-                    var text = Texts.GetValue(tree, static t => t.GetText().ToString());
-                    SyntaxNode? root = null;
-                    List<SyntaxToken>? tokens = null;
-                    for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length,
-                        System.StringComparison.Ordinal))
+                    var end = at + name.Length;
+                    if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
+                        || kind == SyntaxKind.NewKeyword && !FollowedByParenthesis(text, end))
                     {
-                        var end = at + name.Length;
-                        if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
-                            || kind == SyntaxKind.NewKeyword && !FollowedByParenthesis(text, end))
-                        {
-                            continue;
-                        }
-
-                        root ??= tree.GetRoot(session.CancellationToken);
-                        var token = root.FindToken(at);
-                        if (token.IsKind(kind) && token.ValueText == name)
-                        {
-                            (tokens ??= new List<SyntaxToken>()).Add(token);
-                        }
+                        continue;
                     }
 
-                    if (tokens is not null)
+                    root ??= tree.GetRoot(session.CancellationToken);
+                    var token = root.FindToken(at);
+                    if (token.IsKind(kind) && token.ValueText == name)
                     {
-                        found.Add(tree, tokens);
+                        (tokens ??= new List<SyntaxToken>()).Add(token);
                     }
                 }
 
-                return found;
+                return tokens;
             }, (Self: this, Name: name, Kind: kind, Session: session));
         }
 
@@ -867,6 +806,9 @@ namespace FineTunePolicy.Analyzers.Flow
         private static bool IsWritePosition(SyntaxToken token, bool mutable)
         {
             var node = token.Parent;
+
+            // c.Orders.Count: what is used further on is a member of the member, not the member's object.
+            var selected = false;
             for (var steps = 0; node?.Parent is { } parent && steps < 16; steps++)
             {
                 switch (parent)
@@ -874,12 +816,13 @@ namespace FineTunePolicy.Analyzers.Flow
                     case AssignmentExpressionSyntax assignment:
                         return assignment.Left == node;
                     case MemberAccessExpressionSyntax access when access.Expression == node:
-                        // _history.Add(x), _context.Address = x: the member's object changes.
-                        if (access.Parent is InvocationExpressionSyntax)
+                        // _history.Add(x), _context.Address = x: the member's object changes; _orders.Where(o => ...) does not.
+                        if (access.Parent is InvocationExpressionSyntax call)
                         {
-                            return mutable;
+                            return mutable && PassesData(call);
                         }
 
+                        selected = true;
                         node = access;
                         continue;
                     case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or ConditionalAccessExpressionSyntax or ElementAccessExpressionSyntax
@@ -895,13 +838,36 @@ namespace FineTunePolicy.Analyzers.Flow
                         if (argument.Parent?.Parent is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax)
                         {
                             // new StreamWriter(_buffer), JsonSerializer.Serialize(_writer, x): the object may be written into.
-                            return mutable;
+                            return mutable && !selected;
                         }
 
                         node = parent;
                         continue;
                     default:
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        // A call can put data into its receiver only through an argument that is a value: not a lambda (Where, Select), not a literal
+        // (Take(8)). A chain of calls may return the receiver (_prompt.Append("SSN: ").Append(ssn)): each call of the chain counts.
+        private static bool PassesData(InvocationExpressionSyntax call)
+        {
+            for (SyntaxNode? node = call; node is InvocationExpressionSyntax invocation; node = node.Parent?.Parent)
+            {
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is not (AnonymousFunctionExpressionSyntax or LiteralExpressionSyntax))
+                    {
+                        return true;
+                    }
+                }
+
+                if (node.Parent is not MemberAccessExpressionSyntax access || access.Expression != node)
+                {
+                    return false;
                 }
             }
 
@@ -919,16 +885,6 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return index < text.Length && text[index] == '(';
-        }
-
-        private sealed class ReachingKeyComparer : IEqualityComparer<(ISymbol Type, int Excluded)>
-        {
-            public static readonly ReachingKeyComparer Instance = new();
-
-            public bool Equals((ISymbol Type, int Excluded) x, (ISymbol Type, int Excluded) y) =>
-                x.Excluded == y.Excluded && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
-
-            public int GetHashCode((ISymbol Type, int Excluded) key) => SymbolEqualityComparer.Default.GetHashCode(key.Type) * 31 + key.Excluded;
         }
     }
 }

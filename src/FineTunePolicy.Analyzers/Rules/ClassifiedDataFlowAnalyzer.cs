@@ -100,7 +100,8 @@ namespace FineTunePolicy.Analyzers
                         && results.Value.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel,
                             blockContext.CancellationToken) is { } summary)
                     {
-                        crossAssembly.Report(method, summary, blockContext.ReportDiagnostic);
+                        crossAssembly.Report(method, summary, value => results.Value.Observe(value, blockContext.CancellationToken),
+                            blockContext.ReportDiagnostic);
                     }
                 });
                 return;
@@ -130,7 +131,7 @@ namespace FineTunePolicy.Analyzers
                         ? engine.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
                         : null) is { } known)
                 {
-                    crossAssembly.Report(method, known, blockContext.ReportDiagnostic);
+                    crossAssembly.Report(method, known, value => engine.Observe(value, blockContext.CancellationToken), blockContext.ReportDiagnostic);
                 }
             });
         }
@@ -179,7 +180,8 @@ namespace FineTunePolicy.Analyzers
                     && wrappers.Value.Engine.AnalyzeCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel,
                         blockContext.CancellationToken) is { } summary)
                 {
-                    wrappers.Value.Rules.Report(method, summary, blockContext.ReportDiagnostic);
+                    wrappers.Value.Rules.Report(method, summary, value => wrappers.Value.Engine.Observe(value, blockContext.CancellationToken),
+                        blockContext.ReportDiagnostic);
                 }
             });
         }

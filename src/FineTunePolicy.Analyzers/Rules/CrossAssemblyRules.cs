@@ -107,7 +107,8 @@ namespace FineTunePolicy.Analyzers.Rules
             }
         }
 
-        public void Report(IMethodSymbol method, MethodSummary summary, Action<Diagnostic> report)
+        /// <summary>Reports FTP0008 and FTP0009 from <paramref name="summary"/>; <paramref name="observe"/> resolves the state its result reads.</summary>
+        public void Report(IMethodSymbol method, MethodSummary summary, Func<FlowValue, Taint> observe, Action<Diagnostic> report)
         {
             var target = AttributeTarget(method);
             if (ParameterReachingSink(method, summary) is { } parameterSink)
@@ -115,7 +116,7 @@ namespace FineTunePolicy.Analyzers.Rules
                 report(SendsParameter(method, target, parameterSink));
             }
 
-            if (MayReturnUnannotated(method) && ResultAboveSignature(target, summary) is { } result)
+            if (MayReturnUnannotated(method) && ResultAboveSignature(target, observe(summary.Result)) is { } result)
             {
                 report(ReturnsClassified(method, target, result));
             }
@@ -172,9 +173,8 @@ namespace FineTunePolicy.Analyzers.Rules
         // calls (the classes of the receiver's and the parameters' types: an unseen call carries its arguments' classes).
         // A mapper whose result comes from its arguments is therefore quiet; a lookup by id that returns a Restricted
         // member is not.
-        private Taint? ResultAboveSignature(IMethodSymbol called, MethodSummary summary)
+        private Taint? ResultAboveSignature(IMethodSymbol called, Taint result)
         {
-            var result = summary.Result.Fixed;
             if (result.Class == DataClass.Public)
             {
                 return null;

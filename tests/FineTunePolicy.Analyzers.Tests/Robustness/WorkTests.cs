@@ -131,7 +131,7 @@ public class WorkTests
     }
 
     [Fact]
-    public async Task StateWriters_AreSearchedOnlyInFilesThatSpellTheNameAndBoundOnlyWhereTheTypeIsReached()
+    public async Task StateWriters_AreSearchedAndBoundOnlyInFilesThatSpellTheNameAndReachTheType()
     {
         // 100 files write a same-named member of their own type, 100 never spell it; one file reaches Session through a factory.
         var sources = new List<string>
@@ -165,10 +165,66 @@ public class WorkTests
         Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
         var state = Engines["WorkStateWriters"].State;
 
-        // 'Context' is searched for in the 102 files that spell it, never in the 100 fillers; of its writes only the one in the
-        // file that reaches Session (through its factory's name) is bound, not the 100 in files that never reach Session.
-        Assert.Equal(102, state.TreesSearched);
+        // 'Context' is searched for only in the 2 files that spell it and reach Session (its own and, through its factory's name,
+        // Intake's), never in the 100 other files that spell it nor in the 100 fillers; of its writes only Intake's is bound.
+        Assert.Equal(2, state.TreesSearched);
         Assert.Equal(1, state.NamesBound);
+    }
+
+    [Fact]
+    public async Task StateReadThatReachesNoSink_LooksForNoWriter()
+    {
+        // The sender reads Context but sends only a constant: the 50 files that write Context are never searched.
+        var sources = new List<string>
+        {
+            Scenario.Code("using OpenAI.Chat;", """
+                public class Session { public string Context { get; set; } = ""; }
+                public class Sender
+                {
+                    public int Send(ChatClient chat, Session session)
+                    {
+                        var context = session.Context;
+                        chat.CompleteChat("Hello");
+                        return context.Length;
+                    }
+                }
+                """),
+        };
+        sources.AddRange(Enumerable.Range(0, 50).Select(i => $$"""
+            public class Writer{{i}} { public void Set(Session s, Customer c) => s.Context = c.Ssn; }
+            """));
+        var compilation = DirectRun.Compile("WorkLazyState", sources.ToArray());
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        Assert.Equal(0, Engines["WorkLazyState"].State.TreesSearched);
+    }
+
+    [Fact]
+    public async Task StateWriters_NotCandidates_WhereTheMemberIsOnlyQueriedOrAMemberOfItIsPassed()
+    {
+        // Orders is sent; 50 files query it with lambdas or literals, or pass its Count: none can write into it, none is bound. Only the
+        // sender's string.Join(",", basket.Orders), which hands the list itself to a call, is a candidate.
+        var sources = new List<string>
+        {
+            Scenario.Code("using OpenAI.Chat;", """
+                public class Basket { public List<string> Orders { get; } = new(); }
+                public class Sender { public void Send(ChatClient chat, Basket basket) => chat.CompleteChat(string.Join(",", basket.Orders)); }
+                """),
+        };
+        sources.AddRange(Enumerable.Range(0, 50).Select(i => $$"""
+            public class Reader{{i}}
+            {
+                public string Read(Basket b) => string.Join(";", b.Orders.Where(o => o.Length > 2).Take(3)) + b.Orders.Count.ToString();
+                public void Print(System.Text.StringBuilder sb, Basket b) => sb.Append(b.Orders.Count);
+            }
+            """));
+        var compilation = DirectRun.Compile("WorkQueriedState", sources.ToArray());
+
+        await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        Assert.Equal(1, Engines["WorkQueriedState"].State.NamesBound);
     }
 
     private static readonly string[] SdkNames =
