@@ -91,7 +91,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// (<see cref="MayReturnUnannotated"/>) and it mentions a name through which classified data can be read.
         /// </summary>
         public bool MayReturnClassified(IMethodSymbol method, SyntaxNode codeBlock, CancellationToken cancellationToken) =>
-            MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock);
+            MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock, cancellationToken);
 
         private ClassifiedNames ClassifiedNames(CancellationToken cancellationToken)
         {

@@ -41,6 +41,26 @@ public class FTP0009Tests
     }
 
     [Fact]
+    public async Task LookupReturningARecordsPositionalProperty_IsFoundByItsName()
+    {
+        // The only classified name the body mentions is a record's positional parameter, which the compiler declares as a property.
+        const string source = Domain + """
+            public sealed record Patient(int Id, [property: Restricted(Categories = DataCategory.Health)] string Diagnosis);
+
+            public static class Ward
+            {
+                public static string {|#0:DiagnosisOf|}(object entry) => ((Patient)entry).Diagnosis;
+            }
+            """;
+
+        await FTP0008Tests.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData)
+                .WithLocation(0)
+                .WithArguments("'Ward.DiagnosisOf'", "Restricted, Health", "'Patient.Diagnosis'", "string", "the method",
+                    "return: Restricted(Categories = DataCategory.Health)"));
+    }
+
+    [Fact]
     public async Task InterfaceImplementation_ProposesTheInterfaceMember_WithEveryCategory()
     {
         const string source = Domain + """
