@@ -13,13 +13,19 @@ public static class Program
     /// In-process (no generated project), MemoryDiagnoser on every benchmark; add --profiler EP or
     /// run under dotnet-trace for CPU profiles (docs/performance.md). --whole N [rounds] is not a benchmark: a long-running
     /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation); --whole N rounds
-    /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time.
+    /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time. --document [rounds]
+    /// is the engine alone on the one-document workload, for comparing two commits' builds (DocumentHost).
     /// </summary>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--whole")
         {
             return WholeCompilation.Run(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "--document")
+        {
+            return DocumentHost.Run(args.Skip(1).ToArray());
         }
 
         // --short: 3 warm-ups and 3 iterations (a quick look on a busy machine); otherwise BenchmarkDotNet's defaults.
