@@ -18,11 +18,11 @@ namespace FineTunePolicy.Analyzers.Flow
     /// and a captured primary-constructor parameter is the join of the arguments of every construction.
     /// </summary>
     /// <remarks>
-    /// Computed lazily, per member, when a body that is analysed reads it, and cached per compilation. Writers are
-    /// found cheaply: the member's name in text, kept where the syntax writes it (an assignment's target, a call on
-    /// it, a <c>ref</c>), within the containing type for a private member; only those bodies are bound, through
-    /// their summaries. Findings are still made at sinks only, so the bodies that <see cref="SinkReach"/> selects
-    /// pull in the writers they need: the writers need no analysis of their own.
+    /// A read of state is carried by the value unresolved (<see cref="StateRef"/>) and resolved here only where the value is
+    /// observed (<see cref="Resolve"/>: a sink, a declassifier, a library's result), per member, and cached per compilation.
+    /// Writers are found cheaply: the member's name in text, kept where the syntax writes it (an assignment's target, a call
+    /// on it that passes a value, a <c>ref</c>), within the containing type for a private member, in the files that reach
+    /// the member's type; only those bodies are bound, through their summaries. The writers need no analysis of their own.
     /// </remarks>
     internal sealed class StateIndex
     {
