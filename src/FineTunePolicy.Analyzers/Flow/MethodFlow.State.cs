@@ -23,7 +23,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// What <paramref name="caller"/> passes to each parameter of <paramref name="callee"/>, joined over its calls (invocations,
-        /// constructions, constructor initializers and property assignments through the callee as a setter).
+        /// constructions, constructor initializers and property assignments, simple or compound, through the callee as a setter).
         /// </summary>
         public static FlowValue[] ArgumentsTo(FlowEngine.Session session, IMethodSymbol caller, IOperation body, IMethodSymbol callee)
         {
@@ -42,8 +42,10 @@ namespace FineTunePolicy.Analyzers.Flow
                     case IObjectCreationOperation creation when creation.Constructor is { } constructor && Same(constructor, callee):
                         arguments = creation.Arguments;
                         break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment when Same(setter,
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment when Same(setter,
                         callee) && values.Length > 0:
+                        // p.Value = x, slots[k] += x, slots[k] ??= x: the setter is given x (joined with what the getter reads, which is the
+                        // same state).
                         values[values.Length - 1] = FlowValue.Join(values[values.Length - 1], flow.Eval(assignment.Value, 0));
                         continue;
                     default:

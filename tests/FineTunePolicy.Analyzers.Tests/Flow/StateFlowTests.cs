@@ -365,6 +365,32 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
+    public Task IndexerOfAnOwnType_CompoundWrite_CarriesWhatIsAdded() => HitAsync(Code(Chat, Slots + """
+        public class Filler
+        {
+            public void Fill(PromptSlots slots, Customer customer) => slots["id"] += customer.Ssn;
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, PromptSlots slots) => chat.CompleteChat({|#0:"Check " + slots["id"]|});
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task IndexerOfAnOwnType_CompoundWriteOfPublicData_NoDiagnostic() => CleanAsync(Code(Chat, Slots + """
+        public class Filler
+        {
+            public void Fill(PromptSlots slots, Customer customer) => slots["id"] ??= customer.Name;
+        }
+
+        public class Sender
+        {
+            public void Send(ChatClient chat, PromptSlots slots) => chat.CompleteChat("Check " + slots["id"]);
+        }
+        """));
+
+    [Fact]
     public Task IndexerOfAnOwnType_StoredWithPublicData_NoDiagnostic() => CleanAsync(Code(Chat, Slots + """
         public class Filler
         {
