@@ -80,7 +80,7 @@ public class BaselineComparisonBenchmarks
     }
 
     /// <summary>Every analyzer of the assembly at <paramref name="path"/>, loaded apart from this build's; Roslyn is shared.</summary>
-    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
+    internal static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
     {
         var assembly = new BaselineLoadContext(path).LoadFromAssemblyPath(path);
         return assembly.GetTypes()

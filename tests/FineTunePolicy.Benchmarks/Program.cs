@@ -13,7 +13,8 @@ public static class Program
     /// In-process (no generated project), MemoryDiagnoser on every benchmark; add --profiler EP or
     /// run under dotnet-trace for CPU profiles (docs/performance.md). --whole N [rounds] is not a benchmark: a long-running
     /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation); --whole N rounds
-    /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time. --document [rounds]
+    /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time; --baseline DLL alternates
+    /// this build with another build's analyzers; --application compiles the workload as an application (no FTP0008/FTP0009). --document [rounds]
     /// is the engine alone on the one-document workload, for comparing two commits' builds (DocumentHost).
     /// </summary>
     public static int Main(string[] args)

@@ -46,9 +46,17 @@ internal static class WholeCompilation
         }
 
         var inventoryRounds = args.Contains("--inventory");
+        var baselineAt = Array.IndexOf(args, "--baseline");
+        var baseline = baselineAt >= 0 ? BaselineComparisonBenchmarks.LoadAnalyzers(Path.GetFullPath(args[baselineAt + 1])) : (ImmutableArray<DiagnosticAnalyzer>?)null;
         for (var round = 1; round <= rounds; round++)
         {
             var compilation = Workload.Compile("Whole" + round, trees);
+            if (args.Contains("--application"))
+            {
+                // The same code as an application: FTP0008/FTP0009 concern libraries only, so this isolates their cost.
+                compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication).WithMainTypeName(null));
+            }
+
             var inventory = inventoryRounds && round % 2 == 0;
             if (inventory)
             {
@@ -62,17 +70,25 @@ internal static class WholeCompilation
             var compile = clock.Elapsed;
             clock.Restart();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var withAnalyzers = compilation.WithAnalyzers(Workload.Ours, options);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = GC.CollectionCount(0);
+            // With --baseline, even rounds run the other build's analyzers (loaded apart, on the same Roslyn).
+            var ofBaseline = baseline is not null && round % 2 == 0;
+            var analyzers = ofBaseline ? baseline!.Value : Workload.Ours;
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var analysis = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var times = Workload.Ours.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult()
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            collections = GC.CollectionCount(0) - collections;
+            var times = analyzers.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult()
                 .ExecutionTime.TotalSeconds);
-            Console.WriteLine($"round {round}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler "
+            Console.WriteLine($"round {round}{(baseline is null ? "" : ofBaseline ? " (baseline)" : " (this build)")}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler "
                 + $"diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
+                + $"{allocated / 1048576} MB allocated, {collections} collections, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
-                    + $"{diagnostics.Length} diagnostics; "
-                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
+                    + $"{diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()))}); "
+                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
                 + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound");
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,9 +16,10 @@ namespace FineTunePolicy.Analyzers.Classification
     /// returns nothing classified but what its parameters bring, and FTP0009 does not bind it.
     /// </summary>
     /// <remarks>
-    /// The source is asked name by name, for the names the bodies FTP0009 looks at mention (the compiler's declaration table
-    /// finds the members of a name without building the others), and each answer is kept for the compilation: an edit in the
-    /// editor pays for the names of its document, not for every member of the solution. Referenced assemblies built against
+    /// The source is asked name by name, for the names the bodies FTP0009 looks at mention: the types that declare a member of
+    /// each name are read once from the declaration table (names only, no member built), and only the members of an asked name
+    /// are built and judged. Each answer is kept for the compilation: an edit in the editor pays for the names of its document,
+    /// not for every member of the solution. Referenced assemblies built against
     /// the annotations are few and small; their names are read once.
     /// </remarks>
     internal sealed class ClassifiedNames
@@ -27,7 +27,7 @@ namespace FineTunePolicy.Analyzers.Classification
         private readonly Compilation _compilation;
         private readonly ClassificationIndex _classification;
         private readonly HashSet<string> _referenced;
-        private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<string, List<string>>> RecordProperties = new();
+        private Dictionary<string, List<INamedTypeSymbol>>? _declaringTypes;
 
         private readonly ConcurrentDictionary<string, bool> _source = new(System.StringComparer.Ordinal);
 
@@ -83,57 +83,90 @@ namespace FineTunePolicy.Analyzers.Classification
 
         private IEnumerable<ISymbol> SourceMembers(string name, CancellationToken cancellationToken)
         {
-            foreach (var member in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var types))
             {
-                yield return member;
+                yield break;
             }
 
-            // A record's positional properties are declared from its parameter list, which the declaration table does not list
-            // among its members' names: find the records that declare the name, then their property.
-            var hash = NameHash.Of(name);
-            foreach (var tree in _compilation.SyntaxTrees)
+            foreach (var type in types)
             {
-                if (!TreeNames.Of(tree).MayMention(tree, hash)
-                    || !RecordProperties.GetValue(tree, static t => ReadRecordProperties(t)).TryGetValue(name, out var records))
+                foreach (var member in type.GetMembers(name))
                 {
-                    continue;
-                }
-
-                foreach (var record in records)
-                {
-                    foreach (var type in _compilation.GetSymbolsWithName(record, SymbolFilter.Type, cancellationToken))
-                    {
-                        foreach (var member in ((INamespaceOrTypeSymbol)type).GetMembers(name))
-                        {
-                            yield return member;
-                        }
-                    }
+                    yield return member;
                 }
             }
         }
 
-        // The positional parameters of each record the tree declares, with the records' names.
-        private static Dictionary<string, List<string>> ReadRecordProperties(SyntaxTree tree)
+        /// <summary>
+        /// The source types that declare a member of each name, read once per compilation from the declaration table (a type's member
+        /// names, no member built). A record's positional properties are declared by its parameter list, which the table does not list
+        /// among its members' names: they are read from the record's syntax.
+        /// </summary>
+        private Dictionary<string, List<INamedTypeSymbol>> DeclaringTypes(CancellationToken cancellationToken)
         {
-            var properties = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            var root = tree.GetRoot();
-            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            if (Volatile.Read(ref _declaringTypes) is { } known)
             {
-                if (node is RecordDeclarationSyntax { ParameterList: { } parameters } record)
-                {
-                    foreach (var parameter in parameters.Parameters)
-                    {
-                        if (!properties.TryGetValue(parameter.Identifier.ValueText, out var records))
-                        {
-                            properties[parameter.Identifier.ValueText] = records = new List<string>();
-                        }
+                return known;
+            }
 
-                        records.Add(record.Identifier.ValueText);
+            var types = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(_compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var container = pending.Pop();
+                if (container is INamespaceSymbol ns)
+                {
+                    foreach (var member in ns.GetMembers())
+                    {
+                        pending.Push(member);
+                    }
+
+                    continue;
+                }
+
+                var type = (INamedTypeSymbol)container;
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    pending.Push(nested);
+                }
+
+                foreach (var name in type.MemberNames)
+                {
+                    Add(types, name, type);
+                }
+
+                if (type.IsRecord)
+                {
+                    foreach (var reference in type.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters })
+                        {
+                            foreach (var parameter in parameters.Parameters)
+                            {
+                                Add(types, parameter.Identifier.ValueText, type);
+                            }
+                        }
                     }
                 }
             }
 
-            return properties;
+            Interlocked.CompareExchange(ref _declaringTypes, types, null);
+            return _declaringTypes!;
+
+            static void Add(Dictionary<string, List<INamedTypeSymbol>> types, string name, INamedTypeSymbol type)
+            {
+                if (!types.TryGetValue(name, out var declaring))
+                {
+                    types[name] = declaring = new List<INamedTypeSymbol>(1);
+                }
+
+                if (!declaring.Contains(type))
+                {
+                    declaring.Add(type);
+                }
+            }
         }
 
         private static void Collect(INamespaceOrTypeSymbol container, ClassificationIndex classification, HashSet<string> names,

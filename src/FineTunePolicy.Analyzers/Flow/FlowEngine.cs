@@ -30,6 +30,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly object _reachGate = new();
         private SinkReach? _reach;
         private int _summariesComputed;
+        private long _writesEvaluated;
 
         public FlowEngine(
             Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
@@ -59,6 +60,11 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>How many method bodies were analysed (a regression measure of work, not time).</summary>
         public int SummariesComputed => Volatile.Read(ref _summariesComputed);
+
+        /// <summary>How many writes the solver evaluated, over every summary (a work count for the benchmarks).</summary>
+        public long WritesEvaluated => Interlocked.Read(ref _writesEvaluated);
+
+        internal void CountWritesEvaluated(int count) => Interlocked.Add(ref _writesEvaluated, count);
 
         /// <summary>The summary of <paramref name="method"/>, analysing <paramref name="body"/> if it is not known yet.</summary>
         public MethodSummary GetSummary(IMethodSymbol method, IOperation? body, CancellationToken cancellationToken)

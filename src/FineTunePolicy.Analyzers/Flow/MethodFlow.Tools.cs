@@ -20,11 +20,11 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>The names a body that makes a tool from a delegate mentions (so that <see cref="SinkReach"/> analyses it).</summary>
         public static readonly string[] ToolFactoryNames = { "AIFunctionFactory", "KernelFunctionFactory", "CreateFunctionFromMethod" };
 
-        private static readonly HashSet<string> ToolFactories = new()
+        private static readonly (string Type, string Method)[] ToolFactories =
         {
-            "Microsoft.Extensions.AI.AIFunctionFactory.Create",
-            "Microsoft.SemanticKernel.KernelFunctionFactory.CreateFromMethod",
-            "Microsoft.SemanticKernel.KernelExtensions.CreateFunctionFromMethod",
+            ("Microsoft.Extensions.AI.AIFunctionFactory", "Create"),
+            ("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod"),
+            ("Microsoft.SemanticKernel.KernelExtensions", "CreateFunctionFromMethod"),
         };
 
         // Every returned value, with the function (method, lambda or local function) that returns it.
@@ -49,8 +49,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private void CollectToolFactory(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingType is null || !ToolFactories.Contains(SymbolNames.FullMetadataName(method.ContainingType.OriginalDefinition) + "."
-                + method.Name))
+            if (method.ContainingType is null || !IsToolFactory(method))
             {
                 return;
             }
@@ -62,6 +61,19 @@ namespace FineTunePolicy.Analyzers.Flow
                     _toolDelegates.Add((method, argument.Value));
                 }
             }
+        }
+
+        private static bool IsToolFactory(IMethodSymbol method)
+        {
+            foreach (var (type, name) in ToolFactories)
+            {
+                if (method.Name == name && SymbolNames.HasMetadataName(method.ContainingType.OriginalDefinition, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Checks what the tools of this body return: the method itself when it is a kernel function, and delegates made into tools here.</summary>

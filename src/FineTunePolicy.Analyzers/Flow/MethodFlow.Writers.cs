@@ -12,7 +12,7 @@ namespace FineTunePolicy.Analyzers.Flow
     internal sealed partial class MethodFlow
     {
         // Types whose objects accumulate what is written into them, by metadata name (bases and interfaces count).
-        private static readonly HashSet<string> DataWriterTypes = new()
+        private static readonly TypeNameSet DataWriterTypes = new(new[]
         {
             "System.IO.TextWriter",
             "System.IO.Stream",
@@ -22,7 +22,7 @@ namespace FineTunePolicy.Analyzers.Flow
             "System.Buffers.IBufferWriter`1",
             "System.Text.Json.Nodes.JsonNode",
             "System.Xml.XmlWriter",
-        };
+        });
 
         // Slots that hold the same data: a writer and the stream, buffer or builder it was created over.
         private readonly Dictionary<ISymbol, List<ISymbol>> _aliases = new(SymbolEqualityComparer.Default);
@@ -35,7 +35,7 @@ namespace FineTunePolicy.Analyzers.Flow
         {
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
-                if (current is INamedTypeSymbol named && DataWriterTypes.Contains(SymbolNames.FullMetadataName(named.OriginalDefinition)))
+                if (current is INamedTypeSymbol named && DataWriterTypes.Contains(named.OriginalDefinition))
                 {
                     return true;
                 }
@@ -45,7 +45,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var contract in type.AllInterfaces)
                 {
-                    if (DataWriterTypes.Contains(SymbolNames.FullMetadataName(contract.OriginalDefinition)))
+                    if (DataWriterTypes.Contains(contract.OriginalDefinition))
                     {
                         return true;
                     }

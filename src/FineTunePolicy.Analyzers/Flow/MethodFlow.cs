@@ -33,6 +33,10 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly Stack<FlowValue> _conditionalInstances = new();
         private FlowBound _bounds;
 
+        // While solving: the slot being evaluated, and for each slot the slots whose writes read it.
+        private ISymbol? _solving;
+        private readonly Dictionary<ISymbol, HashSet<ISymbol>> _readers = new(SymbolEqualityComparer.Default);
+
         public MethodFlow(FlowEngine.Session session, IMethodSymbol method, IOperation body)
         {
             _session = session;
@@ -120,35 +124,55 @@ namespace FineTunePolicy.Analyzers.Flow
             list.Add(new Write(value, kind, mutates, effectIndex));
         }
 
+        /// <summary>
+        /// Solves the writes to their least fixed point with a worklist: a slot is evaluated again only when a slot that its writes
+        /// read (<see cref="Env"/> records the reads) has changed, not on every round over the whole body.
+        /// </summary>
         private void Solve()
         {
-            for (var iteration = 0; iteration < MaxIterations; iteration++)
+            var pending = new Queue<ISymbol>(_slots);
+            var queued = new HashSet<ISymbol>(_slots, SymbolEqualityComparer.Default);
+            var budget = MaxIterations * _slots.Count;
+            while (pending.Count > 0)
             {
-                var changed = false;
-                foreach (var slot in _slots)
+                _session.CancellationToken.ThrowIfCancellationRequested();
+                if (budget-- == 0)
                 {
-                    _session.CancellationToken.ThrowIfCancellationRequested();
-                    var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
-                    var next = FlowValue.Join(value, AliasValue(slot));
-                    foreach (var write in _writes[slot])
-                    {
-                        next = FlowValue.Join(next, EvalWrite(write));
-                    }
-
-                    if (!next.Equals(value))
-                    {
-                        _env[slot] = next;
-                        changed = true;
-                    }
+                    _bounds |= FlowBound.Iterations;
+                    break;
                 }
 
-                if (!changed)
+                var slot = pending.Dequeue();
+                queued.Remove(slot);
+                _solving = slot;
+                var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
+                var next = FlowValue.Join(value, AliasValue(slot));
+                foreach (var write in _writes[slot])
                 {
-                    return;
+                    next = FlowValue.Join(next, EvalWrite(write));
+                }
+
+                _solving = null;
+                _engine.CountWritesEvaluated(_writes[slot].Count);
+                if (next.Equals(value))
+                {
+                    continue;
+                }
+
+                _env[slot] = next;
+                if (_readers.TryGetValue(slot, out var readers))
+                {
+                    foreach (var reader in readers)
+                    {
+                        if (queued.Add(reader))
+                        {
+                            pending.Enqueue(reader);
+                        }
+                    }
                 }
             }
 
-            _bounds |= FlowBound.Iterations;
+            _readers.Clear();
         }
 
         private FlowValue EvalWrite(Write write)
@@ -174,7 +198,18 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private FlowValue Env(ISymbol symbol)
         {
-            return _env.TryGetValue(symbol.OriginalDefinition, out var value) ? value : FlowValue.Bottom;
+            symbol = symbol.OriginalDefinition;
+            if (_solving is not null)
+            {
+                if (!_readers.TryGetValue(symbol, out var readers))
+                {
+                    _readers[symbol] = readers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                }
+
+                readers.Add(_solving);
+            }
+
+            return _env.TryGetValue(symbol, out var value) ? value : FlowValue.Bottom;
         }
 
         /// <summary>The index of a parameter of the analysed method (1-based; 0 is <c>this</c>), or -1.</summary>

@@ -19,3 +19,49 @@ public class SymbolNamesTests
         Assert.Equal(expected, SymbolNames.IsInNamespace(enumerable, ns));
     }
 }
+
+public class HasMetadataNameTests
+{
+    private const string Source = """
+        namespace Contoso.Data
+        {
+            public class Outer { public class Inner<T> { } }
+            public class Writer { }
+        }
+
+        public class Global { }
+        """;
+
+    [Theory]
+    [InlineData("Contoso.Data.Writer", "Contoso.Data.Writer", true)]
+    [InlineData("Contoso.Data.Writer", "Data.Writer", false)]
+    [InlineData("Contoso.Data.Writer", "Writer", false)]
+    [InlineData("Contoso.Data.Writer", "X.Contoso.Data.Writer", false)]
+    [InlineData("Contoso.Data.Writer", "Contoso+Data.Writer", false)]
+    [InlineData("Contoso.Data.Writer", "ContosoX.Data.Writer", false)]
+    [InlineData("Contoso.Data.Outer+Inner`1", "Contoso.Data.Outer+Inner`1", true)]
+    [InlineData("Contoso.Data.Outer+Inner`1", "Contoso.Data.Outer.Inner`1", false)]
+    [InlineData("Contoso.Data.Outer+Inner`1", "Contoso.Data.Outer+Inner", false)]
+    [InlineData("Contoso.Data.Outer+Inner`1", "Contoso.Data.Inner`1", false)]
+    [InlineData("Global", "Global", true)]
+    [InlineData("Global", "System.Global", false)]
+    public void HasMetadataName_IsTheFullNameComparedWithoutBuildingIt(string type, string fullName, bool expected)
+    {
+        var compilation = CSharpCompilation.Create("Names", new[] { CSharpSyntaxTree.ParseText(Source) }, TestReferences.All);
+        var symbol = compilation.Assembly.GetTypeByMetadataName(type)!;
+        Assert.Equal(type, SymbolNames.FullMetadataName(symbol));
+        Assert.Equal(expected, SymbolNames.HasMetadataName(symbol, fullName));
+    }
+
+    [Fact]
+    public void TypeNameSet_FindsAConstructedGenericByItsDefinitionAndBasesByName()
+    {
+        var compilation = CSharpCompilation.Create("Names", references: TestReferences.All);
+        var set = new TypeNameSet(new[] { "System.Buffers.IBufferWriter`1", "System.IO.TextWriter" });
+        var buffer = compilation.GetTypeByMetadataName("System.Buffers.ArrayBufferWriter`1")!;
+        var writer = compilation.GetTypeByMetadataName("System.IO.StringWriter")!;
+        Assert.Equal("System.Buffers.IBufferWriter`1", set.Find(buffer.AllInterfaces.Single(i => i.Name == "IBufferWriter").OriginalDefinition));
+        Assert.True(set.Contains(writer.BaseType!));
+        Assert.False(set.Contains(writer));
+    }
+}
