@@ -31,6 +31,12 @@ namespace FineTunePolicy.Analyzers.Classification
         /// <summary>The class set by the symbol's own attributes (member, parameter, type), or null when it has none.</summary>
         public Taint? Explicit(ISymbol symbol)
         {
+            // Most symbols carry no attribute: answered without an entry in the shared cache, whose writes contend across threads.
+            if (symbol.GetAttributes().IsEmpty && symbol is not IPropertySymbol { ContainingType.IsRecord: true })
+            {
+                return null;
+            }
+
             return _explicit.GetOrAdd(symbol, static (s, self) => self.ComputeExplicit(s), this);
         }
 

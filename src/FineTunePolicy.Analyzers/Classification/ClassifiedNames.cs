@@ -162,7 +162,8 @@ namespace FineTunePolicy.Analyzers.Classification
                     types[name] = declaring = new List<INamedTypeSymbol>(1);
                 }
 
-                if (!declaring.Contains(type))
+                // Each type's names are added together, so a repeated name (a record parameter also declared as a member) is the last one.
+                if (declaring.Count == 0 || !ReferenceEquals(declaring[declaring.Count - 1], type))
                 {
                     declaring.Add(type);
                 }
