@@ -89,7 +89,8 @@ internal static class WholeCompilation
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
                     + $"{diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()))}); "
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
-                + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound");
+                + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound, {engine?.State.Lookups.Words} words looked up, "
+                + $"{engine?.State.Lookups.Reaching} reaching sets");
         }
 
         return 0;

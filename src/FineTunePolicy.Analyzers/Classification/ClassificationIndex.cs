@@ -14,12 +14,12 @@ namespace FineTunePolicy.Analyzers.Classification
     {
         private readonly ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> _attributeMappings;
         private readonly IAssemblySymbol _sourceAssembly;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, Taint?> _explicit = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, Taint> _memberValues = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _ownTypeClass = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _wholeTypeClass = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _classifyingAssemblies = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<INamedTypeSymbol, AttributeMeaning> _attributeMeanings = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ISymbol, Taint?> _explicit = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ISymbol, Taint> _memberValues = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ITypeSymbol, Taint> _ownTypeClass = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ITypeSymbol, Taint> _wholeTypeClass = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IAssemblySymbol, bool> _classifyingAssemblies = new(SymbolEqualityComparer.Default);
 
         /// <param name="attributeMappings">The policy's organisation attributes (full metadata name) with their class and categories.</param>
         public ClassificationIndex(Compilation compilation, ImmutableDictionary<string, (DataClass Class, DataCategory Categories)> attributeMappings)

@@ -29,7 +29,7 @@ namespace FineTunePolicy.Analyzers.Classification
         private readonly HashSet<string> _referenced;
         private Dictionary<string, List<INamedTypeSymbol>>? _declaringTypes;
 
-        private readonly ConcurrentDictionary<string, bool> _source = new(System.StringComparer.Ordinal);
+        private readonly SharedCache<string, bool> _source = new(System.StringComparer.Ordinal);
 
         private ClassifiedNames(Compilation compilation, ClassificationIndex classification, HashSet<string> referenced)
         {

@@ -12,7 +12,7 @@ namespace FineTunePolicy.Analyzers.Classification
     internal sealed class Declassifiers
     {
         private readonly ImmutableDictionary<string, DataClass> _sanitizers;
-        private readonly ConcurrentDictionary<IMethodSymbol, DataClass?> _caps = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IMethodSymbol, DataClass?> _caps = new(SymbolEqualityComparer.Default);
 
         /// <param name="sanitizers">The policy's sanitizers by <c>Namespace.Type.Method</c> (its slice of the handoff).</param>
         public Declassifiers(ImmutableDictionary<string, DataClass> sanitizers)

@@ -23,10 +23,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private const int MaxGroupRounds = 12;
 
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, object> _gates = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<SyntaxTree, SemanticModel> _models = new();
+        private readonly SharedCache<IMethodSymbol, object> _gates = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IMethodSymbol, SyntaxNode?> _bodyNodes = new(SymbolEqualityComparer.Default);
         private readonly object _reachGate = new();
         private SinkReach? _reach;
         private int _summariesComputed;

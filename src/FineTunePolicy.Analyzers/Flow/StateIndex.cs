@@ -32,15 +32,15 @@ namespace FineTunePolicy.Analyzers.Flow
         private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new();
 
         private readonly FlowEngine _engine;
-        private readonly ConcurrentDictionary<ISymbol, bool> _tracked = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<object, FlowValue> _files = new(PathComparer.Instance);
-        private readonly ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>> _occurrences = new(System.StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<(string Type, int Excluded), HashSet<SyntaxTree>> _reaching = new();
-        private readonly ConcurrentDictionary<int, List<SyntaxTree>> _treesByWord = new();
+        private readonly SharedCache<ISymbol, bool> _tracked = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<object, FlowValue> _files = new(PathComparer.Instance);
+        private readonly SharedCache<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<string, ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly SharedCache<string, TypeReach> _reaching = new(System.StringComparer.Ordinal);
+        private readonly SharedCache<int, List<SyntaxTree>> _treesByWord = new();
         private int _treesSearched;
         private int _namesBound;
 
@@ -54,6 +54,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>How many occurrences of a name were bound to check that they stand for the member.</summary>
         public int NamesBound => Volatile.Read(ref _namesBound);
+
+        /// <summary>How many words were looked up in every tree's words, and for how many types the trees that reach them were read
+        /// (work counts for the benchmarks).</summary>
+        public (int Words, int Reaching) Lookups => (_treesByWord.Count, _reaching.Count);
 
         /// <summary>Whether reading <paramref name="member"/> carries what the compilation writes into it.</summary>
         public bool Tracks(ISymbol member)
@@ -424,14 +428,15 @@ namespace FineTunePolicy.Analyzers.Flow
 
             // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
             // member by name: binding names there is skipped.
-            var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, name, session) : null;
+            var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
+            var searched = NameHash.Of(name);
             var candidates = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword
-                ? TreesSpelling(NameHash.Of(name), session)
+                ? TreesSpelling(searched, session)
                 : (IEnumerable<SyntaxTree>)_engine.Compilation.SyntaxTrees;
             foreach (var tree in candidates)
             {
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
-                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree)
+                if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree, searched)
                     || Occurrences(tree, name, kind, session) is not { } tokens)
                 {
                     continue;
@@ -465,36 +470,60 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// The trees that can reach an instance of <paramref name="type"/> by a name: its own, or that of a source method, property or
-        /// field of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found. The searched name
-        /// itself does not count: <c>b.With(x)</c> on a builder whose <c>With</c> returns the builder reaches <c>b</c> some other way.
+        /// field of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found. Read once per type;
+        /// the searched name is left out per search (<see cref="TypeReach.Contains"/>).
         /// </summary>
-        private HashSet<SyntaxTree> TreesReaching(INamedTypeSymbol type, string searched, FlowEngine.Session session)
+        private TypeReach TreesReaching(INamedTypeSymbol type, FlowEngine.Session session)
         {
-            return _reaching.GetOrAdd((type.Name, NameHash.Of(searched)), static (key, state) =>
+            return _reaching.GetOrAdd(type.Name, static (typeName, state) =>
             {
                 var (self, session) = state;
-                var typeName = NameHash.Of(key.Item1);
-                var names = new HashSet<int> { typeName };
+                var typeWord = NameHash.Of(typeName);
+                var names = new HashSet<int> { typeWord };
 
                 // A member declared of the type spells the type's name in its tree: only those trees declare producers.
-                foreach (var tree in self.TreesSpelling(typeName, session))
+                foreach (var tree in self.TreesSpelling(typeWord, session))
                 {
-                    if (TypeProducers.Of(tree).TryGetValue(typeName, out var producers))
+                    if (TypeProducers.Of(tree).TryGetValue(typeWord, out var producers))
                     {
                         names.UnionWith(producers);
                     }
                 }
 
-                names.Remove(key.Item2);
-                names.Add(typeName);
-                var trees = new HashSet<SyntaxTree>();
+                var spelled = new Dictionary<SyntaxTree, int>();
                 foreach (var name in names)
                 {
-                    trees.UnionWith(self.TreesSpelling(name, session));
+                    foreach (var tree in self.TreesSpelling(name, session))
+                    {
+                        spelled[tree] = spelled.TryGetValue(tree, out var count) ? count + 1 : 1;
+                    }
                 }
 
-                return trees;
+                return new TypeReach(typeWord, names, spelled);
             }, (Self: this, Session: session));
+        }
+
+        /// <summary>The names through which a type's instances are reached, and how many of them each tree spells.</summary>
+        private sealed class TypeReach
+        {
+            private readonly int _typeWord;
+            private readonly HashSet<int> _names;
+            private readonly Dictionary<SyntaxTree, int> _spelled;
+
+            public TypeReach(int typeWord, HashSet<int> names, Dictionary<SyntaxTree, int> spelled)
+            {
+                _typeWord = typeWord;
+                _names = names;
+                _spelled = spelled;
+            }
+
+            /// <summary>
+            /// Whether <paramref name="tree"/> spells one of the names other than the searched one (<paramref name="searched"/>): <c>b.With(x)</c>
+            /// on a builder whose <c>With</c> returns the builder reaches <c>b</c> some other way. The type's own name always counts.
+            /// </summary>
+            public bool Contains(SyntaxTree tree, int searched) =>
+                _spelled.TryGetValue(tree, out var count)
+                && (count > 1 || searched == _typeWord || !_names.Contains(searched) || !TreeNames.Of(tree).MayMention(tree, searched));
         }
 
         /// <summary>

@@ -24,6 +24,7 @@ namespace FineTunePolicy.Analyzers.Rules
         private readonly ClassificationIndex _classification;
         private readonly SinkMatcher _sinks;
         private readonly object _namesGate = new();
+        private readonly SharedCache<INamedTypeSymbol, DataClass> _visibleClasses = new(SymbolEqualityComparer.Default);
         private ClassifiedNames? _classifiedNames;
 
         public CrossAssemblyRules(Compilation compilation, ClassificationIndex classification, SinkMatcher sinks)
@@ -198,8 +199,10 @@ namespace FineTunePolicy.Analyzers.Rules
 
         // The class a receiver of this type carries in another assembly, which imports only what is visible: the type's
         // own classification (with its bases' and interfaces') and its visible instance members. A lookup that holds its
-        // data in private state therefore shows callers elsewhere nothing.
-        private DataClass VisibleClass(INamedTypeSymbol type)
+        // data in private state therefore shows callers elsewhere nothing. Kept per type: every method of the type asks.
+        private DataClass VisibleClass(INamedTypeSymbol type) => _visibleClasses.GetOrAdd(type, static (t, self) => self.ComputeVisibleClass(t), this);
+
+        private DataClass ComputeVisibleClass(INamedTypeSymbol type)
         {
             var result = DataClass.Public;
             foreach (var contract in type.AllInterfaces)

@@ -25,7 +25,7 @@ namespace FineTunePolicy.Analyzers.Rules
         private static readonly AnnotationAttribute[] DeclassifiesAttribute = { AnnotationAttribute.Declassifies };
 
         private readonly ProviderCeilings _ceilings;
-        private readonly ConcurrentDictionary<(Location Call, LlmPurpose Purpose, string Provider), CallEntry> _calls = new();
+        private readonly SharedCache<(Location Call, LlmPurpose Purpose, string Provider), CallEntry> _calls = new();
 
         public LlmInventory(ProviderCeilings ceilings)
         {

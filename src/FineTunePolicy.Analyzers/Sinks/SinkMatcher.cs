@@ -89,7 +89,7 @@ namespace FineTunePolicy.Analyzers.Sinks
         private static readonly ImmutableDictionary<string, ImmutableArray<SinkEntry>> EntriesByType = BuildIndex();
 
         private readonly ImmutableArray<CustomSink> _customSinks;
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<SinkMatch>> _cache = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IMethodSymbol, ImmutableArray<SinkMatch>> _cache = new(SymbolEqualityComparer.Default);
 
         /// <param name="customSinks">The policy's own sinks (its slice of the handoff).</param>
         public SinkMatcher(ImmutableArray<CustomSink> customSinks)

@@ -77,6 +77,36 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task Solver_EvaluatesAWriteAgainOnlyWhenWhatItReadsHasChanged()
+    {
+        // 41 locals, each declared before the one it reads: one round over every write in order moves the SSN one local further,
+        // so a solver that evaluates every write each round needs 41 rounds (it stopped at 16 and reported the flow as incomplete,
+        // FTP0007, after 16 x 82 evaluations). The worklist evaluates the 82 writes once, then a local's writes once more when the
+        // local it reads changes: each write at most twice.
+        var declarations = string.Join(" ", Enumerable.Range(0, 41).Reverse().Select(i => $"string v{i} = \"\";"));
+        var chain = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"v{i} = v{i - 1};"));
+        var compilation = DirectRun.Compile("WorkSolver", Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Sender
+            {
+                public void Send(ChatClient chat, Customer c)
+                {
+                    {{declarations}}
+                    {{chain}}
+                    v0 = c.Ssn;
+                    chat.CompleteChat(v40);
+                }
+            }
+            """));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        var finding = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        Assert.Contains("'Customer.Ssn'", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticIds.FlowAnalysisIncomplete);
+        Assert.InRange(Engines["WorkSolver"].WritesEvaluated, 82, 2 * 82);
+    }
+
+    [Fact]
     public async Task NoSdkAndNoSink_EngineDoesNotStart()
     {
         var compilation = DirectRun.Compile("NoSdk", """
