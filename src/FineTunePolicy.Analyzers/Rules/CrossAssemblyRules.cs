@@ -69,8 +69,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// </summary>
         public bool MayReturnUnannotated(IMethodSymbol method)
         {
-            if (method.ReturnsVoid || SignatureClass(AttributeTarget(method)) == DataClass.Restricted
-                || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
+            if (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
                 || IsDeclassifier(method) || HasReturnClassification(method) || !_classification.Whole(method.ReturnType).IsNone)
             {
                 return false;
@@ -84,7 +83,8 @@ namespace FineTunePolicy.Analyzers.Rules
                 }
             }
 
-            return true;
+            // Last: the signature's class reads the visible members of the receiver's type.
+            return SignatureClass(AttributeTarget(method)) != DataClass.Restricted;
         }
 
         /// <summary>
