@@ -27,7 +27,7 @@ namespace FineTunePolicy.Analyzers.Classification
         private readonly Compilation _compilation;
         private readonly ClassificationIndex _classification;
         private readonly HashSet<string> _referenced;
-        private Dictionary<string, List<INamedTypeSymbol>>? _declaringTypes;
+        private Dictionary<string, object>? _declaringTypes;
 
         private readonly SharedCache<string, bool> _source = new(System.StringComparer.Ordinal);
 
@@ -83,12 +83,12 @@ namespace FineTunePolicy.Analyzers.Classification
 
         private IEnumerable<ISymbol> SourceMembers(string name, CancellationToken cancellationToken)
         {
-            if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var types))
+            if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var declaring))
             {
                 yield break;
             }
 
-            foreach (var type in types)
+            foreach (var type in declaring as List<INamedTypeSymbol> ?? new List<INamedTypeSymbol> { (INamedTypeSymbol)declaring })
             {
                 foreach (var member in type.GetMembers(name))
                 {
@@ -99,17 +99,17 @@ namespace FineTunePolicy.Analyzers.Classification
 
         /// <summary>
         /// The source types that declare a member of each name, read once per compilation from the declaration table (a type's member
-        /// names, no member built). A record's positional properties are declared by its parameter list, which the table does not list
-        /// among its members' names: they are read from the record's syntax.
+        /// names, no member built), and for records from their syntax.
         /// </summary>
-        private Dictionary<string, List<INamedTypeSymbol>> DeclaringTypes(CancellationToken cancellationToken)
+        /// <remarks>A name declared by one type (most names) maps to that type, a name declared by several to a list of them.</remarks>
+        private Dictionary<string, object> DeclaringTypes(CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _declaringTypes) is { } known)
             {
                 return known;
             }
 
-            var types = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
+            var types = new Dictionary<string, object>(System.StringComparer.Ordinal);
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(_compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
@@ -132,21 +132,47 @@ namespace FineTunePolicy.Analyzers.Classification
                     pending.Push(nested);
                 }
 
-                foreach (var name in type.MemberNames)
+                if (!type.IsRecord)
                 {
-                    Add(types, name, type);
+                    foreach (var name in type.MemberNames)
+                    {
+                        Add(types, name, type);
+                    }
+
+                    continue;
                 }
 
-                if (type.IsRecord)
+                // A record's member names would build all its members (the synthesized ones too); its syntax names the fields,
+                // properties and methods FTP0009 asks about, and its positional properties, which the declaration table omits.
+                foreach (var reference in type.DeclaringSyntaxReferences)
                 {
-                    foreach (var reference in type.DeclaringSyntaxReferences)
+                    if (reference.GetSyntax(cancellationToken) is not RecordDeclarationSyntax record)
                     {
-                        if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters })
+                        continue;
+                    }
+
+                    foreach (var parameter in record.ParameterList?.Parameters ?? default)
+                    {
+                        Add(types, parameter.Identifier.ValueText, type);
+                    }
+
+                    foreach (var member in record.Members)
+                    {
+                        switch (member)
                         {
-                            foreach (var parameter in parameters.Parameters)
-                            {
-                                Add(types, parameter.Identifier.ValueText, type);
-                            }
+                            case MethodDeclarationSyntax method:
+                                Add(types, method.Identifier.ValueText, type);
+                                break;
+                            case PropertyDeclarationSyntax property:
+                                Add(types, property.Identifier.ValueText, type);
+                                break;
+                            case BaseFieldDeclarationSyntax field:
+                                foreach (var variable in field.Declaration.Variables)
+                                {
+                                    Add(types, variable.Identifier.ValueText, type);
+                                }
+
+                                break;
                         }
                     }
                 }
@@ -155,17 +181,23 @@ namespace FineTunePolicy.Analyzers.Classification
             Interlocked.CompareExchange(ref _declaringTypes, types, null);
             return _declaringTypes!;
 
-            static void Add(Dictionary<string, List<INamedTypeSymbol>> types, string name, INamedTypeSymbol type)
+            static void Add(Dictionary<string, object> types, string name, INamedTypeSymbol type)
             {
+                // Each type's names are added together, so a repeated name (a record parameter also declared as a member) is the last one.
                 if (!types.TryGetValue(name, out var declaring))
                 {
-                    types[name] = declaring = new List<INamedTypeSymbol>(1);
+                    types[name] = type;
                 }
-
-                // Each type's names are added together, so a repeated name (a record parameter also declared as a member) is the last one.
-                if (declaring.Count == 0 || !ReferenceEquals(declaring[declaring.Count - 1], type))
+                else if (declaring is List<INamedTypeSymbol> list)
                 {
-                    declaring.Add(type);
+                    if (!ReferenceEquals(list[list.Count - 1], type))
+                    {
+                        list.Add(type);
+                    }
+                }
+                else if (!ReferenceEquals(declaring, type))
+                {
+                    types[name] = new List<INamedTypeSymbol> { (INamedTypeSymbol)declaring, type };
                 }
             }
         }
