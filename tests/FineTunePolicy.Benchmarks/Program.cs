@@ -14,7 +14,8 @@ public static class Program
     /// run under dotnet-trace for CPU profiles (docs/performance.md). --whole N [rounds] is not a benchmark: a long-running
     /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation); --whole N rounds
     /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time; --baseline DLL alternates
-    /// this build with another build's analyzers; --application compiles the workload as an application (no FTP0008/FTP0009). --document [rounds]
+    /// this build with another build's analyzers; --bound adds an operation-block analyzer that makes the driver bind every body
+    /// (as SecurityCodeScan does in the build's `all` mode); --application compiles the workload as an application (no FTP0008/FTP0009). --document [rounds]
     /// is the engine alone on the one-document workload, for comparing two commits' builds (DocumentHost).
     /// </summary>
     public static int Main(string[] args)

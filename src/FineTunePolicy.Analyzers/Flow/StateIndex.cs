@@ -41,6 +41,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly SharedCache<string, ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>> _occurrences = new(System.StringComparer.Ordinal);
         private readonly SharedCache<string, TypeReach> _reaching = new(System.StringComparer.Ordinal);
         private readonly SharedCache<int, List<SyntaxTree>> _treesByWord = new();
+        private (SyntaxTree Tree, TreeNames Names)[]? _treesWithNames;
         private int _treesSearched;
         private int _namesBound;
 
@@ -534,18 +535,32 @@ namespace FineTunePolicy.Analyzers.Flow
         {
             return _treesByWord.GetOrAdd(word, static (word, state) =>
             {
+                var (self, cancellationToken) = state;
                 var trees = new List<SyntaxTree>();
-                foreach (var tree in state.Compilation.SyntaxTrees)
+                foreach (var (tree, names) in self.TreesWithNames())
                 {
-                    state.CancellationToken.ThrowIfCancellationRequested();
-                    if (TreeNames.Of(tree).MayMention(tree, word))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (names.MayMention(tree, word))
                     {
                         trees.Add(tree);
                     }
                 }
 
                 return trees;
-            }, (_engine.Compilation, session.CancellationToken));
+            }, (Self: this, session.CancellationToken));
+        }
+
+        // Each tree of the compilation with its names, looked up once rather than once per word.
+        private (SyntaxTree Tree, TreeNames Names)[] TreesWithNames()
+        {
+            if (Volatile.Read(ref _treesWithNames) is { } known)
+            {
+                return known;
+            }
+
+            var trees = _engine.Compilation.SyntaxTrees.Select(static tree => (tree, TreeNames.Of(tree))).ToArray();
+            Interlocked.CompareExchange(ref _treesWithNames, trees, null);
+            return _treesWithNames!;
         }
 
         /// <summary>
