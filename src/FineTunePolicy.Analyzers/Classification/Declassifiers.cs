@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -11,13 +12,27 @@ namespace FineTunePolicy.Analyzers.Classification
     /// </summary>
     internal sealed class Declassifiers
     {
-        private readonly ImmutableDictionary<string, DataClass> _sanitizers;
+        // The sanitizers' methods by their type's metadata name: a method's type is matched without building its name.
+        private readonly TypeNameMap<Dictionary<string, DataClass>> _sanitizers;
         private readonly SharedCache<IMethodSymbol, DataClass?> _caps = new(SymbolEqualityComparer.Default);
 
         /// <param name="sanitizers">The policy's sanitizers by <c>Namespace.Type.Method</c> (its slice of the handoff).</param>
         public Declassifiers(ImmutableDictionary<string, DataClass> sanitizers)
         {
-            _sanitizers = sanitizers;
+            var byType = new Dictionary<string, Dictionary<string, DataClass>>(StringComparer.Ordinal);
+            foreach (var sanitizer in sanitizers)
+            {
+                var dot = sanitizer.Key.LastIndexOf('.');
+                var type = dot < 0 ? "" : sanitizer.Key.Substring(0, dot);
+                if (!byType.TryGetValue(type, out var methods))
+                {
+                    byType[type] = methods = new Dictionary<string, DataClass>(StringComparer.Ordinal);
+                }
+
+                methods[sanitizer.Key.Substring(dot + 1)] = sanitizer.Value;
+            }
+
+            _sanitizers = new TypeNameMap<Dictionary<string, DataClass>>(byType);
         }
 
         /// <summary>The class <paramref name="method"/> caps its result at, or null when it is no declassifier.</summary>
@@ -46,7 +61,7 @@ namespace FineTunePolicy.Analyzers.Classification
                         return DataClass.Public;
                     }
 
-                    if (_sanitizers.TryGetValue(SymbolNames.FullMetadataName(containing.OriginalDefinition) + "." + current.Name, out var sanitized))
+                    if (_sanitizers.TryGetValue(containing.OriginalDefinition, out var methods) && methods.TryGetValue(current.Name, out var sanitized))
                     {
                         return sanitized;
                     }

@@ -4,46 +4,59 @@ using Microsoft.CodeAnalysis;
 namespace FineTunePolicy.Analyzers
 {
     /// <summary>
-    /// Types named by metadata name (<c>System.Buffers.IBufferWriter`1</c>, <c>Outer+Inner</c>), matched against symbols without building
-    /// their names: a hash lookup of the simple metadata name, then a comparison of the containing names from the end.
+    /// Values keyed by a type's metadata name (<c>System.Buffers.IBufferWriter`1</c>, <c>Outer+Inner</c>), looked up by symbol without
+    /// building the symbol's name: a hash lookup of the simple metadata name, then a comparison of the containing names from the end.
+    /// The analyzer asks this of every method it sees (sinks, declassifiers) and of every base and interface of many types.
     /// </summary>
-    internal sealed class TypeNameSet
+    internal class TypeNameMap<TValue>
     {
         private static readonly char[] Separators = { '.', '+' };
 
-        private readonly Dictionary<string, List<string>> _bySimpleName = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, List<KeyValuePair<string, TValue>>> _bySimpleName = new(System.StringComparer.Ordinal);
 
-        public TypeNameSet(IEnumerable<string> fullNames)
+        public TypeNameMap(IEnumerable<KeyValuePair<string, TValue>> entries)
         {
-            foreach (var fullName in fullNames)
+            foreach (var entry in entries)
             {
-                var simple = fullName.Substring(fullName.LastIndexOfAny(Separators) + 1);
-                if (!_bySimpleName.TryGetValue(simple, out var names))
+                var simple = entry.Key.Substring(entry.Key.LastIndexOfAny(Separators) + 1);
+                if (!_bySimpleName.TryGetValue(simple, out var named))
                 {
-                    _bySimpleName[simple] = names = new List<string>();
+                    _bySimpleName[simple] = named = new List<KeyValuePair<string, TValue>>();
                 }
 
-                names.Add(fullName);
+                named.Add(entry);
             }
         }
 
-        /// <summary>The full name of <paramref name="type"/> if it is in the set, else null.</summary>
-        public string? Find(INamedTypeSymbol type)
+        public bool TryGetValue(INamedTypeSymbol type, out TValue value)
         {
-            if (_bySimpleName.TryGetValue(type.MetadataName, out var names))
+            if (_bySimpleName.TryGetValue(type.MetadataName, out var named))
             {
-                foreach (var name in names)
+                foreach (var entry in named)
                 {
-                    if (SymbolNames.HasMetadataName(type, name))
+                    if (SymbolNames.HasMetadataName(type, entry.Key))
                     {
-                        return name;
+                        value = entry.Value;
+                        return true;
                     }
                 }
             }
 
-            return null;
+            value = default!;
+            return false;
+        }
+    }
+
+    /// <summary>Types named by metadata name; <see cref="Find"/> gives the name a symbol matched.</summary>
+    internal sealed class TypeNameSet : TypeNameMap<string>
+    {
+        public TypeNameSet(IEnumerable<string> fullNames)
+            : base(System.Linq.Enumerable.Select(fullNames, name => new KeyValuePair<string, string>(name, name)))
+        {
         }
 
-        public bool Contains(INamedTypeSymbol type) => Find(type) is not null;
+        public string? Find(INamedTypeSymbol type) => TryGetValue(type, out var name) ? name : null;
+
+        public bool Contains(INamedTypeSymbol type) => TryGetValue(type, out _);
     }
 }

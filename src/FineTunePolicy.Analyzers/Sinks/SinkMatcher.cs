@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Policy;
 using Microsoft.CodeAnalysis;
@@ -86,7 +87,7 @@ namespace FineTunePolicy.Analyzers.Sinks
     /// <summary>Finds the sinks of a method, once per method per compilation.</summary>
     internal sealed class SinkMatcher
     {
-        private static readonly ImmutableDictionary<string, ImmutableArray<SinkEntry>> EntriesByType = BuildIndex();
+        private static readonly TypeNameMap<ImmutableArray<SinkEntry>> EntriesByType = BuildIndex();
 
         private readonly ImmutableArray<CustomSink> _customSinks;
         private readonly SharedCache<IMethodSymbol, ImmutableArray<SinkMatch>> _cache = new(SymbolEqualityComparer.Default);
@@ -111,7 +112,7 @@ namespace FineTunePolicy.Analyzers.Sinks
 
             for (var current = method; current is not null; current = current.OverriddenMethod)
             {
-                if (current.ContainingType is { } type && EntriesByType.TryGetValue(SymbolNames.FullMetadataName(type.OriginalDefinition), out var entries))
+                if (current.ContainingType is { } type && EntriesByType.TryGetValue(type.OriginalDefinition, out var entries))
                 {
                     foreach (var entry in entries)
                     {
@@ -203,7 +204,7 @@ namespace FineTunePolicy.Analyzers.Sinks
             return true;
         }
 
-        private static ImmutableDictionary<string, ImmutableArray<SinkEntry>> BuildIndex()
+        private static TypeNameMap<ImmutableArray<SinkEntry>> BuildIndex()
         {
             var groups = new Dictionary<string, ImmutableArray<SinkEntry>.Builder>(StringComparer.Ordinal);
             foreach (var entry in SinkCatalog.Entries)
@@ -216,13 +217,8 @@ namespace FineTunePolicy.Analyzers.Sinks
                 list.Add(entry);
             }
 
-            var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<SinkEntry>>(StringComparer.Ordinal);
-            foreach (var group in groups)
-            {
-                builder[group.Key] = group.Value.ToImmutable();
-            }
-
-            return builder.ToImmutable();
+            return new TypeNameMap<ImmutableArray<SinkEntry>>(groups.Select(group => new KeyValuePair<string, ImmutableArray<SinkEntry>>(group.Key,
+                group.Value.ToImmutable())));
         }
     }
 
