@@ -5,10 +5,10 @@ namespace FineTunePolicy.Analyzers
 {
     /// <summary>
     /// A cache that the compiler's analysis threads share. An add holds the lock of its key's stripe, and the compiler runs more
-    /// threads than cores (other analyzers, the GC), so a thread preempted while adding stalls every thread that adds to the same
+    /// threads than cores (other analyzers, the GC), so a thread stopped while adding stalls every thread that adds to the same
     /// stripe. The dictionary's default starts with one stripe per core and a small table that locks every stripe each time it
-    /// grows; a profile of a build with peers showed a quarter of FineTunePolicy's time waiting there. Many stripes and a table
-    /// sized for a body's worth of symbols make those waits rare.
+    /// grows; many stripes and a table sized for a body's worth of symbols make both rare. (The waits a build's profile still
+    /// shows are mostly holders stopped by a collection: docs/performance.md.)
     /// </summary>
     internal sealed class SharedCache<TKey, TValue> : ConcurrentDictionary<TKey, TValue>
         where TKey : notnull
