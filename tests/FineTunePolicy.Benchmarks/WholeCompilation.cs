@@ -47,7 +47,9 @@ internal static class WholeCompilation
 
         var inventoryRounds = args.Contains("--inventory");
         var baselineAt = Array.IndexOf(args, "--baseline");
-        var baseline = baselineAt >= 0 ? BaselineComparisonBenchmarks.LoadAnalyzers(Path.GetFullPath(args[baselineAt + 1])) : (ImmutableArray<DiagnosticAnalyzer>?)null;
+        var baseline = baselineAt >= 0
+            ? BaselineComparisonBenchmarks.LoadAnalyzers(Path.GetFullPath(args[baselineAt + 1]))
+            : (ImmutableArray<DiagnosticAnalyzer>?)null;
         for (var round = 1; round <= rounds; round++)
         {
             var compilation = Workload.Compile("Whole" + round, trees);
@@ -90,14 +92,18 @@ internal static class WholeCompilation
             collections = GC.CollectionCount(0) - collections;
             var times = analyzers.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult()
                 .ExecutionTime.TotalSeconds);
-            Console.WriteLine($"round {round}{(baseline is null ? "" : ofBaseline ? " (baseline)" : " (this build)")}{(inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "")}: {files} files; compiler "
+            var label = (baseline is null ? "" : ofBaseline ? " (baseline)" : " (this build)")
+                + (inventoryRounds ? inventory ? " (inventory on)" : " (inventory off)" : "");
+            var byRule = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
+            Console.WriteLine($"round {round}{label}: {files} files; compiler "
                 + $"diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
                 + $"{allocated / 1048576} MB allocated, {collections} collections, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
-                    + $"{diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()))}); "
-                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, {engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
-                + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound, {engine?.State.Lookups.Words} words looked up, "
-                + $"{engine?.State.Lookups.Reaching} reaching sets");
+                + $"{diagnostics.Length} diagnostics ({byRule}); "
+                + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, "
+                + $"{engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
+                + $"state: {engine?.State.TreesSearched} trees searched for a name, {engine?.State.NamesBound} names bound, "
+                + $"{engine?.State.Lookups.Words} words looked up, {engine?.State.Lookups.Reaching} types' reaching trees read");
         }
 
         return 0;
