@@ -262,15 +262,13 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 foreach (var caller in Callers(method, session))
                 {
-                    if ((_engine.BodyOf(caller, session.CancellationToken) ?? PrimaryBaseCall(caller, session)) is not { } body)
+                    foreach (var body in CallingCode(caller, session))
                     {
-                        continue;
-                    }
-
-                    var arguments = MethodFlow.ArgumentsTo(session, caller, body, method);
-                    if (parameter.Ordinal < arguments.Length)
-                    {
-                        value = FlowValue.Join(value, ResolveParameters(arguments[parameter.Ordinal], caller, session, depth + 1));
+                        var arguments = MethodFlow.ArgumentsTo(session, caller, body, method);
+                        if (parameter.Ordinal < arguments.Length)
+                        {
+                            value = FlowValue.Join(value, ResolveParameters(arguments[parameter.Ordinal], caller, session, depth + 1));
+                        }
                     }
                 }
             }
@@ -458,7 +456,8 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     foreach (var method in EnclosingMethods(token, session))
                     {
-                        if ((_engine.HasBody(method) || PrimaryBaseType(method) is not null) && seen.Add(method.OriginalDefinition))
+                        if ((_engine.HasBody(method) || PrimaryBaseType(method) is not null || IsInitializerContext(token, method))
+                            && seen.Add(method.OriginalDefinition))
                         {
                             found.Add(method.OriginalDefinition);
                         }
@@ -696,6 +695,21 @@ namespace FineTunePolicy.Analyzers.Flow
                         }
 
                         yield break;
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } }:
+                        // private readonly Briefing _b = new(chat, notes): the constructor that runs the initializer calls it.
+                        if (InitializerContext(field, field.Modifiers, session) is { } fieldContext)
+                        {
+                            yield return fieldContext;
+                        }
+
+                        yield break;
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                        if (InitializerContext(property, property.Modifiers, session) is { } propertyContext)
+                        {
+                            yield return propertyContext;
+                        }
+
+                        yield break;
                     case BaseTypeDeclarationSyntax or FieldDeclarationSyntax or BasePropertyDeclarationSyntax:
                         yield break;
                 }
@@ -761,10 +775,29 @@ namespace FineTunePolicy.Analyzers.Flow
             return null;
         }
 
+        // Where a caller's calls are: its body (or a primary constructor's base call), and the initializers a constructor runs.
+        private IEnumerable<IOperation> CallingCode(IMethodSymbol caller, FlowEngine.Session session)
+        {
+            if ((_engine.BodyOf(caller, session.CancellationToken) ?? PrimaryBaseCall(caller, session)) is { } body)
+            {
+                yield return body;
+            }
+
+            foreach (var initializer in InitializersRunBy(caller, session))
+            {
+                yield return initializer;
+            }
+        }
+
         private IOperation? PrimaryBaseCall(IMethodSymbol method, FlowEngine.Session session)
         {
             return PrimaryBaseType(method) is { } call ? _engine.ModelFor(call.SyntaxTree).GetOperation(call, session.CancellationToken) : null;
         }
+
+        // A constructor found for a name in a field or property initializer: it runs the initializer, with or without a body.
+        private static bool IsInitializerContext(SyntaxToken token, IMethodSymbol method) =>
+            method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor
+            && token.Parent?.FirstAncestorOrSelf<EqualsValueClauseSyntax>() is { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax };
 
         // A private member is written only inside its type (the spans of its declarations, by tree); null: anywhere in the compilation.
         private static Dictionary<SyntaxTree, List<Microsoft.CodeAnalysis.Text.TextSpan>>? PrivateRegions(ISymbol? member)
@@ -791,6 +824,58 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return regions;
+        }
+
+        // The constructor that runs a member's initializer (the primary one, whose parameters it may read, else the first), or the
+        // static constructor of a static member.
+        private IMethodSymbol? InitializerContext(MemberDeclarationSyntax member, SyntaxTokenList modifiers, FlowEngine.Session session)
+        {
+            if (member.Parent is not TypeDeclarationSyntax declaration
+                || _engine.ModelFor(member.SyntaxTree).GetDeclaredSymbol(declaration, session.CancellationToken) is not { } type)
+            {
+                return null;
+            }
+
+            return InitializerContext(type, modifiers.Any(SyntaxKind.StaticKeyword) || modifiers.Any(SyntaxKind.ConstKeyword));
+        }
+
+        private static IMethodSymbol? InitializerContext(INamedTypeSymbol type, bool isStatic)
+        {
+            if (isStatic)
+            {
+                return type.StaticConstructors.FirstOrDefault();
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.DeclaringSyntaxReferences.Length == 1 && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax)
+                {
+                    return constructor;
+                }
+            }
+
+            return type.InstanceConstructors.FirstOrDefault();
+        }
+
+        // The initializers that the constructor runs: those of the instance members of its type, or of the static ones.
+        private IEnumerable<IOperation> InitializersRunBy(IMethodSymbol constructor, FlowEngine.Session session)
+        {
+            if (constructor.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)
+                || !SymbolEqualityComparer.Default.Equals(InitializerContext(constructor.ContainingType, constructor.IsStatic), constructor))
+            {
+                yield break;
+            }
+
+            foreach (var member in constructor.ContainingType.GetMembers())
+            {
+                if (member.IsStatic == constructor.IsStatic && member is IFieldSymbol { IsImplicitlyDeclared: false } or IPropertySymbol)
+                {
+                    foreach (var (initializer, _) in Initializers(member, session))
+                    {
+                        yield return initializer;
+                    }
+                }
+            }
         }
 
         // Field and property initializers of the member itself, with the method whose parameters they may read.

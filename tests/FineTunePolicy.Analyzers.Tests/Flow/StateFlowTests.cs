@@ -125,6 +125,54 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
+    public Task CapturedPrimaryConstructorParameter_ConstructionInAFieldInitializer_CarriesWhatItPasses() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public class Desk(ChatClient chat, Customer customer)
+        {
+            private readonly Briefing _briefing = new(chat, customer.Ssn);
+
+            public void Open() => _briefing.Send();
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task CapturedPrimaryConstructorParameter_ConstructionInAPropertyInitializer_ReadsTheOuterConstructionsArguments() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public class Desk(ChatClient chat, string summary)
+        {
+            public Briefing Briefing { get; } = new Briefing(chat, summary);
+        }
+
+        public class Front
+        {
+            public void Open(ChatClient chat, Customer customer) => new Desk(chat, customer.Ssn).Briefing.Send();
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task CapturedPrimaryConstructorParameter_ConstructionInAFieldInitializer_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat($"Notes: {notes}");
+        }
+
+        public class Desk(ChatClient chat, Customer customer)
+        {
+            private readonly Briefing _briefing = new(chat, "Customer " + customer.Id);
+
+            public void Open() => _briefing.Send();
+        }
+        """));
+
+    [Fact]
     public Task CapturedPrimaryConstructorParameter_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
         public class Briefing(ChatClient chat, string notes)
         {
