@@ -158,6 +158,22 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
+    public Task CapturedPrimaryConstructorParameter_ConstructionInAStaticFieldInitializer_CarriesWhatItPasses() => HitAsync(Code(Chat, """
+        public class Briefing(ChatClient chat, string notes)
+        {
+            public void Send() => chat.CompleteChat({|#0:$"Notes: {notes}"|});
+        }
+
+        public static class Demo
+        {
+            private static readonly Customer Sample = new() { Ssn = "078-05-1120" };
+            private static readonly Briefing Shared = new(new ChatClient("gpt-4o", "key"), Sample.Ssn);
+
+            public static void Open() => Shared.Send();
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
     public Task CapturedPrimaryConstructorParameter_ConstructionInAFieldInitializer_PublicArguments_NoDiagnostic() => CleanAsync(Code(Chat, """
         public class Briefing(ChatClient chat, string notes)
         {
