@@ -88,9 +88,10 @@ namespace FineTunePolicy.Analyzers.Classification
                 yield break;
             }
 
-            foreach (var type in declaring as List<INamedTypeSymbol> ?? new List<INamedTypeSymbol> { (INamedTypeSymbol)declaring })
+            var types = declaring as List<INamedTypeSymbol>;
+            for (var i = 0; i < (types?.Count ?? 1); i++)
             {
-                foreach (var member in type.GetMembers(name))
+                foreach (var member in (types?[i] ?? (INamedTypeSymbol)declaring).GetMembers(name))
                 {
                     yield return member;
                 }

@@ -47,15 +47,13 @@ namespace FineTunePolicy.Analyzers
         }
     }
 
-    /// <summary>Types named by metadata name; <see cref="Find"/> gives the name a symbol matched.</summary>
+    /// <summary>Types named by metadata name (each mapped to its own name).</summary>
     internal sealed class TypeNameSet : TypeNameMap<string>
     {
         public TypeNameSet(IEnumerable<string> fullNames)
             : base(System.Linq.Enumerable.Select(fullNames, name => new KeyValuePair<string, string>(name, name)))
         {
         }
-
-        public string? Find(INamedTypeSymbol type) => TryGetValue(type, out var name) ? name : null;
 
         public bool Contains(INamedTypeSymbol type) => TryGetValue(type, out _);
     }

@@ -60,7 +60,8 @@ public class HasMetadataNameTests
         var set = new TypeNameSet(new[] { "System.Buffers.IBufferWriter`1", "System.IO.TextWriter" });
         var buffer = compilation.GetTypeByMetadataName("System.Buffers.ArrayBufferWriter`1")!;
         var writer = compilation.GetTypeByMetadataName("System.IO.StringWriter")!;
-        Assert.Equal("System.Buffers.IBufferWriter`1", set.Find(buffer.AllInterfaces.Single(i => i.Name == "IBufferWriter").OriginalDefinition));
+        Assert.True(set.TryGetValue(buffer.AllInterfaces.Single(i => i.Name == "IBufferWriter").OriginalDefinition, out var matched));
+        Assert.Equal("System.Buffers.IBufferWriter`1", matched);
         Assert.True(set.Contains(writer.BaseType!));
         Assert.False(set.Contains(writer));
     }
