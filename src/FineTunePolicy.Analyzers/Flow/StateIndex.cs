@@ -695,18 +695,15 @@ namespace FineTunePolicy.Analyzers.Flow
                         }
 
                         yield break;
-                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } }:
+                    case EqualsValueClauseSyntax
+                    {
+                        Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax,
+                    } clause:
                         // private readonly Briefing _b = new(chat, notes): the constructor that runs the initializer calls it.
-                        if (InitializerContext(field, field.Modifiers, session) is { } fieldContext)
+                        var member = clause.FirstAncestorOrSelf<MemberDeclarationSyntax>()!;
+                        if (InitializerContext(member, member.Modifiers, session) is { } context)
                         {
-                            yield return fieldContext;
-                        }
-
-                        yield break;
-                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                        if (InitializerContext(property, property.Modifiers, session) is { } propertyContext)
-                        {
-                            yield return propertyContext;
+                            yield return context;
                         }
 
                         yield break;
