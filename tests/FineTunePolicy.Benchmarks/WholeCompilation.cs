@@ -74,6 +74,7 @@ internal static class WholeCompilation
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var collections = GC.CollectionCount(0);
+            var contentions = Monitor.LockContentionCount;
             // With --baseline, even rounds run the other build's analyzers (loaded apart, on the same Roslyn).
             var ofBaseline = baseline is not null && round % 2 == 0;
             var analyzers = ofBaseline ? baseline!.Value : Workload.Ours;
@@ -90,6 +91,7 @@ internal static class WholeCompilation
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             collections = GC.CollectionCount(0) - collections;
+            contentions = Monitor.LockContentionCount - contentions;
             var times = analyzers.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult()
                 .ExecutionTime.TotalSeconds);
             var label = (baseline is null ? "" : ofBaseline ? " (baseline)" : " (this build)")
@@ -97,7 +99,7 @@ internal static class WholeCompilation
             var byRule = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
             Console.WriteLine($"round {round}{label}: {files} files; compiler "
                 + $"diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
-                + $"{allocated / 1048576} MB allocated, {collections} collections, "
+                + $"{allocated / 1048576} MB allocated, {collections} collections, {contentions} lock contentions, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
                 + $"{diagnostics.Length} diagnostics ({byRule}); "
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, "

@@ -30,7 +30,10 @@ namespace FineTunePolicy.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is not analysed (it is followed as a callee), and every diagnostic comes from a body that was
+            // analysed, so none can lie in generated code: ReportDiagnostics spares the driver checking each diagnostic's
+            // tree for generated declarations, a walk of every token of every tree that holds a finding.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
