@@ -161,6 +161,13 @@ namespace FineTunePolicy.Analyzers.Flow
                 : null;
         }
 
+        /// <summary>
+        /// Whether a parameter of <paramref name="method"/> can reach a sink through its body: not when the body names nothing that
+        /// reaches one (<see cref="SinkReach.CannotReachSink"/>), so a caller needs no summary of it to check its arguments.
+        /// </summary>
+        public bool MayPassParametersToSink(IMethodSymbol method, CancellationToken cancellationToken) =>
+            BodyNode(method) is not { } node || !Reach(cancellationToken).CannotReachSink(node);
+
         /// <summary>Whether calls to <paramref name="method"/> are analysed through its body.</summary>
         public bool HasBody(IMethodSymbol method) => BodyNode(method) is not null;
 

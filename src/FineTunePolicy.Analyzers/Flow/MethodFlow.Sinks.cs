@@ -89,7 +89,7 @@ namespace FineTunePolicy.Analyzers.Flow
             foreach (var call in _bodyCalls)
             {
                 var callee = call is IInvocationOperation invocation ? invocation.TargetMethod : ((IObjectCreationOperation)call).Constructor!;
-                if (_session.Request(callee) is not { } summary)
+                if (!_engine.MayPassParametersToSink(callee, _session.CancellationToken) || _session.Request(callee) is not { } summary)
                 {
                     continue;
                 }

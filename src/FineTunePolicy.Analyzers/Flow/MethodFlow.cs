@@ -11,14 +11,15 @@ namespace FineTunePolicy.Analyzers.Flow
     /// <summary>
     /// The flow analysis of one method body (docs/classifying-data.md, "What the analyzer tracks"). It first collects every write into a
     /// variable (assignments, initialisers, <c>foreach</c>, patterns, mutations such as
-    /// <c>list.Add(x)</c>, returns of lambdas and local functions), then solves them to a fixed
-    /// point (flow-insensitive per variable), then checks every sink argument. Lambdas and local
-    /// functions share the method's variables, so captured variables need no extra work.
+    /// <c>list.Add(x)</c>, returns of lambdas and local functions), then checks every sink argument, solving each variable that a
+    /// check, the result, an effect or a state write reads to a fixed point (flow-insensitive per variable) when it is first read.
+    /// Lambdas and local functions share the method's variables, so captured variables need no extra work.
     /// </summary>
     internal sealed partial class MethodFlow
     {
         private const int MaxExpressionDepth = 200;
         private const int MaxIterations = 16;
+        private const int MaxDemandDepth = 24;
 
         private readonly FlowEngine.Session _session;
         private readonly FlowEngine _engine;
@@ -36,6 +37,13 @@ namespace FineTunePolicy.Analyzers.Flow
         // While solving: the slot being evaluated, and for each slot the slots whose writes read it.
         private ISymbol? _solving;
         private readonly Dictionary<ISymbol, HashSet<ISymbol>> _readers = new(SymbolEqualityComparer.Default);
+
+        // Demand: the slots read at least once (evaluated, or waiting in the worklist), the worklist, and the evaluations left.
+        private readonly HashSet<ISymbol> _demanded = new(SymbolEqualityComparer.Default);
+        private readonly Queue<ISymbol> _pending = new();
+        private readonly HashSet<ISymbol> _queued = new(SymbolEqualityComparer.Default);
+        private int _budget = -1;
+        private int _demandDepth;
 
         public MethodFlow(FlowEngine.Session session, IMethodSymbol method, IOperation body)
         {
@@ -125,54 +133,74 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>
-        /// Solves the writes to their least fixed point with a worklist: a slot is evaluated again only when a slot that its writes
-        /// read (<see cref="Env"/> records the reads) has changed, not on every round over the whole body.
+        /// Starts solving, once every write is collected. Slots are solved on demand: a slot is evaluated when it is first read
+        /// (<see cref="Env"/>), and again, through a worklist, only when a slot its writes read has changed. A slot that no sink
+        /// argument, result, effect or state write reads is never evaluated, nor are the calls its writes make (a key selector's
+        /// call, a local passed to a helper and never read again, what a caller does besides passing the argument asked for).
         /// </summary>
         private void Solve()
         {
-            var pending = new Queue<ISymbol>(_slots);
-            var queued = new HashSet<ISymbol>(_slots, SymbolEqualityComparer.Default);
-            var budget = MaxIterations * _slots.Count;
-            while (pending.Count > 0)
+            _budget = MaxIterations * _slots.Count;
+        }
+
+        // One evaluation of a slot's writes; the slots that read it are evaluated again if its value changed, except the one
+        // that is reading it right now (its first read, which gets the new value at once).
+        private void Evaluate(ISymbol slot, ISymbol? reader)
+        {
+            if (_budget == 0)
             {
-                _session.CancellationToken.ThrowIfCancellationRequested();
-                if (budget-- == 0)
-                {
-                    _bounds |= FlowBound.Iterations;
-                    break;
-                }
+                _bounds |= FlowBound.Iterations;
+                return;
+            }
 
-                var slot = pending.Dequeue();
-                queued.Remove(slot);
-                _solving = slot;
-                var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
-                var next = FlowValue.Join(value, AliasValue(slot));
-                foreach (var write in _writes[slot])
-                {
-                    next = FlowValue.Join(next, EvalWrite(write));
-                }
+            _budget--;
+            var outer = _solving;
+            _solving = slot;
+            var value = _env.TryGetValue(slot, out var current) ? current : FlowValue.Bottom;
+            var next = FlowValue.Join(value, AliasValue(slot));
+            foreach (var write in _writes[slot])
+            {
+                next = FlowValue.Join(next, EvalWrite(write));
+            }
 
-                _solving = null;
-                _engine.CountWritesEvaluated(_writes[slot].Count);
-                if (next.Equals(value))
-                {
-                    continue;
-                }
+            _solving = outer;
+            _engine.CountWritesEvaluated(_writes[slot].Count);
+            if (next.Equals(value))
+            {
+                return;
+            }
 
-                _env[slot] = next;
-                if (_readers.TryGetValue(slot, out var readers))
+            _env[slot] = next;
+            if (_readers.TryGetValue(slot, out var readers))
+            {
+                foreach (var other in readers)
                 {
-                    foreach (var reader in readers)
+                    if (!SymbolEqualityComparer.Default.Equals(other, reader))
                     {
-                        if (queued.Add(reader))
-                        {
-                            pending.Enqueue(reader);
-                        }
+                        Enqueue(other);
                     }
                 }
             }
+        }
 
-            _readers.Clear();
+        private void Enqueue(ISymbol slot)
+        {
+            if (_queued.Add(slot))
+            {
+                _pending.Enqueue(slot);
+            }
+        }
+
+        // Evaluates what is waiting until nothing changes: the values read outside the solver are then final.
+        private void Settle()
+        {
+            while (_pending.Count > 0)
+            {
+                _session.CancellationToken.ThrowIfCancellationRequested();
+                var slot = _pending.Dequeue();
+                _queued.Remove(slot);
+                Evaluate(slot, reader: null);
+            }
         }
 
         private FlowValue EvalWrite(Write write)
@@ -207,6 +235,27 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
 
                 readers.Add(_solving);
+            }
+
+            // The first read of a slot evaluates it (before Solve, while writes are still being collected, nothing is). A chain of
+            // first reads deeper than a few slots waits in the worklist instead of growing the stack.
+            if (_budget >= 0 && _writes.ContainsKey(symbol) && _demanded.Add(symbol))
+            {
+                if (_demandDepth < MaxDemandDepth)
+                {
+                    _demandDepth++;
+                    Evaluate(symbol, _solving);
+                    _demandDepth--;
+                }
+                else
+                {
+                    Enqueue(symbol);
+                }
+            }
+
+            if (_solving is null)
+            {
+                Settle();
             }
 
             return _env.TryGetValue(symbol, out var value) ? value : FlowValue.Bottom;

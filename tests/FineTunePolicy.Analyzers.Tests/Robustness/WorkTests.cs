@@ -107,6 +107,68 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task Solver_EvaluatesOnlyWhatTheChecksRead_AndAsksNoSummaryOfACalleeThatCannotReachASink()
+    {
+        // The key selector's score and what the audit helper puts into a local list are read by nothing that is checked, and
+        // neither helper names a sink: neither is summarised (before, every variable was solved and every callee summarised).
+        var compilation = DirectRun.Compile("WorkDemand", Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Sender
+            {
+                public void Send(ChatClient chat, List<Customer> customers)
+                {
+                    var top = customers.OrderByDescending(c => Ranker0.Score(c)).First();
+                    var audit = new List<string>();
+                    Auditor0.Count(audit, "sent");
+                    chat.CompleteChat(top.Ssn);
+                }
+            }
+
+            {{string.Join("\n", Enumerable.Range(0, 10).Select(i => $$$"""
+                internal static class Ranker{{{i}}} { public static int Score(Customer c) => c.Name.Length + {{{i}}}; }
+                internal static class Auditor{{{i}}} { public static int Count(List<string> audit, string name) { audit.Insert(0, name); return audit.Count; } }
+                """))}}
+            """));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        var finding = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        Assert.Contains("'Customer.Ssn'", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(1, Engines["WorkDemand"].SummariesComputed);
+    }
+
+    [Fact]
+    public async Task ArgumentsOfACaller_AreEvaluatedWithoutSolvingTheRestOfItsBody()
+    {
+        // What Remember stores comes from Intake's argument; finding it evaluates that argument, not Intake's other calls.
+        var compilation = DirectRun.Compile("WorkArguments", Scenario.Code("using OpenAI.Chat;", """
+            public class Session
+            {
+                private string _context = "";
+                public void Remember(string value) => _context = value;
+                public void Ask(ChatClient chat) => chat.CompleteChat(_context);
+            }
+
+            public class Intake
+            {
+                public int Take(Session session, Customer c)
+                {
+                    var score = Ranker.Score(c);
+                    session.Remember(c.Ssn);
+                    return score;
+                }
+            }
+
+            internal static class Ranker { public static int Score(Customer c) => c.Name.Length; }
+            """));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        var finding = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        Assert.Contains("'Customer.Ssn'", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(2, Engines["WorkArguments"].SummariesComputed);
+    }
+
+    [Fact]
     public async Task NoSdkAndNoSink_EngineDoesNotStart()
     {
         var compilation = DirectRun.Compile("NoSdk", """
