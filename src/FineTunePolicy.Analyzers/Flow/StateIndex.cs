@@ -42,6 +42,8 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly SharedCache<string, TypeReach> _reaching = new(System.StringComparer.Ordinal);
         private readonly SharedCache<int, List<SyntaxTree>> _treesByWord = new();
         private (SyntaxTree Tree, TreeNames Names)[]? _treesWithNames;
+        private WordIndex? _wordIndex;
+        private int _wordsScanned;
         private int _treesSearched;
         private int _namesBound;
 
@@ -528,13 +530,19 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// The trees whose text may spell the word with hash <paramref name="word"/>, in compilation order: each tree's words are read
-        /// once and kept with the tree (<see cref="TreeNames.MayMention"/>), so that an edit makes only its own tree read again.
+        /// once and kept with the tree (<see cref="TreeNames.MayMention"/>), so that an edit makes only its own tree read again. The
+        /// first words are looked up in each tree; past <see cref="WordsBeforeIndex"/>, in a <see cref="WordIndex"/> of all of them.
         /// </summary>
         private List<SyntaxTree> TreesSpelling(int word, FlowEngine.Session session)
         {
             return _treesByWord.GetOrAdd(word, static (word, state) =>
             {
                 var (self, cancellationToken) = state;
+                if (Interlocked.Increment(ref self._wordsScanned) > WordsBeforeIndex)
+                {
+                    return self.Index(cancellationToken).TreesSpelling(word);
+                }
+
                 var trees = new List<SyntaxTree>();
                 foreach (var (tree, names) in self.TreesWithNames())
                 {
@@ -547,6 +555,21 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 return trees;
             }, (Self: this, session.CancellationToken));
+        }
+
+        // Past this many words, one index of every tree's words answers the rest (an edit asks for fewer, a build for hundreds).
+        private const int WordsBeforeIndex = 64;
+
+        private WordIndex Index(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _wordIndex) is { } known)
+            {
+                return known;
+            }
+
+            // Two threads may build it at once; both get the same answers, and one is kept.
+            Interlocked.CompareExchange(ref _wordIndex, WordIndex.Build(TreesWithNames(), cancellationToken), null);
+            return _wordIndex!;
         }
 
         // Each tree of the compilation with its names, looked up once rather than once per word.
