@@ -43,14 +43,19 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly SharedCache<int, List<SyntaxTree>> _treesByWord = new();
         private (SyntaxTree Tree, TreeNames Names)[]? _treesWithNames;
         private WordIndex? _wordIndex;
+        private Dictionary<SyntaxTree, int>? _positions;
         private int _wordsScanned;
         private int _treesSearched;
+        private int _treesLookedAt;
         private int _namesBound;
 
         public StateIndex(FlowEngine engine)
         {
             _engine = engine;
         }
+
+        /// <summary>How many trees the searches for writers and callers looked at (a regression measure of work, not time).</summary>
+        public int TreesLookedAt => Volatile.Read(ref _treesLookedAt);
 
         /// <summary>How many trees' texts were searched for a name (a regression measure of work, not time).</summary>
         public int TreesSearched => Volatile.Read(ref _treesSearched);
@@ -431,11 +436,9 @@ namespace FineTunePolicy.Analyzers.Flow
             // member by name: binding names there is skipped.
             var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
             var searched = NameHash.Of(name);
-            var candidates = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword
-                ? TreesSpelling(searched, session)
-                : (IEnumerable<SyntaxTree>)_engine.Compilation.SyntaxTrees;
-            foreach (var tree in candidates)
+            foreach (var tree in Candidates(kind, searched, regions?.Keys ?? reaching?.Trees, session))
             {
+                Interlocked.Increment(ref _treesLookedAt);
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
                 if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree, searched)
                     || Occurrences(tree, name, kind, session) is not { } tokens)
@@ -468,6 +471,35 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// The trees a search for a name looks into, in compilation order: those that spell it (every tree, for a token that is not a
+        /// name), or, when fewer, those of <paramref name="within"/> (a private member's files, the trees that reach the member's type)
+        /// that spell it. Each search of a common name would otherwise look at every tree that spells it, and there are as many
+        /// searches as members: a cost that grows with the square of the compilation.
+        /// </summary>
+        private IEnumerable<SyntaxTree> Candidates(SyntaxKind kind, int searched, ICollection<SyntaxTree>? within, FlowEngine.Session session)
+        {
+            var isName = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
+            var spelling = isName ? TreesSpelling(searched, session) : null;
+            if (within is null || within.Count >= (spelling?.Count ?? TreesWithNames().Length))
+            {
+                return spelling ?? _engine.Compilation.SyntaxTrees;
+            }
+
+            var positions = Positions();
+            var trees = new List<SyntaxTree>(within.Count);
+            foreach (var tree in within)
+            {
+                if (!isName || TreeNames.Of(tree).MayMention(tree, searched))
+                {
+                    trees.Add(tree);
+                }
+            }
+
+            trees.Sort((a, b) => positions[a].CompareTo(positions[b]));
+            return trees;
         }
 
         /// <summary>
@@ -523,6 +555,9 @@ namespace FineTunePolicy.Analyzers.Flow
             /// Whether <paramref name="tree"/> spells one of the names other than the searched one (<paramref name="searched"/>): <c>b.With(x)</c>
             /// on a builder whose <c>With</c> returns the builder reaches <c>b</c> some other way. The type's own name always counts.
             /// </summary>
+            /// <summary>The trees that spell one of the names (in no particular order).</summary>
+            public ICollection<SyntaxTree> Trees => _spelled.Keys;
+
             public bool Contains(SyntaxTree tree, int searched) =>
                 _spelled.TryGetValue(tree, out var count)
                 && (count > 1 || searched == _typeWord || !_names.Contains(searched) || !TreeNames.Of(tree).MayMention(tree, searched));
@@ -570,6 +605,25 @@ namespace FineTunePolicy.Analyzers.Flow
             // Two threads may build it at once; both get the same answers, and one is kept.
             Interlocked.CompareExchange(ref _wordIndex, WordIndex.Build(TreesWithNames(), cancellationToken), null);
             return _wordIndex!;
+        }
+
+        // The position of each tree in the compilation, to keep searches in compilation order.
+        private Dictionary<SyntaxTree, int> Positions()
+        {
+            if (Volatile.Read(ref _positions) is { } known)
+            {
+                return known;
+            }
+
+            var trees = TreesWithNames();
+            var positions = new Dictionary<SyntaxTree, int>(trees.Length);
+            for (var i = 0; i < trees.Length; i++)
+            {
+                positions[trees[i].Tree] = i;
+            }
+
+            Interlocked.CompareExchange(ref _positions, positions, null);
+            return _positions!;
         }
 
         // Each tree of the compilation with its names, looked up once rather than once per word.

@@ -169,6 +169,29 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task SearchesForACommonName_LookOnlyAtTheTreesThatReachTheMembersType()
+    {
+        // 100 sessions, each in its own file, send their own Context: the writers of each are searched among the trees that name
+        // that session, not among the 100 that spell Context: at most 3 trees per session (writers of Context, callers of
+        // Remember), where every search looked at 100 before.
+        var sources = Enumerable.Range(0, 100).Select(i => Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Session{{i}}
+            {
+                public string Context { get; set; } = "";
+                public void Ask(ChatClient chat) => chat.CompleteChat(Context);
+                public void Remember(Customer c) => Context = c.{{(i == 7 ? "Ssn" : "Name")}};
+            }
+            """).Replace("public class Customer", $"public class Customer{i}").Replace("(Customer c)", $"(Customer{i} c)")).ToArray();
+        var compilation = DirectRun.Compile("WorkCommonName", sources);
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        var finding = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.RestrictedDataReachesLlm);
+        Assert.Contains("Session7.Context", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.InRange(Engines["WorkCommonName"].State.TreesLookedAt, 100, 300);
+    }
+
+    [Fact]
     public async Task NoSdkAndNoSink_EngineDoesNotStart()
     {
         var compilation = DirectRun.Compile("NoSdk", """
