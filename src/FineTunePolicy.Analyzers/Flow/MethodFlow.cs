@@ -238,7 +238,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             // The first read of a slot evaluates it (before Solve, while writes are still being collected, nothing is). A chain of
-            // first reads deeper than a few slots waits in the worklist instead of growing the stack.
+            // first reads deeper than MaxDemandDepth waits in the worklist instead of growing the stack.
             if (_budget >= 0 && _writes.ContainsKey(symbol) && _demanded.Add(symbol))
             {
                 if (_demandDepth < MaxDemandDepth)
