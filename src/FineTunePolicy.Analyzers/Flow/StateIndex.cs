@@ -38,9 +38,10 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly SharedCache<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly SharedCache<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly SharedCache<string, ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>> _occurrences = new(System.StringComparer.Ordinal);
+        private readonly SharedCache<(SyntaxKind, string, System.Func<SyntaxToken, bool>), Sites> _occurrences = new();
         private readonly SharedCache<string, TypeReach> _reaching = new(System.StringComparer.Ordinal);
         private readonly SharedCache<int, List<SyntaxTree>> _treesByWord = new();
+        private SyntaxTree[]? _allTrees;
         private (SyntaxTree Tree, TreeNames Names)[]? _treesWithNames;
         private WordIndex? _wordIndex;
         private Dictionary<SyntaxTree, int>? _positions;
@@ -436,12 +437,14 @@ namespace FineTunePolicy.Analyzers.Flow
             // member by name: binding names there is skipped.
             var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
             var searched = NameHash.Of(name);
-            foreach (var tree in Candidates(kind, searched, regions?.Keys ?? reaching?.Trees, session))
+            var sites = _occurrences.GetOrAdd((kind, name, accept), static _ => new Sites());
+            Interlocked.Increment(ref sites.Searches);
+            foreach (var tree in Candidates(sites, name, kind, accept, searched, regions?.Keys, reaching, session))
             {
                 Interlocked.Increment(ref _treesLookedAt);
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
                 if (regions is not null && !regions.TryGetValue(tree, out spans) || reaching is not null && !reaching.Contains(tree, searched)
-                    || Occurrences(tree, name, kind, session) is not { } tokens)
+                    || Occurrences(sites, tree, name, kind, accept, session) is not { } tokens)
                 {
                     continue;
                 }
@@ -454,7 +457,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         continue;
                     }
 
-                    if (!accept(token) || member is not null && !Names(token, member, session))
+                    if (member is not null && !Names(token, member, session))
                     {
                         continue;
                     }
@@ -475,37 +478,65 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// The trees a search for a name looks into, in compilation order: those that spell it (every tree, for a token that is not a
-        /// name), or, when fewer, those of <paramref name="within"/> (a private member's files, the trees that reach the member's type)
-        /// that spell it. Each search of a common name would otherwise look at every tree that spells it, and there are as many
-        /// searches as members: a cost that grows with the square of the compilation.
+        /// name) or, from the name's second search on, those where it stands in an accepted position (<see cref="Sites.Trees"/>); or, when
+        /// fewer, the files of a private member or the trees that reach the member's type that spell it. Each search of a common name
+        /// would otherwise look at every tree that spells it, and there are as many searches as members: a cost that grows with the
+        /// square of the compilation.
         /// </summary>
-        private IEnumerable<SyntaxTree> Candidates(SyntaxKind kind, int searched, ICollection<SyntaxTree>? within, FlowEngine.Session session)
+        private IEnumerable<SyntaxTree> Candidates(Sites sites, string name, SyntaxKind kind, System.Func<SyntaxToken, bool> accept, int searched,
+            ICollection<SyntaxTree>? regions, TypeReach? reaching, FlowEngine.Session session)
         {
             var isName = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
-            var spelling = isName ? TreesSpelling(searched, session) : null;
-            if (within is null || within.Count >= (spelling?.Count ?? TreesWithNames().Length))
+            IReadOnlyList<SyntaxTree> trees = isName ? TreesSpelling(searched, session) : AllTrees();
+            if (regions is not null && regions.Count < trees.Count)
             {
-                return spelling ?? _engine.Compilation.SyntaxTrees;
+                var positions = Positions();
+                var inRegions = regions.Where(tree => !isName || TreeNames.Of(tree).MayMention(tree, searched)).ToList();
+                inRegions.Sort((a, b) => positions[a].CompareTo(positions[b]));
+                return inRegions;
             }
 
-            var positions = Positions();
-            var trees = new List<SyntaxTree>(within.Count);
-            foreach (var tree in within)
+            if (Volatile.Read(ref sites.Searches) > 1)
             {
-                if (!isName || TreeNames.Of(tree).MayMention(tree, searched))
-                {
-                    trees.Add(tree);
-                }
+                trees = SiteTrees(sites, trees, name, kind, accept, session);
             }
 
-            trees.Sort((a, b) => positions[a].CompareTo(positions[b]));
+            if (reaching is not null && reaching.MostTrees < trees.Count)
+            {
+                return isName ? reaching.Trees(this).Where(tree => TreeNames.Of(tree).MayMention(tree, searched)) : reaching.Trees(this);
+            }
+
             return trees;
+        }
+
+        // The trees (of those that spell the name) where the name stands in an accepted position: found once, for a name searched again.
+        private List<SyntaxTree> SiteTrees(Sites sites, IReadOnlyList<SyntaxTree> spelling, string name, SyntaxKind kind,
+            System.Func<SyntaxToken, bool> accept, FlowEngine.Session session)
+        {
+            if (Volatile.Read(ref sites.Trees) is { } known)
+            {
+                return known;
+            }
+
+            var trees = spelling.Where(tree => Occurrences(sites, tree, name, kind, accept, session) is not null).ToList();
+            return Interlocked.CompareExchange(ref sites.Trees, trees, null) ?? trees;
+        }
+
+        /// <summary>Where one name stands in one kind of accepted position, by tree, and how often it was searched.</summary>
+        private sealed class Sites
+        {
+            public readonly ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?> ByTree = new();
+            public int Searches;
+
+            /// <summary>The trees with at least one site, in compilation order: read from the name's second search on.</summary>
+            public List<SyntaxTree>? Trees;
         }
 
         /// <summary>
         /// The trees that can reach an instance of <paramref name="type"/> by a name: its own, or that of a source method, property or
-        /// field of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found. Read once per type;
-        /// the searched name is left out per search (<see cref="TypeReach.Contains"/>).
+        /// field of that type (or of a task of it), so that <c>var s = factory.Create(); s.Context = x;</c> is found. The names are read
+        /// once per type; which trees spell them is asked per tree (<see cref="TypeReach.Contains"/>), because a producer's name may be
+        /// common (<c>Address</c>) and a set of its trees per type would grow with the square of the compilation.
         /// </summary>
         private TypeReach TreesReaching(INamedTypeSymbol type, FlowEngine.Session session)
         {
@@ -524,43 +555,63 @@ namespace FineTunePolicy.Analyzers.Flow
                     }
                 }
 
-                var spelled = new Dictionary<SyntaxTree, int>();
-                foreach (var name in names)
-                {
-                    foreach (var tree in self.TreesSpelling(name, session))
-                    {
-                        spelled[tree] = spelled.TryGetValue(tree, out var count) ? count + 1 : 1;
-                    }
-                }
-
-                return new TypeReach(typeWord, names, spelled);
+                return new TypeReach(typeWord, names.Select(name => self.TreesSpelling(name, session)).ToArray(), names);
             }, (Self: this, Session: session));
         }
 
-        /// <summary>The names through which a type's instances are reached, and how many of them each tree spells.</summary>
+        /// <summary>The names through which a type's instances are reached, and the trees that spell each.</summary>
         private sealed class TypeReach
         {
             private readonly int _typeWord;
             private readonly HashSet<int> _names;
-            private readonly Dictionary<SyntaxTree, int> _spelled;
+            private readonly List<SyntaxTree>[] _spelling;
+            private List<SyntaxTree>? _trees;
 
-            public TypeReach(int typeWord, HashSet<int> names, Dictionary<SyntaxTree, int> spelled)
+            public TypeReach(int typeWord, List<SyntaxTree>[] spelling, HashSet<int> names)
             {
                 _typeWord = typeWord;
+                _spelling = spelling;
                 _names = names;
-                _spelled = spelled;
+                MostTrees = spelling.Sum(static trees => trees.Count);
+            }
+
+            /// <summary>At most how many trees spell one of the names (a tree that spells two counts twice).</summary>
+            public int MostTrees { get; }
+
+            /// <summary>The trees that spell one of the names, in compilation order (merged on first use).</summary>
+            public List<SyntaxTree> Trees(StateIndex index)
+            {
+                if (Volatile.Read(ref _trees) is { } known)
+                {
+                    return known;
+                }
+
+                var positions = index.Positions();
+                var trees = _spelling.SelectMany(static trees => trees).Distinct().ToList();
+                trees.Sort((a, b) => positions[a].CompareTo(positions[b]));
+                return Interlocked.CompareExchange(ref _trees, trees, null) ?? trees;
             }
 
             /// <summary>
             /// Whether <paramref name="tree"/> spells one of the names other than the searched one (<paramref name="searched"/>): <c>b.With(x)</c>
             /// on a builder whose <c>With</c> returns the builder reaches <c>b</c> some other way. The type's own name always counts.
             /// </summary>
-            /// <summary>The trees that spell one of the names (in no particular order).</summary>
-            public ICollection<SyntaxTree> Trees => _spelled.Keys;
+            public bool Contains(SyntaxTree tree, int searched)
+            {
+                var words = TreeNames.Of(tree);
+                var spelled = 0;
+                var spellsSearched = false;
+                foreach (var name in _names)
+                {
+                    if (words.MayMention(tree, name))
+                    {
+                        spelled++;
+                        spellsSearched |= name == searched;
+                    }
+                }
 
-            public bool Contains(SyntaxTree tree, int searched) =>
-                _spelled.TryGetValue(tree, out var count)
-                && (count > 1 || searched == _typeWord || !_names.Contains(searched) || !TreeNames.Of(tree).MayMention(tree, searched));
+                return spelled > 1 || spelled == 1 && (searched == _typeWord || !spellsSearched);
+            }
         }
 
         /// <summary>
@@ -624,6 +675,13 @@ namespace FineTunePolicy.Analyzers.Flow
 
             Interlocked.CompareExchange(ref _positions, positions, null);
             return _positions!;
+        }
+
+        // The compilation's trees in its order, for a search of a token that is not a name.
+        private SyntaxTree[] AllTrees()
+        {
+            return Volatile.Read(ref _allTrees)
+                ?? Interlocked.CompareExchange(ref _allTrees, _engine.Compilation.SyntaxTrees.ToArray(), null) ?? _allTrees!;
         }
 
         // Each tree of the compilation with its names, looked up once rather than once per word.
@@ -696,14 +754,16 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// Where <paramref name="tree"/> spells <paramref name="name"/> as a token of <paramref name="kind"/> (an identifier, a string literal,
-        /// the <c>new</c> keyword, a bracket), or null: each tree is scanned once per name, and only when a search reaches it.
+        /// the <c>new</c> keyword, a bracket) in a position that <paramref name="accept"/> accepts, or null: each tree is scanned once per
+        /// name and position, and only when a search reaches it. Kept per tree because the members of many types share a name
+        /// (<c>City</c>), and each of their searches would otherwise read the same tokens again.
         /// </summary>
-        private List<SyntaxToken>? Occurrences(SyntaxTree tree, string name, SyntaxKind kind, FlowEngine.Session session)
+        private List<SyntaxToken>? Occurrences(
+            Sites sites, SyntaxTree tree, string name, SyntaxKind kind, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session)
         {
-            var byTree = _occurrences.GetOrAdd((int)kind + ":" + name, static _ => new ConcurrentDictionary<SyntaxTree, List<SyntaxToken>?>());
-            return byTree.GetOrAdd(tree, static (tree, state) =>
+            return sites.ByTree.GetOrAdd(tree, static (tree, state) =>
             {
-                var (self, name, kind, session) = state;
+                var (self, name, kind, accept, session) = state;
                 var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
                 session.CancellationToken.ThrowIfCancellationRequested();
                 Interlocked.Increment(ref self._treesSearched);
@@ -722,14 +782,14 @@ namespace FineTunePolicy.Analyzers.Flow
 
                     root ??= tree.GetRoot(session.CancellationToken);
                     var token = root.FindToken(at);
-                    if (token.IsKind(kind) && token.ValueText == name)
+                    if (token.IsKind(kind) && token.ValueText == name && accept(token))
                     {
                         (tokens ??= new List<SyntaxToken>()).Add(token);
                     }
                 }
 
                 return tokens;
-            }, (Self: this, Name: name, Kind: kind, Session: session));
+            }, (Self: this, Name: name, Kind: kind, Accept: accept, Session: session));
         }
 
         // The method whose body holds the token, found from the syntax and declared symbols only (nothing is bound).

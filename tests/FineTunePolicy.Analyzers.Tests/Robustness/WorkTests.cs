@@ -189,6 +189,35 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task SearchesForANameManyTypesShare_LookOnlyAtTheTreesThatWriteIt()
+    {
+        // 100 addresses, each in its own file, have a City that every file reads and only file 7 writes; every file also names a
+        // member called Address, so all 100 trees reach each address type. After the first search for City, the writers of each
+        // address's City are looked for in the one tree that writes a City: about 200 trees looked at, where there were 10,000.
+        var sources = Enumerable.Range(0, 100).Select(i => Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Address{{i}}
+            {
+                public string City { get; set; } = "";
+                public override string ToString() => City;
+            }
+
+            public class Holder{{i}}
+            {
+                public Address{{i}} Address { get; } = new Address{{i}}();
+                public string Town => Address.City;
+                public void Ask(ChatClient chat) => chat.CompleteChat(Address.ToString());
+                {{(i == 7 ? "public void Move(Customer c) => Address.City = c.Ssn;" : "")}}
+            }
+            """).Replace("public class Customer", $"public class Customer{i}").Replace("(Customer c)", $"(Customer{i} c)")).ToArray();
+        var compilation = DirectRun.Compile("WorkSharedName", sources);
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        AssertOneFinding(diagnostics, "Address7.City");
+        Assert.InRange(Engines["WorkSharedName"].State.TreesLookedAt, 100, 300);
+    }
+
+    [Fact]
     public async Task NoSdkAndNoSink_EngineDoesNotStart()
     {
         var compilation = DirectRun.Compile("NoSdk", """
