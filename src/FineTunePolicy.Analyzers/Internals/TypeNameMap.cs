@@ -5,8 +5,9 @@ namespace FineTunePolicy.Analyzers
 {
     /// <summary>
     /// Values keyed by a type's metadata name (<c>System.Buffers.IBufferWriter`1</c>, <c>Outer+Inner</c>), looked up by symbol without
-    /// building the symbol's name: a hash lookup of the simple metadata name, then a comparison of the containing names from the end.
-    /// The analyzer asks this of every method it sees (sinks, declassifiers) and of every base and interface of many types.
+    /// building the symbol's name: a hash lookup of the simple name (without the generic arity, so that a generic type's metadata name
+    /// need not be built), then a comparison of the whole name from the end. The analyzer asks this of every method it sees (sinks,
+    /// declassifiers) and of every base and interface of many types.
     /// </summary>
     internal class TypeNameMap<TValue>
     {
@@ -19,6 +20,11 @@ namespace FineTunePolicy.Analyzers
             foreach (var entry in entries)
             {
                 var simple = entry.Key.Substring(entry.Key.LastIndexOfAny(Separators) + 1);
+                if (simple.IndexOf('`') is var arity and >= 0)
+                {
+                    simple = simple.Substring(0, arity);
+                }
+
                 if (!_bySimpleName.TryGetValue(simple, out var named))
                 {
                     _bySimpleName[simple] = named = new List<KeyValuePair<string, TValue>>();
@@ -30,7 +36,7 @@ namespace FineTunePolicy.Analyzers
 
         public bool TryGetValue(INamedTypeSymbol type, out TValue value)
         {
-            if (_bySimpleName.TryGetValue(type.MetadataName, out var named))
+            if (_bySimpleName.TryGetValue(type.Name, out var named))
             {
                 foreach (var entry in named)
                 {
