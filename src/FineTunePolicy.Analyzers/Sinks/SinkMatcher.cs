@@ -250,7 +250,7 @@ namespace FineTunePolicy.Analyzers.Sinks
             }
 
             // Request plumbing, not content.
-            return type.Name is not ("RequestOptions" or "RequestContext" or "Uri" or "IProgress`1");
+            return type.Name is not ("RequestOptions" or "RequestContext" or "Uri" or "IProgress");
         }
 
         /// <summary>True for <c>FileUploadPurpose.FineTune</c>, <c>UploadFilePurpose.FineTune</c> or the constant <c>"fine-tune"</c>.</summary>

@@ -1,3 +1,5 @@
+using FineTunePolicy.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FineTunePolicy.Analyzers.Tests.Meta;
@@ -64,5 +66,24 @@ public class HasMetadataNameTests
         Assert.Equal("System.Buffers.IBufferWriter`1", matched);
         Assert.True(set.Contains(writer.BaseType!));
         Assert.False(set.Contains(writer));
+    }
+}
+
+public class SinkParametersTests
+{
+    [Theory]
+    [InlineData("text", true)]
+    [InlineData("progress", false)]
+    [InlineData("uri", false)]
+    [InlineData("model", false)]
+    public void CarriesData_LeavesOutRequestPlumbing(string parameter, bool expected)
+    {
+        // A type's Name has no arity: IProgress<T> is "IProgress", which was compared with "IProgress`1" and so counted as data.
+        var tree = CSharpSyntaxTree.ParseText(
+            "public class Client { public void Send(string text, System.IProgress<int> progress, System.Uri uri, string model) { } }");
+        var compilation = CSharpCompilation.Create("Plumbing", new[] { tree }, TestReferences.All);
+        var send = compilation.GetTypeByMetadataName("Client")!.GetMembers("Send").OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(expected, SinkParameters.CarriesData(send.Parameters.Single(p => p.Name == parameter), purposeParameter: null));
     }
 }
