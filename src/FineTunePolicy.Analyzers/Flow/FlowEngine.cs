@@ -32,6 +32,9 @@ namespace FineTunePolicy.Analyzers.Flow
         private int _summariesComputed;
         private long _writesEvaluated;
 
+        /// <summary>Raised on the analysing thread when a method's summary is complete and its gate released (a test hook).</summary>
+        internal static event System.Action<FlowEngine, IMethodSymbol>? SummaryCompleted;
+
         public FlowEngine(
             Compilation compilation, ClassificationIndex classification, Declassifiers declassifiers, SinkMatcher sinks, ModelBindings? models = null)
         {
@@ -205,7 +208,7 @@ namespace FineTunePolicy.Analyzers.Flow
             private readonly List<Frame> _stack = new();
             private readonly List<Frame> _dfsPath = new();
             private readonly Dictionary<IMethodSymbol, MethodSummary> _truncated = new(SymbolEqualityComparer.Default);
-            private readonly List<object> _heldGates = new();
+            private readonly Dictionary<IMethodSymbol, object> _heldGates = new(SymbolEqualityComparer.Default);
             private int _nextIndex;
 
             public Session(FlowEngine engine, CancellationToken cancellationToken)
@@ -234,10 +237,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
             public HashSet<object> FilesInProgress { get; } = new(StateIndex.PathComparer.Instance);
 
-            /// <summary>Releases the callees' gates this request claimed (their summaries are cached by now).</summary>
+            /// <summary>Releases the callees' gates this request still holds (at its end, or when it is cancelled).</summary>
             public void ReleaseGates()
             {
-                foreach (var gate in _heldGates)
+                foreach (var gate in _heldGates.Values)
                 {
                     Monitor.Exit(gate);
                 }
@@ -303,9 +306,9 @@ namespace FineTunePolicy.Analyzers.Flow
                 // Claim the callee so that another thread's request for it waits for this one (see GetSummary).
                 // When another thread holds it, analyse it here too rather than wait while holding gates.
                 var gate = _engine.Gate(method);
-                if (Monitor.TryEnter(gate))
+                if (!_heldGates.ContainsKey(method) && Monitor.TryEnter(gate))
                 {
-                    _heldGates.Add(gate);
+                    _heldGates.Add(method, gate);
                 }
 
                 var frame = new Frame(method, body, _nextIndex++);
@@ -380,6 +383,16 @@ namespace FineTunePolicy.Analyzers.Flow
                     {
                         _engine._summaries.TryAdd(member.Method, member.Summary);
                     }
+
+                    // A thread waiting for this method (GetSummary) finds its summary now, or starts its own analysis of a cut
+                    // one: it need not wait for the rest of this request, and its callback is not charged that wait.
+                    if (_heldGates.TryGetValue(member.Method, out var gate))
+                    {
+                        _heldGates.Remove(member.Method);
+                        Monitor.Exit(gate);
+                    }
+
+                    SummaryCompleted?.Invoke(_engine, member.Method);
                 }
             }
 
