@@ -10,7 +10,8 @@ namespace FineTunePolicy.Benchmarks;
 /// concurrent unless --sequential), a fresh compilation per round, and prints the driver's own per-analyzer times. Profile it with
 /// <c>dotnet-trace collect -- dotnet tests/FineTunePolicy.Benchmarks/bin/Release/net10.0/FineTunePolicy.Benchmarks.dll --whole 2000 5</c>.
 /// With --inventory, rounds alternate between the inventory of LLM use (FTP0100) off and on, and each prints the process's
-/// CPU time for the analysis, which a shared machine disturbs less than wall time.
+/// CPU time for the analysis, which a shared machine disturbs less than wall time. With --metered (Linux), each analyzer is wrapped in
+/// <see cref="MeteredAnalyzer"/> and each round also prints the CPU time of its callbacks' threads and the bytes they allocated.
 /// </summary>
 internal static class WholeCompilation
 {
@@ -46,6 +47,7 @@ internal static class WholeCompilation
         }
 
         var inventoryRounds = args.Contains("--inventory");
+        var metered = args.Contains("--metered") && MeteredAnalyzer.IsSupported;
         var baselineAt = Array.IndexOf(args, "--baseline");
         var baseline = baselineAt >= 0
             ? BaselineComparisonBenchmarks.LoadAnalyzers(Path.GetFullPath(args[baselineAt + 1]))
@@ -78,6 +80,11 @@ internal static class WholeCompilation
             // With --baseline, even rounds run the other build's analyzers (loaded apart, on the same Roslyn).
             var ofBaseline = baseline is not null && round % 2 == 0;
             var analyzers = ofBaseline ? baseline!.Value : Workload.Ours;
+            if (metered)
+            {
+                analyzers = analyzers.Select(a => (DiagnosticAnalyzer)new MeteredAnalyzer(a)).ToImmutableArray();
+            }
+
             if (args.Contains("--bound"))
             {
                 // An operation-block analyzer beside ours makes the driver bind every body, as SecurityCodeScan does in the build
@@ -101,6 +108,7 @@ internal static class WholeCompilation
                 + $"diagnostics {compile.TotalSeconds:F2} s ({compilerDiagnostics}); analyzers {analysis.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, "
                 + $"{allocated / 1048576} MB allocated, {collections} collections, {contentions} lock contentions, "
                 + $"driver-reported {string.Join(" + ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s; "
+                + (metered ? $"metered {string.Join(" + ", analyzers.OfType<MeteredAnalyzer>().Select(Metered))}; " : "")
                 + $"{diagnostics.Length} diagnostics ({byRule}); "
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, "
                 + $"{engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
@@ -111,4 +119,6 @@ internal static class WholeCompilation
 
         return 0;
     }
+
+    private static string Metered(MeteredAnalyzer analyzer) => $"{analyzer.Cpu.TotalSeconds:F3} s CPU {analyzer.AllocatedBytes / 1048576.0:F1} MB";
 }
