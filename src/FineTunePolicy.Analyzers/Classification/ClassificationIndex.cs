@@ -43,7 +43,7 @@ namespace FineTunePolicy.Analyzers.Classification
         /// <summary>The class of a method's result set by <c>[return: ...]</c>.</summary>
         public Taint ReturnClass(IMethodSymbol method)
         {
-            return FromAttributes(method.GetReturnTypeAttributes(), SymbolNames.Short(method), FirstSourceLocation(method)) ?? Taint.None;
+            return FromAttributes(method.GetReturnTypeAttributes(), method) ?? Taint.None;
         }
 
         /// <summary>
@@ -89,7 +89,9 @@ namespace FineTunePolicy.Analyzers.Classification
         /// <summary>Attributes on the type itself, its base types and its interfaces (the maximum wins).</summary>
         private Taint OwnTypeClass(ITypeSymbol type)
         {
-            return _ownTypeClass.GetOrAdd(type, static (t, self) =>
+            // A constructed type has its definition's attributes, and so have its bases and interfaces: List<Customer> and
+            // List<Order> share the answer of List<T>, which lists the interfaces once.
+            return _ownTypeClass.GetOrAdd(type.OriginalDefinition, static (t, self) =>
             {
                 var result = Taint.None;
                 for (var current = t; current is not null; current = current.BaseType)
@@ -236,9 +238,7 @@ namespace FineTunePolicy.Analyzers.Classification
 
         private Taint? ComputeExplicit(ISymbol symbol)
         {
-            var name = symbol is ITypeSymbol ? symbol.Name : SymbolNames.Short(symbol);
-            var location = FirstSourceLocation(symbol);
-            var own = FromAttributes(symbol.GetAttributes(), name, location);
+            var own = FromAttributes(symbol.GetAttributes(), symbol);
 
             // A positional record's property takes the attribute of its primary-constructor parameter.
             if (own is null && symbol is IPropertySymbol { ContainingType.IsRecord: true } property)
@@ -248,7 +248,7 @@ namespace FineTunePolicy.Analyzers.Classification
                     foreach (var parameter in constructor.Parameters)
                     {
                         if (parameter.Name == property.Name && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type)
-                            && FromAttributes(parameter.GetAttributes(), name, location) is { } fromParameter)
+                            && FromAttributes(parameter.GetAttributes(), symbol) is { } fromParameter)
                         {
                             return fromParameter;
                         }
@@ -259,9 +259,13 @@ namespace FineTunePolicy.Analyzers.Classification
             return own;
         }
 
-        private Taint? FromAttributes(ImmutableArray<AttributeData> attributes, string sourceName, Location? location)
+        // The class that the attributes give a value read from source (a member, a method's result), named after the source. The name and
+        // location are built only once an attribute classifies: most symbols asked about have no classifying attribute.
+        private Taint? FromAttributes(ImmutableArray<AttributeData> attributes, ISymbol source)
         {
             Taint? result = null;
+            string? sourceName = null;
+            Location? location = null;
             foreach (var attribute in attributes)
             {
                 if (attribute.AttributeClass is not { } attributeClass)
@@ -289,6 +293,12 @@ namespace FineTunePolicy.Analyzers.Classification
                     {
                         categories |= (DataCategory)flags;
                     }
+                }
+
+                if (sourceName is null)
+                {
+                    sourceName = source is ITypeSymbol ? source.Name : SymbolNames.Short(source);
+                    location = FirstSourceLocation(source);
                 }
 
                 var taint = Taint.From(new DataSource(sourceName, dataClass, categories, location));

@@ -61,6 +61,9 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>What the fields and auto-properties of the compilation's own types carry.</summary>
         public StateIndex State { get; }
 
+        /// <summary>Which types accumulate what is written into them (writers, streams, buffers, builders).</summary>
+        public DataWriterTypes DataWriters { get; } = new();
+
         /// <summary>How many method bodies were analysed (a regression measure of work, not time).</summary>
         public int SummariesComputed => Volatile.Read(ref _summariesComputed);
 

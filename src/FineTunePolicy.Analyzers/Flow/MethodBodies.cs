@@ -17,7 +17,8 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
-            return definition.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly)
+            // The assembly first: most calls reach methods of references, and a source method's syntax references are built on each ask.
+            return !SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly) || definition.DeclaringSyntaxReferences.IsEmpty
                 ? null
                 : definition;
         }

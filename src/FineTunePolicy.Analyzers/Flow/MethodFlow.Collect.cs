@@ -257,7 +257,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         // Void, bool (TryAdd) and fluent (StringBuilder.Append) methods change their receiver, and so does any call that
         // hands data to a writer, stream, buffer or builder (await writer.WriteLineAsync(x)).
-        private static bool IsMutator(IMethodSymbol method, IOperation receiver)
+        private bool IsMutator(IMethodSymbol method, IOperation receiver)
         {
             return method.ReturnsVoid || IsDataWriter(receiver.Type)
                 || method.ReturnType.SpecialType == SpecialType.System_Boolean

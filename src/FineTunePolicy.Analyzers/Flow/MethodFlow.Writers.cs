@@ -11,19 +11,6 @@ namespace FineTunePolicy.Analyzers.Flow
     /// </summary>
     internal sealed partial class MethodFlow
     {
-        // Types whose objects accumulate what is written into them, by metadata name (bases and interfaces count).
-        private static readonly TypeNameSet DataWriterTypes = new(new[]
-        {
-            "System.IO.TextWriter",
-            "System.IO.Stream",
-            "System.IO.BinaryWriter",
-            "System.Text.StringBuilder",
-            "System.Text.Json.Utf8JsonWriter",
-            "System.Buffers.IBufferWriter`1",
-            "System.Text.Json.Nodes.JsonNode",
-            "System.Xml.XmlWriter",
-        });
-
         // Slots that hold the same data: a writer and the stream, buffer or builder it was created over.
         private readonly Dictionary<ISymbol, List<ISymbol>> _aliases = new(SymbolEqualityComparer.Default);
 
@@ -31,40 +18,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly Dictionary<ISymbol, IOperation> _wrappedState = new(SymbolEqualityComparer.Default);
 
         /// <summary>Whether values of <paramref name="type"/> accumulate what is written into them (a writer, stream, buffer or builder).</summary>
-        private static bool IsDataWriter(ITypeSymbol? type)
-        {
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                if (current is INamedTypeSymbol named && DataWriterTypes.Contains(named.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            if (type is not null)
-            {
-                foreach (var contract in type.AllInterfaces)
-                {
-                    if (DataWriterTypes.Contains(contract.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-
-                if (type is ITypeParameterSymbol { ConstraintTypes: var constraints })
-                {
-                    foreach (var constraint in constraints)
-                    {
-                        if (IsDataWriter(constraint))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            return false;
-        }
+        private bool IsDataWriter(ITypeSymbol? type) => _engine.DataWriters.Contains(type);
 
         /// <summary>
         /// <c>var writer = new StreamWriter(ms)</c>, <c>new Utf8JsonWriter(buffer)</c>, <c>new StringWriter(sb)</c>: the new writer

@@ -37,6 +37,9 @@ namespace FineTunePolicy.Analyzers
         private static readonly int BaseKeyword = NameHash.Of("base");
         private static readonly int FromKeyword = NameHash.Of("from");
 
+        [System.ThreadStatic]
+        private static char[]? _threadBuffer;
+
         private HashSet<int>? _words;
 
         private TreeNames(SyntaxNode root)
@@ -108,10 +111,10 @@ namespace FineTunePolicy.Analyzers
         private static HashSet<int> Words(SyntaxTree tree)
         {
             var text = tree.GetText();
-            var source = new char[text.Length];
+            var source = Buffer(text.Length);
             text.CopyTo(0, source, 0, text.Length);
             var words = new HashSet<int>();
-            if (!Scan(source, words))
+            if (!Scan(source, text.Length, words))
             {
                 words.Clear();
             }
@@ -236,23 +239,35 @@ namespace FineTunePolicy.Analyzers
         private static void Collect(SourceText text, SyntaxNode declaration, HashSet<int> mentions)
         {
             var span = declaration.Span;
-            var source = new char[span.Length];
+            var source = Buffer(span.Length);
             text.CopyTo(span.Start, source, 0, span.Length);
-            if (!Scan(source, mentions))
+            if (!Scan(source, span.Length, mentions))
             {
                 Collect(declaration, mentions);
             }
         }
 
-        private static bool Scan(char[] source, HashSet<int> mentions)
+        // The text is scanned from a copy (SourceText reads a character at a time slowly): one buffer per thread, not one per scan.
+        private static char[] Buffer(int length)
         {
-            for (var i = 0; i < source.Length;)
+            var buffer = _threadBuffer;
+            if (buffer is null || buffer.Length < length)
+            {
+                _threadBuffer = buffer = new char[System.Math.Max(length, 4096)];
+            }
+
+            return buffer;
+        }
+
+        private static bool Scan(char[] source, int length, HashSet<int> mentions)
+        {
+            for (var i = 0; i < length;)
             {
                 var c = source[i];
                 if (c == '_' || char.IsLetter(c))
                 {
                     var hash = NameHash.Start;
-                    for (; i < source.Length && IsIdentifierPart(source[i]); i++)
+                    for (; i < length && IsIdentifierPart(source[i]); i++)
                     {
                         hash = NameHash.Step(hash, source[i]);
                     }
@@ -264,7 +279,7 @@ namespace FineTunePolicy.Analyzers
                         mentions.Add(ConstructorName);
                         mentions.Add(AddName);
                     }
-                    else if ((word == ThisKeyword || word == BaseKeyword) && NextNonSpace(source, i) == '(')
+                    else if ((word == ThisKeyword || word == BaseKeyword) && NextNonSpace(source, length, i) == '(')
                     {
                         mentions.Add(ConstructorName);
                     }
@@ -280,7 +295,7 @@ namespace FineTunePolicy.Analyzers
                 {
                     mentions.UnionWith(HandlerNames);
                 }
-                else if ((c == '\\' && i + 1 < source.Length && source[i + 1] is 'u' or 'U')
+                else if ((c == '\\' && i + 1 < length && source[i + 1] is 'u' or 'U')
                     || (c > 127 && char.GetUnicodeCategory(c) == UnicodeCategory.Format))
                 {
                     return false;
@@ -299,14 +314,14 @@ namespace FineTunePolicy.Analyzers
                     is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
         }
 
-        private static char NextNonSpace(char[] source, int index)
+        private static char NextNonSpace(char[] source, int length, int index)
         {
-            while (index < source.Length && char.IsWhiteSpace(source[index]))
+            while (index < length && char.IsWhiteSpace(source[index]))
             {
                 index++;
             }
 
-            return index < source.Length ? source[index] : '\0';
+            return index < length ? source[index] : '\0';
         }
 
         /// <summary>The same names from the syntax: what the text scan falls back to.</summary>

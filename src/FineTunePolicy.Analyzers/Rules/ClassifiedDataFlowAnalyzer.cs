@@ -129,14 +129,24 @@ namespace FineTunePolicy.Analyzers
                 }
 
                 // FTP0008/FTP0009 read the same summary.
-                if (crossAssembly is not null && blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method)
-                    && (summary ??= crossAssembly.MayReturnClassified(method, blockContext.CodeBlock, blockContext.CancellationToken)
-                        ? engine.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
-                        : null) is { } known)
+                if (crossAssembly is not null && blockContext.OwningSymbol is IMethodSymbol method && CrossAssemblyRules.IsCallableElsewhere(method))
                 {
-                    crossAssembly.Report(method, known, value => engine.Observe(value, blockContext.CancellationToken), blockContext.ReportDiagnostic);
+                    ReportCrossAssembly(crossAssembly, engine, method, summary, blockContext);
                 }
             });
+        }
+
+        // Apart from the code block action, so that the closure over the block's context is made only for a method that other
+        // assemblies can call, not for every code block.
+        private static void ReportCrossAssembly(
+            CrossAssemblyRules crossAssembly, FlowEngine engine, IMethodSymbol method, MethodSummary? summary, CodeBlockAnalysisContext blockContext)
+        {
+            if ((summary ?? (crossAssembly.MayReturnClassified(method, blockContext.CodeBlock, blockContext.CancellationToken)
+                    ? engine.SummariseCodeBlock(method, blockContext.CodeBlock, blockContext.SemanticModel, blockContext.CancellationToken)
+                    : null)) is { } known)
+            {
+                crossAssembly.Report(method, known, value => engine.Observe(value, blockContext.CancellationToken), blockContext.ReportDiagnostic);
+            }
         }
 
         private static FlowEngine CreateEngine(

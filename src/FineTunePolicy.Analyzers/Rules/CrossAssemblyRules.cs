@@ -25,6 +25,7 @@ namespace FineTunePolicy.Analyzers.Rules
         private readonly SinkMatcher _sinks;
         private readonly object _namesGate = new();
         private readonly SharedCache<INamedTypeSymbol, DataClass> _visibleClasses = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IMethodSymbol, ImmutableArray<IMethodSymbol>> _contracts = new(SymbolEqualityComparer.Default);
         private ClassifiedNames? _classifiedNames;
 
         public CrossAssemblyRules(Compilation compilation, ClassificationIndex classification, SinkMatcher sinks)
@@ -75,7 +76,7 @@ namespace FineTunePolicy.Analyzers.Rules
                 return false;
             }
 
-            foreach (var contract in Contracts(method))
+            foreach (var contract in ContractsOf(method))
             {
                 if (IsDeclassifier(contract) || HasReturnClassification(contract))
                 {
@@ -132,7 +133,7 @@ namespace FineTunePolicy.Analyzers.Rules
                 return null;
             }
 
-            foreach (var contract in Contracts(method))
+            foreach (var contract in ContractsOf(method))
             {
                 if (!_sinks.Match(contract).IsEmpty)
                 {
@@ -258,9 +259,9 @@ namespace FineTunePolicy.Analyzers.Rules
 
         // Where callers look: the interface or base member the method implements or overrides, when it is declared in this
         // compilation's source (a member in metadata cannot be edited); otherwise the method itself.
-        private static IMethodSymbol AttributeTarget(IMethodSymbol method)
+        private IMethodSymbol AttributeTarget(IMethodSymbol method)
         {
-            foreach (var contract in Contracts(method))
+            foreach (var contract in ContractsOf(method))
             {
                 if (IsVisibleOutside(contract) && SymbolEqualityComparer.Default.Equals(contract.ContainingAssembly, method.ContainingAssembly)
                     && contract.Locations.Length > 0 && contract.Locations[0].IsInSource)
@@ -281,6 +282,10 @@ namespace FineTunePolicy.Analyzers.Rules
 
             return (target.ContainingType.TypeKind == TypeKind.Interface ? "the interface member " : "the base member ") + Quote(target);
         }
+
+        // The rules ask for a method's contracts three or four times, and finding them lists all interfaces of its type: kept per method.
+        private ImmutableArray<IMethodSymbol> ContractsOf(IMethodSymbol method) =>
+            _contracts.TryGetValue(method, out var known) ? known : _contracts.GetOrAdd(method, Contracts(method).ToImmutableArray());
 
         /// <summary>The members <paramref name="method"/> overrides (nearest first), then the interface members it implements.</summary>
         private static IEnumerable<IMethodSymbol> Contracts(IMethodSymbol method)
