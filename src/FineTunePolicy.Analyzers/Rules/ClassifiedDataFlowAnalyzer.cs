@@ -52,8 +52,8 @@ namespace FineTunePolicy.Analyzers
 
             // FTP0009 concerns libraries that classify data, whether or not they reach a sink themselves (a domain layer).
             var reachesSink = ShouldRun(compilation, policy.Sinks, cancellationToken);
-            var library = CrossAssemblyRules.AppliesTo(compilation);
-            if (!reachesSink && !library && inventory is null)
+            var library = CrossAssemblyRules.AppliesTo(compilation, cancellationToken);
+            if (!reachesSink && !library.Any && inventory is null)
             {
                 return;
             }
@@ -74,7 +74,7 @@ namespace FineTunePolicy.Analyzers
                 }
             }
 
-            if (!reachesSink && !library)
+            if (!reachesSink && !library.Any)
             {
                 return;
             }
@@ -90,9 +90,14 @@ namespace FineTunePolicy.Analyzers
                 return;
             }
 
-            var crossAssembly = library ? new CrossAssemblyRules(compilation, classification, sinks) : null;
+            var crossAssembly = library.Any ? new CrossAssemblyRules(compilation, classification, sinks, library) : null;
             if (!reachesSink)
             {
+                if (!library.ReturnsClassified)
+                {
+                    return;
+                }
+
                 // A library that classifies data but reaches no sink (a domain layer): FTP0009 alone, and the engine
                 // starts at the first method that needs a summary.
                 var results = new System.Lazy<FlowEngine>(() => CreateEngine(compilation, classification, declassifiers, sinks, models));
@@ -161,8 +166,8 @@ namespace FineTunePolicy.Analyzers
         // called (FTP0004), and so does the inventory: find the sink calls of the bodies that name a sink, without the flow
         // engine. A library's wrappers that other assemblies call still send their parameters (FTP0008): the engine starts
         // at the first one.
-        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks, bool library,
-            LlmInventory? inventory)
+        private static void RegisterWithoutClassification(CompilationStartAnalysisContext context, PolicyHandoff policy, SinkMatcher sinks,
+            CrossAssemblyRules.Switches library, LlmInventory? inventory)
         {
             var compilation = context.Compilation;
             if (policy.Ceilings.FromManifest || inventory is not null)
@@ -176,7 +181,7 @@ namespace FineTunePolicy.Analyzers
                 });
             }
 
-            if (!library)
+            if (!library.SendsParameter)
             {
                 return;
             }
@@ -185,7 +190,7 @@ namespace FineTunePolicy.Analyzers
             {
                 var classification = new ClassificationIndex(compilation, policy.AttributeMappings);
                 return (CreateEngine(compilation, classification, new Declassifiers(policy.Sanitizers), sinks),
-                    new CrossAssemblyRules(compilation, classification, sinks));
+                    new CrossAssemblyRules(compilation, classification, sinks, library));
             });
             context.RegisterCodeBlockAction(blockContext =>
             {

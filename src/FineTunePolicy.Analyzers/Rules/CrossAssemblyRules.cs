@@ -26,18 +26,32 @@ namespace FineTunePolicy.Analyzers.Rules
         private readonly object _namesGate = new();
         private readonly SharedCache<INamedTypeSymbol, DataClass> _visibleClasses = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<IMethodSymbol, ImmutableArray<IMethodSymbol>> _contracts = new(SymbolEqualityComparer.Default);
+        private readonly Switches _rules;
         private ClassifiedNames? _classifiedNames;
 
-        public CrossAssemblyRules(Compilation compilation, ClassificationIndex classification, SinkMatcher sinks)
+        public CrossAssemblyRules(Compilation compilation, ClassificationIndex classification, SinkMatcher sinks, Switches rules)
         {
             _compilation = compilation;
             _classification = classification;
             _sinks = sinks;
+            _rules = rules;
         }
 
-        /// <summary>Whether the rules look at this compilation at all: only a library has callers in other assemblies.</summary>
-        public static bool AppliesTo(Compilation compilation) =>
-            compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
+        /// <summary>
+        /// Which of the two rules look at this compilation: only a library has callers in other assemblies, and a rule configured
+        /// <c>none</c> costs nothing (FTP0009 alone summarises bodies that cannot reach a sink).
+        /// </summary>
+        public static Switches AppliesTo(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule))
+            {
+                return default;
+            }
+
+            return new Switches(
+                !RuleSeverities.IsTurnedOff(compilation, DiagnosticIds.VisibleMethodSendsParameterToLlm, cancellationToken),
+                !RuleSeverities.IsTurnedOff(compilation, DiagnosticIds.VisibleMethodReturnsClassifiedData, cancellationToken));
+        }
 
         /// <summary>Whether another assembly can call <paramref name="method"/>, directly or through a member it implements or overrides.</summary>
         public static bool IsCallableElsewhere(IMethodSymbol method)
@@ -70,7 +84,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// </summary>
         public bool MayReturnUnannotated(IMethodSymbol method)
         {
-            if (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
+            if (!_rules.ReturnsClassified || method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
                 || IsDeclassifier(method) || HasReturnClassification(method) || !_classification.Whole(method.ReturnType).IsNone)
             {
                 return false;
@@ -113,7 +127,7 @@ namespace FineTunePolicy.Analyzers.Rules
         public void Report(IMethodSymbol method, MethodSummary summary, Func<FlowValue, Taint> observe, Action<Diagnostic> report)
         {
             var target = AttributeTarget(method);
-            if (ParameterReachingSink(method, summary) is { } parameterSink)
+            if (_rules.SendsParameter && ParameterReachingSink(method, summary) is { } parameterSink)
             {
                 report(SendsParameter(method, target, parameterSink));
             }
@@ -364,5 +378,21 @@ namespace FineTunePolicy.Analyzers.Rules
         }
 
         private static string Quote(IMethodSymbol method) => "'" + SymbolNames.Short(method) + "'";
+
+        /// <summary>Which of the rules are on: FTP0008 (<see cref="SendsParameter"/>) and FTP0009 (<see cref="ReturnsClassified"/>).</summary>
+        internal readonly struct Switches
+        {
+            public Switches(bool sendsParameter, bool returnsClassified)
+            {
+                SendsParameter = sendsParameter;
+                ReturnsClassified = returnsClassified;
+            }
+
+            public bool SendsParameter { get; }
+
+            public bool ReturnsClassified { get; }
+
+            public bool Any => SendsParameter || ReturnsClassified;
+        }
     }
 }

@@ -32,38 +32,9 @@ namespace FineTunePolicy.Analyzers.Rules
             _ceilings = ceilings;
         }
 
-        /// <summary>
-        /// Whether any configuration turns FTP0100 on: the command line or a rule set, a global config (what the package's
-        /// targets write), or an .editorconfig section. Read once per compilation; the driver still filters what is reported.
-        /// </summary>
-        public static bool IsRequested(Compilation compilation, CancellationToken cancellationToken)
-        {
-            const string id = DiagnosticIds.LlmInventory;
-            if (compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Suppress)
-            {
-                return true;
-            }
-
-            if (compilation.Options.SyntaxTreeOptionsProvider is not { } provider)
-            {
-                return false;
-            }
-
-            if (provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) && global != ReportDiagnostic.Suppress)
-            {
-                return true;
-            }
-
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var local) && local != ReportDiagnostic.Suppress)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>Whether any configuration turns FTP0100 on: read once per compilation; the driver still filters what is reported.</summary>
+        public static bool IsRequested(Compilation compilation, CancellationToken cancellationToken) =>
+            RuleSeverities.IsTurnedOn(compilation, DiagnosticIds.LlmInventory, cancellationToken);
 
         /// <summary>The sink calls of one body, and what its findings say reaches them (also calls inside wrappers it calls).</summary>
         public void Add(MethodSummary summary)
