@@ -13,11 +13,13 @@ namespace FineTunePolicy.Benchmarks;
 /// Wraps an analyzer so that every callback it registers is metered on the thread that runs it: the thread's CPU time and the
 /// bytes it allocates. The driver's own figure is wall time, which a shared machine, the other threads of a concurrent analysis
 /// and the collections of the whole process inflate; these two count only the analyzer's own work (binding it asks for
-/// included, the collections its allocations cause excluded). On Linux only (the thread clock of <c>clock_gettime</c>).
+/// included, the collections its allocations cause excluded). On Linux only (the thread clock of <c>clock_gettime</c>, a system call:
+/// on a virtual machine it can cost microseconds per callback, which the driver's figure then includes and these do not).
 /// </summary>
 internal sealed class MeteredAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
 {
     private long _cpuNanoseconds;
+    private long _wallTicks;
     private long _allocatedBytes;
 
     public static bool IsSupported => OperatingSystem.IsLinux();
@@ -28,6 +30,9 @@ internal sealed class MeteredAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnal
 
     public long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
 
+    /// <summary>The callbacks' wall time, as the driver measures it: what exceeds <see cref="Cpu"/> was spent waiting or preempted.</summary>
+    public TimeSpan Wall => TimeSpan.FromSeconds(Interlocked.Read(ref _wallTicks) / (double)System.Diagnostics.Stopwatch.Frequency);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
 
     public override void Initialize(AnalysisContext context) => inner.Initialize(new MeteredContext(context, this));
@@ -36,12 +41,14 @@ internal sealed class MeteredAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnal
     {
         var cpu = ThreadCpuNanoseconds();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var wall = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             action(argument);
         }
         finally
         {
+            Interlocked.Add(ref _wallTicks, System.Diagnostics.Stopwatch.GetTimestamp() - wall);
             Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             Interlocked.Add(ref _cpuNanoseconds, ThreadCpuNanoseconds() - cpu);
         }
@@ -49,7 +56,7 @@ internal sealed class MeteredAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnal
 
     private Action<T> Wrap<T>(Action<T> action) => argument => Run(action, argument);
 
-    private static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         const int ClockThreadCpuTime = 3;
         return clock_gettime(ClockThreadCpuTime, out var time) == 0 ? time.Seconds * 1_000_000_000 + time.Nanoseconds : 0;

@@ -11,7 +11,9 @@ namespace FineTunePolicy.Benchmarks;
 /// <c>dotnet-trace collect -- dotnet tests/FineTunePolicy.Benchmarks/bin/Release/net10.0/FineTunePolicy.Benchmarks.dll --whole 2000 5</c>.
 /// With --inventory, rounds alternate between the inventory of LLM use (FTP0100) off and on, and each prints the process's
 /// CPU time for the analysis, which a shared machine disturbs less than wall time. With --metered (Linux), each analyzer is wrapped in
-/// <see cref="MeteredAnalyzer"/> and each round also prints the CPU time of its callbacks' threads and the bytes they allocated.
+/// <see cref="MeteredAnalyzer"/> and each round also prints the CPU time of its callbacks' threads, their wall time and the bytes they
+/// allocated; --control adds <see cref="BusyCodeBlockAnalyzer"/>, whose wall time over CPU time is what preemption alone adds; and
+/// --ftp0009-none turns FTP0009 off in even rounds, to show what that rule costs.
 /// </summary>
 internal static class WholeCompilation
 {
@@ -61,6 +63,14 @@ internal static class WholeCompilation
                 compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication).WithMainTypeName(null));
             }
 
+            if (args.Contains("--ftp0009-none") && round % 2 == 0)
+            {
+                // Even rounds as a library that turns FTP0009 off (dotnet_diagnostic.FTP0009.severity = none): what the rule costs.
+                compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+                    compilation.Options.SpecificDiagnosticOptions.SetItem(FineTunePolicy.Analyzers.DiagnosticIds.VisibleMethodReturnsClassifiedData,
+                        ReportDiagnostic.Suppress)));
+            }
+
             var inventory = inventoryRounds && round % 2 == 0;
             if (inventory)
             {
@@ -80,6 +90,11 @@ internal static class WholeCompilation
             // With --baseline, even rounds run the other build's analyzers (loaded apart, on the same Roslyn).
             var ofBaseline = baseline is not null && round % 2 == 0;
             var analyzers = ofBaseline ? baseline!.Value : Workload.Ours;
+            if (args.Contains("--control"))
+            {
+                analyzers = analyzers.Add(new BusyCodeBlockAnalyzer());
+            }
+
             if (metered)
             {
                 analyzers = analyzers.Select(a => (DiagnosticAnalyzer)new MeteredAnalyzer(a)).ToImmutableArray();
@@ -120,5 +135,6 @@ internal static class WholeCompilation
         return 0;
     }
 
-    private static string Metered(MeteredAnalyzer analyzer) => $"{analyzer.Cpu.TotalSeconds:F3} s CPU {analyzer.AllocatedBytes / 1048576.0:F1} MB";
+    private static string Metered(MeteredAnalyzer analyzer) =>
+        $"{analyzer.Cpu.TotalSeconds:F3} s CPU {analyzer.Wall.TotalSeconds:F3} s wall {analyzer.AllocatedBytes / 1048576.0:F1} MB";
 }

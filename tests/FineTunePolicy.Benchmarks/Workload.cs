@@ -158,3 +158,32 @@ internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
     }
 }
 #pragma warning restore RS1036, RS1001, RS1041, RS2008
+
+/// <summary>
+/// A control for --metered: a code-block action that works the CPU for a fixed time and never waits, so that its wall time over its CPU
+/// time is what the driver's other threads and the machine add to any callback (preemption), and what an analyzer's ratio has beyond
+/// it is its own waiting.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class BusyCodeBlockAnalyzer : DiagnosticAnalyzer
+{
+    private const long BusyNanoseconds = 100_000;
+
+    private static readonly DiagnosticDescriptor Rule = new("PERF0003", "Busy", "Busy", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCodeBlockAction(_ =>
+        {
+            var until = MeteredAnalyzer.ThreadCpuNanoseconds() + BusyNanoseconds;
+            while (MeteredAnalyzer.ThreadCpuNanoseconds() < until)
+            {
+                Thread.SpinWait(20);
+            }
+        });
+    }
+}
