@@ -248,8 +248,15 @@ namespace FineTunePolicy.Analyzers
         }
 
         // The text is scanned from a copy (SourceText reads a character at a time slowly): one buffer per thread, not one per scan.
+        // A larger text than any source file should be gets its own copy, so that a long-lived thread (the IDE's) keeps no large array.
         private static char[] Buffer(int length)
         {
+            const int KeptAtMost = 256 * 1024;
+            if (length > KeptAtMost)
+            {
+                return new char[length];
+            }
+
             var buffer = _threadBuffer;
             if (buffer is null || buffer.Length < length)
             {
