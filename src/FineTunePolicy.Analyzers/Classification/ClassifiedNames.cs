@@ -21,17 +21,20 @@ namespace FineTunePolicy.Analyzers.Classification
     /// are built and judged. Each answer is kept for the compilation: an edit in the editor pays for the names of its document,
     /// not for every member of the solution. Referenced assemblies built against
     /// the annotations are few and small; their names are read once.
+    /// Names are kept as hashes (<see cref="NameHash"/>), and a body's names are those its member's text mentions
+    /// (<see cref="TreeNames.Member.MentionedNames"/>, already read to decide whether the body reaches a sink). A word of a comment
+    /// or a hash shared by two names can only make a body look like it reads classified data: a summary more, never a finding less.
     /// </remarks>
     internal sealed class ClassifiedNames
     {
         private readonly Compilation _compilation;
         private readonly ClassificationIndex _classification;
-        private readonly HashSet<string> _referenced;
-        private Dictionary<string, object>? _declaringTypes;
+        private readonly HashSet<int> _referenced;
+        private Dictionary<int, Declared>? _declaringTypes;
 
-        private readonly SharedCache<string, bool> _source = new(System.StringComparer.Ordinal);
+        private readonly SharedCache<int, bool> _source = new();
 
-        private ClassifiedNames(Compilation compilation, ClassificationIndex classification, HashSet<string> referenced)
+        private ClassifiedNames(Compilation compilation, ClassificationIndex classification, HashSet<int> referenced)
         {
             _compilation = compilation;
             _classification = classification;
@@ -40,7 +43,7 @@ namespace FineTunePolicy.Analyzers.Classification
 
         public static ClassifiedNames Compute(Compilation compilation, ClassificationIndex classification, CancellationToken cancellationToken)
         {
-            var referenced = new HashSet<string>(System.StringComparer.Ordinal);
+            var referenced = new HashSet<int>();
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (!Annotations.IsAnnotationsAssembly(assembly.Identity) && Annotations.IsBuiltAgainstClassification(assembly))
@@ -52,12 +55,27 @@ namespace FineTunePolicy.Analyzers.Classification
             return new ClassifiedNames(compilation, classification, referenced);
         }
 
-        /// <summary>Whether the code block mentions one of the names (an identifier, written in any form).</summary>
+        /// <summary>Whether the member that holds the code block mentions one of the names (in any form its text spells it).</summary>
         public bool AreMentionedIn(SyntaxNode codeBlock, CancellationToken cancellationToken)
         {
-            foreach (var token in codeBlock.DescendantTokens())
+            if (TreeNames.MemberOf(codeBlock) is not { } member)
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && IsClassifiedName(token.ValueText, cancellationToken))
+                // Not a member's declaration: every name of the block, read from its syntax.
+                foreach (var token in codeBlock.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax
+                        && IsClassifiedName(NameHash.Of(token.ValueText), cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            foreach (var name in member.MentionedNames)
+            {
+                if (IsClassifiedName(name, cancellationToken))
                 {
                     return true;
                 }
@@ -66,7 +84,7 @@ namespace FineTunePolicy.Analyzers.Classification
             return false;
         }
 
-        private bool IsClassifiedName(string name, CancellationToken cancellationToken)
+        private bool IsClassifiedName(int name, CancellationToken cancellationToken)
         {
             if (_referenced.Contains(name))
             {
@@ -81,17 +99,16 @@ namespace FineTunePolicy.Analyzers.Classification
             return _source.GetOrAdd(name, SourceMembers(name, cancellationToken).Any(member => IsClassified(member, _classification)));
         }
 
-        private IEnumerable<ISymbol> SourceMembers(string name, CancellationToken cancellationToken)
+        private IEnumerable<ISymbol> SourceMembers(int name, CancellationToken cancellationToken)
         {
-            if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var declaring))
+            if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var declared))
             {
                 yield break;
             }
 
-            var types = declaring as List<INamedTypeSymbol>;
-            for (var i = 0; i < (types?.Count ?? 1); i++)
+            foreach (var (memberName, type) in declared.Members)
             {
-                foreach (var member in (types?[i] ?? (INamedTypeSymbol)declaring).GetMembers(name))
+                foreach (var member in type.GetMembers(memberName))
                 {
                     yield return member;
                 }
@@ -102,15 +119,15 @@ namespace FineTunePolicy.Analyzers.Classification
         /// The source types that declare a member of each name, read once per compilation from the declaration table (a type's member
         /// names, no member built), and for records from their syntax.
         /// </summary>
-        /// <remarks>A name declared by one type (most names) maps to that type, a name declared by several to a list of them.</remarks>
-        private Dictionary<string, object> DeclaringTypes(CancellationToken cancellationToken)
+        /// <remarks>Keyed by the name's hash; two names with one hash share the entry, and both are asked.</remarks>
+        private Dictionary<int, Declared> DeclaringTypes(CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _declaringTypes) is { } known)
             {
                 return known;
             }
 
-            var types = new Dictionary<string, object>(System.StringComparer.Ordinal);
+            var types = new Dictionary<int, Declared>();
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(_compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
@@ -182,28 +199,35 @@ namespace FineTunePolicy.Analyzers.Classification
             Interlocked.CompareExchange(ref _declaringTypes, types, null);
             return _declaringTypes!;
 
-            static void Add(Dictionary<string, object> types, string name, INamedTypeSymbol type)
+            static void Add(Dictionary<int, Declared> types, string name, INamedTypeSymbol type)
+            {
+                var hash = NameHash.Of(name);
+                if (!types.TryGetValue(hash, out var declared))
+                {
+                    types[hash] = declared = new Declared();
+                }
+
+                declared.Add(name, type);
+            }
+        }
+
+        /// <summary>The source types that declare a member of one name (of one hash: rarely, of two names).</summary>
+        private sealed class Declared
+        {
+            public List<(string Name, INamedTypeSymbol Type)> Members { get; } = new();
+
+            public void Add(string name, INamedTypeSymbol type)
             {
                 // Each type's names are added together, so a repeated name (a record parameter also declared as a member) is the last one.
-                if (!types.TryGetValue(name, out var declaring))
+                var count = Members.Count;
+                if (count == 0 || !ReferenceEquals(Members[count - 1].Type, type) || Members[count - 1].Name != name)
                 {
-                    types[name] = type;
-                }
-                else if (declaring is List<INamedTypeSymbol> list)
-                {
-                    if (!ReferenceEquals(list[list.Count - 1], type))
-                    {
-                        list.Add(type);
-                    }
-                }
-                else if (!ReferenceEquals(declaring, type))
-                {
-                    types[name] = new List<INamedTypeSymbol> { (INamedTypeSymbol)declaring, type };
+                    Members.Add((name, type));
                 }
             }
         }
 
-        private static void Collect(INamespaceOrTypeSymbol container, ClassificationIndex classification, HashSet<string> names,
+        private static void Collect(INamespaceOrTypeSymbol container, ClassificationIndex classification, HashSet<int> names,
             CancellationToken cancellationToken)
         {
             foreach (var member in container.GetMembers())
@@ -215,7 +239,7 @@ namespace FineTunePolicy.Analyzers.Classification
                 }
                 else if (IsClassified(member, classification))
                 {
-                    names.Add(member.Name);
+                    names.Add(NameHash.Of(member.Name));
                 }
             }
         }

@@ -140,24 +140,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// sink: then it holds no sink check, and none of its parameters reaches a sink through it. No for any other body (a
         /// primary constructor's initializers, top-level statements), which is answered by analysis.
         /// </summary>
-        public bool CannotReachSink(SyntaxNode body)
-        {
-            var names = TreeNames.Of(body.SyntaxTree);
-            for (var node = body; node is not null; node = node.Parent)
-            {
-                if (node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax)
-                {
-                    return names.Members.TryGetValue(node.SpanStart, out var member) && !member.Mentions(_reaching);
-                }
-
-                if (node is BaseTypeDeclarationSyntax or CompilationUnitSyntax)
-                {
-                    return false;
-                }
-            }
-
-            return false;
-        }
+        public bool CannotReachSink(SyntaxNode body) => TreeNames.MemberOf(body) is { } member && !member.Mentions(_reaching);
 
         /// <summary>The names of every tree (cached per tree), and what <c>[LlmSink]</c> is written as: its names and aliases.</summary>
         private static List<TreeNames> NamesOf(Compilation compilation, out HashSet<string> sinkAttributes, CancellationToken cancellationToken)

@@ -74,6 +74,23 @@ namespace FineTunePolicy.Analyzers
         /// <summary>Methods, constructors, operators, properties, indexers and events, by the start of their span.</summary>
         public Dictionary<int, Member> Members { get; } = new();
 
+        /// <summary>The member whose declaration holds <paramref name="node"/>, or null outside one (a type's other parts, top-level statements).</summary>
+        public static Member? MemberOf(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax:
+                        return Of(current.SyntaxTree).Members.TryGetValue(current.SpanStart, out var member) ? member : null;
+                    case BaseTypeDeclarationSyntax or CompilationUnitSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
         public Member? TopLevel { get; }
 
         /// <summary><c>using Sink = FineTunePolicy.LlmSinkAttribute;</c>: each alias with the rightmost name of what it stands for.</summary>
@@ -414,12 +431,14 @@ namespace FineTunePolicy.Analyzers
 
             public int NameHash { get; }
 
+            /// <summary>The hashes of the names the member's text mentions, read on first use.</summary>
+            public int[] MentionedNames =>
+                // Two threads reading at once compute the same array.
+                Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null) ?? _mentions!;
+
             public bool Mentions(HashSet<int> names)
             {
-                // Read on first use; two threads reading at once compute the same array.
-                var mentions = Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null)
-                    ?? _mentions!;
-                foreach (var mention in mentions)
+                foreach (var mention in MentionedNames)
                 {
                     if (names.Contains(mention))
                     {

@@ -78,11 +78,12 @@ namespace FineTunePolicy.Analyzers.Rules
         }
 
         /// <summary>
-        /// Whether FTP0009 could fire, from the signature alone: a result that can carry data (not void or bool), no
-        /// classification on the return value or its type, not a declassifier, and a signature that carries less than
-        /// Restricted (otherwise no result can be above it). Only then is a body that cannot reach a sink worth a summary.
+        /// Whether FTP0009 could fire, from the shape of the signature alone: a result that can carry data (not void or bool),
+        /// no classification on the return value or its type, not a declassifier. The class of the signature, which reads
+        /// the receiver's visible members, is left to the few methods whose result carries a class (<see cref="Report"/>) or
+        /// whose body would be summarised for the rule alone (<see cref="MayReturnClassified"/>).
         /// </summary>
-        public bool MayReturnUnannotated(IMethodSymbol method)
+        private bool MayReturnUnannotated(IMethodSymbol method)
         {
             if (!_rules.ReturnsClassified || method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
                 || IsDeclassifier(method) || HasReturnClassification(method) || !_classification.Whole(method.ReturnType).IsNone)
@@ -98,16 +99,17 @@ namespace FineTunePolicy.Analyzers.Rules
                 }
             }
 
-            // Last: the signature's class reads the visible members of the receiver's type.
-            return SignatureClass(AttributeTarget(method)) != DataClass.Restricted;
+            return true;
         }
 
         /// <summary>
         /// Whether a body that cannot reach a sink is worth a summary for FTP0009: its signature allows the rule
-        /// (<see cref="MayReturnUnannotated"/>) and it mentions a name through which classified data can be read.
+        /// (<see cref="MayReturnUnannotated"/>), it mentions a name through which classified data can be read, and its
+        /// signature carries less than Restricted (otherwise no result can be above it).
         /// </summary>
         public bool MayReturnClassified(IMethodSymbol method, SyntaxNode codeBlock, CancellationToken cancellationToken) =>
-            MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock, cancellationToken);
+            MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock, cancellationToken)
+            && SignatureClass(AttributeTarget(method)) != DataClass.Restricted;
 
         private ClassifiedNames ClassifiedNames(CancellationToken cancellationToken)
         {
