@@ -10,17 +10,16 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>The definition whose body a call reaches, or null when it has none in this compilation's source.</summary>
         public static IMethodSymbol? Definition(IMethodSymbol method, Compilation compilation)
         {
-            if (method.IsAbstract || method.IsExtern
+            // The assembly first: most calls reach methods of references, and it answers for them alone.
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) || method.IsAbstract || method.IsExtern
                 || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
             {
                 return null;
             }
 
+            // A source method's syntax references are built on each ask: last.
             var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
-            // The assembly first: most calls reach methods of references, and a source method's syntax references are built on each ask.
-            return !SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly) || definition.DeclaringSyntaxReferences.IsEmpty
-                ? null
-                : definition;
+            return definition.DeclaringSyntaxReferences.IsEmpty ? null : definition;
         }
 
         /// <summary>The declaration of <paramref name="definition"/> that has a body (not, say, the body-less half of a partial method).</summary>

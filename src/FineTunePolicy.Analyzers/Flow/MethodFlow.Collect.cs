@@ -22,44 +22,54 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 var (operation, function) = pending.Pop();
                 var childFunction = function;
-                switch (operation)
+
+                // By kind, not by a chain of interface tests: every operation of every summarised body passes here.
+                switch (operation.Kind)
                 {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    case OperationKind.VariableDeclarator when ((IVariableDeclaratorOperation)operation).Initializer is { } initializer:
+                        var declarator = (IVariableDeclaratorOperation)operation;
                         AddWrite(declarator.Symbol, initializer.Value, WriteKind.Value);
                         AddWrapping(declarator.Symbol, initializer.Value);
                         break;
-                    case ISimpleAssignmentOperation assignment:
+                    case OperationKind.SimpleAssignment:
                         // options.ModelId = "ft:...": the assignment itself is written, so that its value carries the binding.
+                        var assignment = (ISimpleAssignmentOperation)operation;
                         var givesModel = !_engine.Models.IsEmpty && ModelParameters.ModelArgument(assignment) is not null;
                         AddAssignment(assignment.Target, givesModel ? assignment : assignment.Value);
                         break;
-                    case ICompoundAssignmentOperation compound:
+                    case OperationKind.CompoundAssignment:
+                        var compound = (ICompoundAssignmentOperation)operation;
                         AddAssignment(compound.Target, compound.Value);
                         break;
-                    case ICoalesceAssignmentOperation coalesce:
+                    case OperationKind.CoalesceAssignment:
+                        var coalesce = (ICoalesceAssignmentOperation)operation;
                         AddAssignment(coalesce.Target, coalesce.Value);
                         break;
-                    case IDeconstructionAssignmentOperation deconstruction:
+                    case OperationKind.DeconstructionAssignment:
+                        var deconstruction = (IDeconstructionAssignmentOperation)operation;
                         AddDeconstruction(deconstruction.Target, deconstruction.Value);
                         break;
-                    case IForEachLoopOperation loop:
+                    case OperationKind.Loop when operation is IForEachLoopOperation loop:
                         foreach (var local in loop.Locals)
                         {
                             AddWrite(local, loop.Collection, WriteKind.Element);
                         }
 
                         break;
-                    case IIsPatternOperation isPattern:
+                    case OperationKind.IsPattern:
+                        var isPattern = (IIsPatternOperation)operation;
                         AddPatternWrites(isPattern.Pattern, isPattern.Value);
                         break;
-                    case ISwitchExpressionOperation switchExpression:
+                    case OperationKind.SwitchExpression:
+                        var switchExpression = (ISwitchExpressionOperation)operation;
                         foreach (var arm in switchExpression.Arms)
                         {
                             AddPatternWrites(arm.Pattern, switchExpression.Value);
                         }
 
                         break;
-                    case ISwitchOperation switchStatement:
+                    case OperationKind.Switch:
+                        var switchStatement = (ISwitchOperation)operation;
                         foreach (var section in switchStatement.Cases)
                         {
                             foreach (var clause in section.Clauses)
@@ -72,21 +82,21 @@ namespace FineTunePolicy.Analyzers.Flow
                         }
 
                         break;
-                    case IReturnOperation { ReturnedValue: { } returned }:
+                    case OperationKind.Return or OperationKind.YieldReturn when ((IReturnOperation)operation).ReturnedValue is { } returned:
                         AddWrite(function, returned, WriteKind.Value);
                         _returns.Add((function, returned));
                         break;
-                    case IInvocationOperation invocation:
-                        CollectCall(invocation);
+                    case OperationKind.Invocation:
+                        CollectCall((IInvocationOperation)operation);
                         break;
-                    case IObjectCreationOperation creation:
-                        CollectCreation(creation);
+                    case OperationKind.ObjectCreation:
+                        CollectCreation((IObjectCreationOperation)operation);
                         break;
-                    case IAnonymousFunctionOperation lambda:
-                        childFunction = lambda.Symbol;
+                    case OperationKind.AnonymousFunction:
+                        childFunction = ((IAnonymousFunctionOperation)operation).Symbol;
                         break;
-                    case ILocalFunctionOperation localFunction:
-                        childFunction = localFunction.Symbol;
+                    case OperationKind.LocalFunction:
+                        childFunction = ((ILocalFunctionOperation)operation).Symbol;
                         break;
                 }
 

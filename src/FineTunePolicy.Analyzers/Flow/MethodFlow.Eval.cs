@@ -25,17 +25,21 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             depth++;
-            switch (operation)
+
+            // By kind, not by a chain of interface tests: this runs for every operation read, and invocations come late in the chain.
+            switch (operation.Kind)
             {
-                case IFieldReferenceOperation field:
+                case OperationKind.FieldReference:
+                    var field = (IFieldReferenceOperation)operation;
                     return MemberAccess(field.Field, field.Instance, depth);
-                case IPropertyReferenceOperation property:
-                    return PropertyAccess(property, depth);
-                case ILocalReferenceOperation local:
-                    return Env(local.Local);
-                case IParameterReferenceOperation parameter:
-                    return ParameterValue(parameter.Parameter);
-                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                case OperationKind.PropertyReference:
+                    return PropertyAccess((IPropertyReferenceOperation)operation, depth);
+                case OperationKind.LocalReference:
+                    return Env(((ILocalReferenceOperation)operation).Local);
+                case OperationKind.ParameterReference:
+                    return ParameterValue(((IParameterReferenceOperation)operation).Parameter);
+                case OperationKind.InstanceReference
+                    when ((IInstanceReferenceOperation)operation).ReferenceKind == InstanceReferenceKind.ContainingTypeInstance:
                     return _method.IsStatic ? FlowValue.Bottom : FlowValue.Parameter(0);
             }
 
@@ -45,31 +49,34 @@ namespace FineTunePolicy.Analyzers.Flow
                 return FlowValue.Bottom;
             }
 
-            switch (operation)
+            switch (operation.Kind)
             {
-                case ILiteralOperation:
-                case IDefaultValueOperation:
-                case ITypeOfOperation:
-                case INameOfOperation:
-                case ISizeOfOperation:
-                case IInstanceReferenceOperation:
-                case IMethodReferenceOperation:
-                case IDiscardOperation:
-                case IThrowOperation:
+                case OperationKind.Literal:
+                case OperationKind.DefaultValue:
+                case OperationKind.TypeOf:
+                case OperationKind.NameOf:
+                case OperationKind.SizeOf:
+                case OperationKind.InstanceReference:
+                case OperationKind.MethodReference:
+                case OperationKind.Discard:
+                case OperationKind.Throw:
                     return FlowValue.Bottom;
-                case IArgumentOperation argument:
-                    return Eval(argument.Value, depth);
-                case IArrayElementReferenceOperation element:
-                    return Eval(element.ArrayReference, depth);
-                case IConversionOperation conversion:
-                    return Conversion(conversion, depth);
-                case IAwaitOperation awaited:
-                    return Eval(awaited.Operation, depth);
-                case IConditionalOperation conditional:
+                case OperationKind.Argument:
+                    return Eval(((IArgumentOperation)operation).Value, depth);
+                case OperationKind.ArrayElementReference:
+                    return Eval(((IArrayElementReferenceOperation)operation).ArrayReference, depth);
+                case OperationKind.Conversion:
+                    return Conversion((IConversionOperation)operation, depth);
+                case OperationKind.Await:
+                    return Eval(((IAwaitOperation)operation).Operation, depth);
+                case OperationKind.Conditional:
+                    var conditional = (IConditionalOperation)operation;
                     return FlowValue.Join(Eval(conditional.WhenTrue, depth), Eval(conditional.WhenFalse, depth));
-                case ICoalesceOperation coalesce:
+                case OperationKind.Coalesce:
+                    var coalesce = (ICoalesceOperation)operation;
                     return FlowValue.Join(Eval(coalesce.Value, depth), Eval(coalesce.WhenNull, depth));
-                case IConditionalAccessOperation access:
+                case OperationKind.ConditionalAccess:
+                    var access = (IConditionalAccessOperation)operation;
                     _conditionalInstances.Push(Eval(access.Operation, depth));
                     try
                     {
@@ -80,48 +87,52 @@ namespace FineTunePolicy.Analyzers.Flow
                         _conditionalInstances.Pop();
                     }
 
-                case IConditionalAccessInstanceOperation:
+                case OperationKind.ConditionalAccessInstance:
                     return _conditionalInstances.Count > 0 ? _conditionalInstances.Peek() : FlowValue.Bottom;
-                case IBinaryOperation binary:
-                    return Binary(binary, depth);
-                case IUnaryOperation unary:
-                    return Eval(unary.Operand, depth);
-                case IInterpolatedStringOperation interpolated:
-                    return Interpolation(interpolated, depth);
-                case IInvocationOperation invocation:
-                    return Call(invocation, depth);
-                case IObjectCreationOperation creation:
-                    return Creation(creation, depth);
-                case ISimpleAssignmentOperation assignment:
+                case OperationKind.Binary:
+                    return Binary((IBinaryOperation)operation, depth);
+                case OperationKind.Unary:
+                    return Eval(((IUnaryOperation)operation).Operand, depth);
+                case OperationKind.InterpolatedString:
+                    return Interpolation((IInterpolatedStringOperation)operation, depth);
+                case OperationKind.Invocation:
+                    return Call((IInvocationOperation)operation, depth);
+                case OperationKind.ObjectCreation:
+                    return Creation((IObjectCreationOperation)operation, depth);
+                case OperationKind.SimpleAssignment:
                     // new ChatOptions { ModelId = "ft:..." } binds the options to the model.
+                    var assignment = (ISimpleAssignmentOperation)operation;
                     return Eval(assignment.Value, depth).Join(_engine.Models.Of(assignment));
-                case ICompoundAssignmentOperation compound:
+                case OperationKind.CompoundAssignment:
+                    var compound = (ICompoundAssignmentOperation)operation;
                     return FlowValue.Join(Eval(compound.Target, depth), Eval(compound.Value, depth));
-                case ICoalesceAssignmentOperation coalesceAssignment:
+                case OperationKind.CoalesceAssignment:
+                    var coalesceAssignment = (ICoalesceAssignmentOperation)operation;
                     return FlowValue.Join(Eval(coalesceAssignment.Target, depth), Eval(coalesceAssignment.Value, depth));
-                case IDeconstructionAssignmentOperation deconstruction:
-                    return Eval(deconstruction.Value, depth);
-                case IArrayCreationOperation array:
-                    return Eval(array.Initializer, depth);
-                case IObjectOrCollectionInitializerOperation initializer:
-                    return Initializer(initializer, depth);
-                case IMemberInitializerOperation memberInitializer:
-                    return Eval(memberInitializer.Initializer, depth);
-                case IDelegateCreationOperation delegateCreation:
-                    return Eval(delegateCreation.Target, depth);
-                case IAnonymousFunctionOperation lambda:
-                    return Env(lambda.Symbol);
-                case IDeclarationExpressionOperation declaration:
-                    return Eval(declaration.Expression, depth);
-                case ISwitchExpressionOperation switchExpression:
+                case OperationKind.DeconstructionAssignment:
+                    return Eval(((IDeconstructionAssignmentOperation)operation).Value, depth);
+                case OperationKind.ArrayCreation:
+                    return Eval(((IArrayCreationOperation)operation).Initializer, depth);
+                case OperationKind.ObjectOrCollectionInitializer:
+                    return Initializer((IObjectOrCollectionInitializerOperation)operation, depth);
+                case OperationKind.MemberInitializer:
+                    return Eval(((IMemberInitializerOperation)operation).Initializer, depth);
+                case OperationKind.DelegateCreation:
+                    return Eval(((IDelegateCreationOperation)operation).Target, depth);
+                case OperationKind.AnonymousFunction:
+                    return Env(((IAnonymousFunctionOperation)operation).Symbol);
+                case OperationKind.DeclarationExpression:
+                    return Eval(((IDeclarationExpressionOperation)operation).Expression, depth);
+                case OperationKind.SwitchExpression:
                     var arms = FlowValue.Bottom;
-                    foreach (var arm in switchExpression.Arms)
+                    foreach (var arm in ((ISwitchExpressionOperation)operation).Arms)
                     {
                         arms = FlowValue.Join(arms, Eval(arm.Value, depth));
                     }
 
                     return arms;
-                case IWithOperation with:
+                case OperationKind.With:
+                    var with = (IWithOperation)operation;
                     return FlowValue.Join(Eval(with.Operand, depth), Eval(with.Initializer, depth));
                 default:
                     // Tuples, collection expressions, anonymous objects, invalid code: what the parts carry.

@@ -275,7 +275,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private static IOperation Strip(IOperation operation)
         {
-            while (operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion)
+            while (operation.Kind == OperationKind.Conversion && operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion)
             {
                 operation = conversion.Operand;
             }

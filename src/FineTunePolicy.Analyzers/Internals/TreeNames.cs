@@ -37,6 +37,9 @@ namespace FineTunePolicy.Analyzers
         private static readonly int BaseKeyword = NameHash.Of("base");
         private static readonly int FromKeyword = NameHash.Of("from");
 
+        private static readonly bool[] AsciiWordStart = AsciiTable(static c => c == '_' || char.IsLetter(c));
+        private static readonly bool[] AsciiWordPart = AsciiTable(static c => c == '_' || char.IsLetterOrDigit(c));
+
         [System.ThreadStatic]
         private static char[]? _threadBuffer;
 
@@ -288,7 +291,7 @@ namespace FineTunePolicy.Analyzers
             for (var i = 0; i < length;)
             {
                 var c = source[i];
-                if (c == '_' || char.IsLetter(c))
+                if (c < 128 ? AsciiWordStart[c] : char.IsLetter(c))
                 {
                     var hash = NameHash.Start;
                     for (; i < length && IsIdentifierPart(source[i]); i++)
@@ -331,11 +334,23 @@ namespace FineTunePolicy.Analyzers
             return true;
         }
 
-        private static bool IsIdentifierPart(char c)
+        // Nearly every character of C# source is ASCII: those are answered from a table, the rest by their Unicode category.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsIdentifierPart(char c) => c < 128 ? AsciiWordPart[c] : IsNonAsciiIdentifierPart(c);
+
+        private static bool IsNonAsciiIdentifierPart(char c) =>
+            char.IsLetterOrDigit(c)
+            || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+
+        private static bool[] AsciiTable(System.Func<char, bool> test)
         {
-            return c == '_' || char.IsLetterOrDigit(c)
-                || (c > 127 && char.GetUnicodeCategory(c)
-                    is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation);
+            var table = new bool[128];
+            for (var c = (char)0; c < 128; c++)
+            {
+                table[c] = test(c);
+            }
+
+            return table;
         }
 
         private static char NextNonSpace(char[] source, int length, int index)

@@ -300,8 +300,17 @@ namespace FineTunePolicy.Analyzers.Rules
         }
 
         // The rules ask for a method's contracts three or four times, and finding them lists all interfaces of its type: kept per method.
-        private ImmutableArray<IMethodSymbol> ContractsOf(IMethodSymbol method) =>
-            _contracts.TryGetValue(method, out var known) ? known : _contracts.GetOrAdd(method, Contracts(method).ToImmutableArray());
+        // Most methods override and implement nothing, which their symbol tells at once: no entry for them.
+        private ImmutableArray<IMethodSymbol> ContractsOf(IMethodSymbol method)
+        {
+            if (method.OverriddenMethod is null && method.ExplicitInterfaceImplementations.IsEmpty
+                && (method.IsStatic || method.ContainingType is not { AllInterfaces.IsEmpty: false }))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            return _contracts.TryGetValue(method, out var known) ? known : _contracts.GetOrAdd(method, Contracts(method).ToImmutableArray());
+        }
 
         /// <summary>The members <paramref name="method"/> overrides (nearest first), then the interface members it implements.</summary>
         private static IEnumerable<IMethodSymbol> Contracts(IMethodSymbol method)
