@@ -434,8 +434,9 @@ namespace FineTunePolicy.Analyzers.Flow
             var regions = PrivateRegions(member);
 
             // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
-            // member by name: binding names there is skipped.
-            var reaching = member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
+            // member by name: binding names there is skipped. A private member is looked for only where its type is declared,
+            // which spells the type's name: there the question answers itself, and the type's reaching trees are not read.
+            var reaching = regions is null && member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
             var searched = NameHash.Of(name);
             var sites = _occurrences.GetOrAdd((kind, name, accept), static _ => new Sites());
             Interlocked.Increment(ref sites.Searches);

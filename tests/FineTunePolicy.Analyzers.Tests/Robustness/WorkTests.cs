@@ -185,6 +185,28 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task SearchesForAPrivateMember_ReadNoTypesReachingTrees()
+    {
+        // 100 sessions keep their context in a private field that one method writes and another sends. A private member is looked
+        // for only where its type is declared, which spells the type's name: the trees that reach each session type (its name and
+        // the names that produce one) are not read for it. They were read once per session type before.
+        var sources = Enumerable.Range(0, 100).Select(i => Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Session{{i}}
+            {
+                private string _context = "";
+                public void Ask(ChatClient chat) => chat.CompleteChat(_context);
+                public void Remember(Customer{{i}} c) => _context = c.{{(i == 7 ? "Ssn" : "Segment")}};
+            }
+            """).Replace("public class Customer", $"public class Customer{i}")).ToArray();
+
+        var diagnostics = await DirectRun.AnalyzeAsync(DirectRun.Compile("WorkPrivateMember", sources), concurrent: false);
+
+        AssertOneFinding(diagnostics, "'Customer7.Ssn'");
+        Assert.Equal(0, Engines["WorkPrivateMember"].State.Lookups.Reaching);
+        Assert.Equal(100, Engines["WorkPrivateMember"].State.TreesLookedAt);
+    }
+
+    [Fact]
     public async Task SearchesForANameManyTypesShare_LookOnlyAtTheTreesThatWriteIt()
     {
         // 100 addresses, each in its own file, have a City that every file reads and only file 7 writes; every file also names a
