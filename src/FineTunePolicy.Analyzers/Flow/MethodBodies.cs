@@ -10,14 +10,17 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>The definition whose body a call reaches, or null when it has none in this compilation's source.</summary>
         public static IMethodSymbol? Definition(IMethodSymbol method, Compilation compilation)
         {
-            // The assembly first: most calls reach methods of references, and it answers for them alone.
-            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) || method.IsAbstract || method.IsExtern
+            // Most calls reach methods of references, which have no syntax: that answers at once, where their assembly is found by
+            // walking up their namespaces. Source of another compilation (a project reference in the editor) has syntax: the
+            // assembly tells it apart.
+            if (method.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
+                || method.IsAbstract || method.IsExtern
                 || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
             {
                 return null;
             }
 
-            // A source method's syntax references are built on each ask: last.
+            // A partial method's implementation part, or the definition of a constructed method.
             var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
             return definition.DeclaringSyntaxReferences.IsEmpty ? null : definition;
         }
