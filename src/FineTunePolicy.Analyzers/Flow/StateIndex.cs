@@ -436,11 +436,12 @@ namespace FineTunePolicy.Analyzers.Flow
             // A file that names neither the member's type nor a member of that type (a factory, a property) rarely reaches the
             // member by name: binding names there is skipped. A private member is looked for only where its type is declared,
             // which spells the type's name: there the question answers itself, and the type's reaching trees are not read.
-            var reaching = regions is null && member?.ContainingType is { } type && type.Name != name ? TreesReaching(type, session) : null;
+            var reachedType = regions is null && member?.ContainingType is { } type && type.Name != name ? type : null;
             var searched = NameHash.Of(name);
             var sites = _occurrences.GetOrAdd((kind, name, accept), static _ => new Sites());
             Interlocked.Increment(ref sites.Searches);
-            foreach (var tree in Candidates(sites, name, kind, accept, searched, regions?.Keys, reaching, session))
+            var (candidates, reaching) = Candidates(sites, name, kind, accept, searched, regions?.Keys, reachedType, session);
+            foreach (var tree in candidates)
             {
                 Interlocked.Increment(ref _treesLookedAt);
                 List<Microsoft.CodeAnalysis.Text.TextSpan>? spans = null;
@@ -482,10 +483,12 @@ namespace FineTunePolicy.Analyzers.Flow
         /// name) or, from the name's second search on, those where it stands in an accepted position (<see cref="Sites.Trees"/>); or, when
         /// fewer, the files of a private member or the trees that reach the member's type that spell it. Each search of a common name
         /// would otherwise look at every tree that spells it, and there are as many searches as members: a cost that grows with the
-        /// square of the compilation.
+        /// square of the compilation. The trees that reach <paramref name="reachedType"/> are read only when there is a tree to look
+        /// into: most members are written in a few places, or nowhere but their declaration, and their later searches find no tree.
         /// </summary>
-        private IEnumerable<SyntaxTree> Candidates(Sites sites, string name, SyntaxKind kind, System.Func<SyntaxToken, bool> accept, int searched,
-            ICollection<SyntaxTree>? regions, TypeReach? reaching, FlowEngine.Session session)
+        private (IEnumerable<SyntaxTree> Trees, TypeReach? Reaching) Candidates(Sites sites, string name, SyntaxKind kind,
+            System.Func<SyntaxToken, bool> accept, int searched, ICollection<SyntaxTree>? regions, INamedTypeSymbol? reachedType,
+            FlowEngine.Session session)
         {
             var isName = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
             IReadOnlyList<SyntaxTree> trees = isName ? TreesSpelling(searched, session) : AllTrees();
@@ -494,7 +497,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 var positions = Positions();
                 var inRegions = regions.Where(tree => !isName || TreeNames.Of(tree).MayMention(tree, searched)).ToList();
                 inRegions.Sort((a, b) => positions[a].CompareTo(positions[b]));
-                return inRegions;
+                return (inRegions, null);
             }
 
             if (Volatile.Read(ref sites.Searches) > 1)
@@ -502,12 +505,15 @@ namespace FineTunePolicy.Analyzers.Flow
                 trees = SiteTrees(sites, trees, name, kind, accept, session);
             }
 
-            if (reaching is not null && reaching.MostTrees < trees.Count)
+            if (reachedType is null || trees.Count == 0)
             {
-                return isName ? reaching.Trees(this).Where(tree => TreeNames.Of(tree).MayMention(tree, searched)) : reaching.Trees(this);
+                return (trees, null);
             }
 
-            return trees;
+            var reaching = TreesReaching(reachedType, session);
+            return reaching.MostTrees < trees.Count
+                ? (isName ? reaching.Trees(this).Where(tree => TreeNames.Of(tree).MayMention(tree, searched)) : reaching.Trees(this), reaching)
+                : (trees, reaching);
         }
 
         // The trees (of those that spell the name) where the name stands in an accepted position: found once, for a name searched again.

@@ -207,6 +207,32 @@ public class WorkTests
     }
 
     [Fact]
+    public async Task SearchesForAMemberWrittenNowhere_ReadNoTypesReachingTrees()
+    {
+        // 100 addresses, each in its own file, have a City that every file sends and no file writes. The first search for City finds
+        // no tree that writes one; the other 99 searches have no tree to look into, so the trees that reach their address type are
+        // not read. They were read for every address type before.
+        var sources = Enumerable.Range(0, 100).Select(i => Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Address{{i}}
+            {
+                public string City { get; set; } = "";
+            }
+
+            public class Holder{{i}}
+            {
+                private readonly Address{{i}} _address = new Address{{i}}();
+                public void Ask(ChatClient chat) => chat.CompleteChat(_address.City);
+                {{(i == 7 ? "public void Send(ChatClient chat, Customer7 c) => chat.CompleteChat(c.Ssn);" : "")}}
+            }
+            """).Replace("public class Customer", $"public class Customer{i}")).ToArray();
+
+        var diagnostics = await DirectRun.AnalyzeAsync(DirectRun.Compile("WorkWrittenNowhere", sources), concurrent: false);
+
+        AssertOneFinding(diagnostics, "'Customer7.Ssn'");
+        Assert.InRange(Engines["WorkWrittenNowhere"].State.Lookups.Reaching, 1, 2);
+    }
+
+    [Fact]
     public async Task SearchesForANameManyTypesShare_LookOnlyAtTheTreesThatWriteIt()
     {
         // 100 addresses, each in its own file, have a City that every file reads and only file 7 writes; every file also names a
