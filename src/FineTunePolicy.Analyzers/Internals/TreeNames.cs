@@ -128,13 +128,39 @@ namespace FineTunePolicy.Analyzers
         }
 
         // Every word of the text; empty when an escape or a formatting character may hide a name (then every name may be there).
-        private static HashSet<int> Words(SyntaxTree tree)
+        // The members' words are read once for the members (whether each body reaches a sink asks for them): they are joined,
+        // and only the text between members is scanned. A member read from its syntax holds an escape, which the text's scan
+        // would have stopped at.
+        private HashSet<int> Words(SyntaxTree tree)
         {
-            var text = tree.GetText();
-            var source = Buffer(text.Length);
-            text.CopyTo(0, source, 0, text.Length);
             var words = new HashSet<int>();
-            if (!Scan(source, text.Length, words))
+            var spans = new List<TextSpan>(Members.Count);
+            foreach (var member in Members.Values)
+            {
+                if (!member.ReadFromText)
+                {
+                    return words;
+                }
+
+                words.UnionWith(member.MentionedNames);
+                spans.Add(member.Span);
+            }
+
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            var text = tree.GetText();
+            var start = 0;
+            foreach (var span in spans)
+            {
+                if (!Collect(text, TextSpan.FromBounds(start, span.Start), words))
+                {
+                    words.Clear();
+                    return words;
+                }
+
+                start = span.End;
+            }
+
+            if (!Collect(text, TextSpan.FromBounds(start, text.Length), words))
             {
                 words.Clear();
             }
@@ -236,35 +262,36 @@ namespace FineTunePolicy.Analyzers
             };
         }
 
-        private static int[] Mentions(SyntaxNode[] declarations)
+        private static int[] Mentions(SyntaxNode[] declarations, out bool readFromText)
         {
             var text = declarations[0].SyntaxTree.GetText();
             var mentions = new HashSet<int>();
+            readFromText = true;
             foreach (var declaration in declarations)
             {
-                Collect(text, declaration, mentions);
+                if (!Collect(text, declaration.Span, mentions))
+                {
+                    Collect(declaration, mentions);
+                    readFromText = false;
+                }
             }
 
             return ToArray(mentions);
         }
 
         /// <summary>
-        /// The names a declaration mentions, read from its text: building the syntax nodes of every body cost most of
+        /// The names a span of text mentions (a declaration's, or the text between declarations): building the syntax nodes of every body cost most of
         /// this pass. Text mentions more than the code calls (comments, strings, keywords), which costs an analysis,
         /// never a finding. What text does not name is added: <c>new</c>, <c>this(</c> and <c>base(</c> call a
         /// constructor (and a collection initializer, which needs <c>new</c>, calls <c>Add</c>); <c>$"..."</c> calls
-        /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters, which
-        /// change what an identifier's text spells, send the declaration to the syntax walk instead.
+        /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters change what an
+        /// identifier's text spells: there it answers false, and a declaration is read from its syntax instead.
         /// </summary>
-        private static void Collect(SourceText text, SyntaxNode declaration, HashSet<int> mentions)
+        private static bool Collect(SourceText text, TextSpan span, HashSet<int> mentions)
         {
-            var span = declaration.Span;
             var source = Buffer(span.Length);
             text.CopyTo(span.Start, source, 0, span.Length);
-            if (!Scan(source, span.Length, mentions))
-            {
-                Collect(declaration, mentions);
-            }
+            return Scan(source, span.Length, mentions);
         }
 
         // The text is scanned from a copy (SourceText reads a character at a time slowly): one buffer per thread, not one per scan.
@@ -432,6 +459,7 @@ namespace FineTunePolicy.Analyzers
             private readonly SyntaxNode[] _declarations;
             private readonly string[] _attributes;
             private int[]? _mentions;
+            private bool _readFromText;
 
             public Member(string? name, SyntaxNode[] declarations, string[] attributes)
             {
@@ -446,10 +474,29 @@ namespace FineTunePolicy.Analyzers
 
             public int NameHash { get; }
 
+            /// <summary>The span of the member's (first) declaration.</summary>
+            public TextSpan Span => _declarations[0].Span;
+
             /// <summary>The hashes of the names the member's text mentions, read on first use.</summary>
-            public int[] MentionedNames =>
-                // Two threads reading at once compute the same array.
-                Volatile.Read(ref _mentions) ?? Interlocked.CompareExchange(ref _mentions, TreeNames.Mentions(_declarations), null) ?? _mentions!;
+            public int[] MentionedNames => Volatile.Read(ref _mentions) ?? ReadMentions();
+
+            /// <summary>Whether <see cref="MentionedNames"/> came from the text (not from the syntax, which an escape in the text asks for).</summary>
+            public bool ReadFromText
+            {
+                get
+                {
+                    _ = MentionedNames;
+                    return _readFromText;
+                }
+            }
+
+            // Two threads reading at once compute the same names; each sets the flag before it publishes the names.
+            private int[] ReadMentions()
+            {
+                var mentions = TreeNames.Mentions(_declarations, out var readFromText);
+                _readFromText = readFromText;
+                return Interlocked.CompareExchange(ref _mentions, mentions, null) ?? _mentions!;
+            }
 
             public bool Mentions(HashSet<int> names)
             {
