@@ -775,7 +775,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 session.CancellationToken.ThrowIfCancellationRequested();
                 Interlocked.Increment(ref self._treesSearched);
                 var text = Texts.GetValue(tree, static t => t.GetText().ToString());
-                SyntaxNode? root = null;
+                SyntaxNode? scope = null;
                 List<SyntaxToken>? tokens = null;
                 for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length,
                     System.StringComparison.Ordinal))
@@ -787,8 +787,15 @@ namespace FineTunePolicy.Analyzers.Flow
                         continue;
                     }
 
-                    root ??= tree.GetRoot(session.CancellationToken);
-                    var token = root.FindToken(at);
+                    // Occurrences cluster in a few members: the next one is looked for from the nearest node that holds it, not from the root.
+                    scope ??= tree.GetRoot(session.CancellationToken);
+                    while (!scope.FullSpan.Contains(at) && scope.Parent is { } parent)
+                    {
+                        scope = parent;
+                    }
+
+                    var token = scope.FindToken(at);
+                    scope = token.Parent ?? scope;
                     if (token.IsKind(kind) && token.ValueText == name && accept(token))
                     {
                         (tokens ??= new List<SyntaxToken>()).Add(token);
