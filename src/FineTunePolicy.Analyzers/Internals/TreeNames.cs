@@ -139,6 +139,7 @@ namespace FineTunePolicy.Analyzers
             {
                 if (!member.ReadFromText)
                 {
+                    words.Clear();
                     return words;
                 }
 

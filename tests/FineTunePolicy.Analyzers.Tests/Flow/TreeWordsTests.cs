@@ -37,6 +37,7 @@ public class TreeWordsTests
     [Theory]
     [InlineData("class C { string \\u0061 = \"\"; void M() { } }")]   // between members
     [InlineData("class C { void M() { var \\u0061 = 1; } }")]         // in a member
+    [InlineData("class C { void A() { B(); } void M() { var \\u0061 = 1; } }")]   // in a member after another
     public void AnEscape_AnyWordMayBeSpelled(string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source);
