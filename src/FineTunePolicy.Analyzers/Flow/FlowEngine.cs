@@ -235,6 +235,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
             public Dictionary<IParameterSymbol, FlowValue> ParameterValues { get; } = new(SymbolEqualityComparer.Default);
 
+            /// <summary>Captured primary-constructor parameters computed from an approximation, each argument marked as stored in them.</summary>
+            public Dictionary<IParameterSymbol, FlowValue> CapturedValues { get; } = new(SymbolEqualityComparer.Default);
+
             /// <summary>File contents computed from an approximation, and those being computed (keys: a member or a constant path).</summary>
             public Dictionary<object, FlowValue> FileValues { get; } = new(StateIndex.PathComparer.Instance);
 

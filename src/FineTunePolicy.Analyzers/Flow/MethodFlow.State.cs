@@ -23,11 +23,12 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>
         /// What <paramref name="caller"/> passes to each parameter of <paramref name="callee"/>, joined over its calls (invocations,
-        /// constructions, constructor initializers and property assignments, simple or compound, through the callee as a setter).
+        /// constructions, constructor initializers and property assignments, simple or compound, through the callee as a setter), and
+        /// where: the first argument that carries a class (or the first argument, if none does).
         /// </summary>
-        public static FlowValue[] ArgumentsTo(FlowEngine.Session session, IMethodSymbol caller, IOperation body, IMethodSymbol callee)
+        public static (FlowValue Value, Location? At)[] ArgumentsTo(FlowEngine.Session session, IMethodSymbol caller, IOperation body, IMethodSymbol callee)
         {
-            var values = new FlowValue[callee.Parameters.Length];
+            var values = new (FlowValue Value, Location? At)[callee.Parameters.Length];
             var flow = new MethodFlow(session, caller, body);
             flow.Collect();
             flow.Solve();
@@ -46,7 +47,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         callee) && values.Length > 0:
                         // p.Value = x, slots[k] += x, slots[k] ??= x: the setter is given x (joined with what the getter reads, which is the
                         // same state).
-                        values[values.Length - 1] = FlowValue.Join(values[values.Length - 1], flow.Eval(assignment.Value, 0));
+                        Pass(values, values.Length - 1, flow.Eval(assignment.Value, 0), assignment.Value);
                         continue;
                     default:
                         continue;
@@ -56,12 +57,23 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length)
                     {
-                        values[parameter.Ordinal] = FlowValue.Join(values[parameter.Ordinal], flow.Eval(argument.Value, 0));
+                        Pass(values, parameter.Ordinal, flow.Eval(argument.Value, 0), argument.Value);
                     }
                 }
             }
 
             return values;
+
+            static void Pass((FlowValue Value, Location? At)[] values, int index, FlowValue passed, IOperation argument)
+            {
+                var (value, at) = values[index];
+                if (at is null || value.Fixed.IsNone && !passed.Fixed.IsNone)
+                {
+                    at = argument.Syntax.GetLocation();
+                }
+
+                values[index] = (FlowValue.Join(value, passed), at);
+            }
         }
 
         private static bool Same(IMethodSymbol a, IMethodSymbol b) => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition);

@@ -35,6 +35,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly SharedCache<ISymbol, bool> _tracked = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<ISymbol, FlowValue> _values = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<IParameterSymbol, FlowValue> _parameters = new(SymbolEqualityComparer.Default);
+        private readonly SharedCache<IParameterSymbol, FlowValue> _captured = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<ISymbol, List<IMethodSymbol>> _writers = new(SymbolEqualityComparer.Default);
         private readonly SharedCache<object, FlowValue> _files = new(PathComparer.Instance);
         private readonly SharedCache<IMethodSymbol, List<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
@@ -243,8 +244,12 @@ namespace FineTunePolicy.Analyzers.Flow
             public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
         }
 
-        /// <summary>What the compilation passes as <paramref name="parameter"/>: the join of the arguments at every call site.</summary>
-        private FlowValue ParameterValue(IParameterSymbol parameter, FlowEngine.Session session, int depth = 0)
+        /// <summary>
+        /// What the compilation passes as <paramref name="parameter"/>: the join of the arguments at every call site. A primary-constructor
+        /// parameter that members read (<paramref name="captured"/>) is state of the object: each construction's argument is then marked
+        /// as stored in it, at that argument, for the message's path and its additional location.
+        /// </summary>
+        private FlowValue ParameterValue(IParameterSymbol parameter, FlowEngine.Session session, int depth = 0, bool captured = false)
         {
             parameter = parameter.OriginalDefinition;
             var declared = _engine.Classification.Explicit(parameter) is { } own ? FlowValue.Of(own) : FlowValue.Bottom;
@@ -253,7 +258,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 return declared;
             }
 
-            if (_parameters.TryGetValue(parameter, out var known) || session.ParameterValues.TryGetValue(parameter, out known))
+            var (cache, sessionCache) = captured ? (_captured, session.CapturedValues) : (_parameters, session.ParameterValues);
+            if (cache.TryGetValue(parameter, out var known) || sessionCache.TryGetValue(parameter, out known))
             {
                 return known;
             }
@@ -275,7 +281,11 @@ namespace FineTunePolicy.Analyzers.Flow
                         var arguments = MethodFlow.ArgumentsTo(session, caller, body, method);
                         if (parameter.Ordinal < arguments.Length)
                         {
-                            value = FlowValue.Join(value, ResolveParameters(arguments[parameter.Ordinal], caller, session, depth + 1));
+                            var (argument, at) = arguments[parameter.Ordinal];
+                            var passed = ResolveParameters(argument, caller, session, depth + 1);
+                            value = FlowValue.Join(value, captured
+                                ? FlowValue.Of(passed.Fixed.StoredIn("the captured parameter '" + SymbolNames.Short(parameter) + "'", at))
+                                : passed);
                         }
                     }
                 }
@@ -287,11 +297,11 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (session.Approximations == before)
             {
-                _parameters.TryAdd(parameter, value);
+                cache.TryAdd(parameter, value);
             }
             else
             {
-                session.ParameterValues[parameter] = value;
+                sessionCache[parameter] = value;
             }
 
             return value;
@@ -314,7 +324,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 var content = state.Kind switch
                 {
                     StateRefKind.Member => ValueOf((ISymbol)state.Key, session),
-                    StateRefKind.CapturedParameter => ParameterValue((IParameterSymbol)state.Key, session),
+                    StateRefKind.CapturedParameter => ParameterValue((IParameterSymbol)state.Key, session, captured: true),
                     _ => FileContent(state.Key, session),
                 };
 

@@ -125,6 +125,67 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
+    public async Task CapturedPrimaryConstructorParameter_ReportsThePathThroughTheParameter_AtTheConstructionsArgument()
+    {
+        const string source = """
+            using FineTunePolicy;
+            using OpenAI.Chat;
+
+            public class Member
+            {
+                [Restricted(Categories = DataCategory.Personal)] public string HomeAddress { get; set; } = "";
+            }
+
+            public class Briefing(ChatClient chat, string notes)
+            {
+                public void Send() => chat.CompleteChat({|#0:"Notes: " + notes|});
+            }
+
+            public class Desk
+            {
+                public Briefing Open(ChatClient chat, Member member) => new Briefing(chat, "Lives at " + member.HomeAddress);
+            }
+            """;
+
+        await Verify.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
+                .WithLocation(0)
+                .WithLocation(6, 68)
+                .WithLocation(16, 80)
+                .WithArguments("'Member.HomeAddress' (stored in the captured parameter 'Briefing.notes')", "Restricted, Personal",
+                    "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+    }
+
+    [Fact]
+    public async Task CapturedPrimaryConstructorParameter_PassedOnByADerivedTypesBaseCall_ReportsTheBaseCallsArgument()
+    {
+        const string source = """
+            using FineTunePolicy;
+            using OpenAI.Chat;
+
+            public class Member
+            {
+                [Restricted] public string Ssn { get; set; } = "";
+            }
+
+            public class Briefing(ChatClient chat, string notes)
+            {
+                public void Send() => chat.CompleteChat({|#0:notes|});
+            }
+
+            public class MemberBriefing(ChatClient chat, Member member) : Briefing(chat, "SSN " + member.Ssn);
+            """;
+
+        await Verify.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm)
+                .WithLocation(0)
+                .WithLocation(6, 32)
+                .WithLocation(14, 78)
+                .WithArguments("'Member.Ssn' (stored in the captured parameter 'Briefing.notes')", "Restricted",
+                    "'ChatClient.CompleteChat'", "inference", "openai", "Internal (default policy, no manifest)"));
+    }
+
+    [Fact]
     public Task CapturedPrimaryConstructorParameter_ConstructionInAFieldInitializer_CarriesWhatItPasses() => HitAsync(Code(Chat, """
         public class Briefing(ChatClient chat, string notes)
         {
