@@ -227,6 +227,21 @@ namespace FineTunePolicy.Analyzers.Flow
             /// <summary>How many answers of this request came from an approximation (a cycle, an open group, a cut).</summary>
             public int Approximations { get; set; }
 
+            /// <summary>
+            /// A read of state whose value this request is still gathering (a cycle through state: a writer of the state, or a caller that
+            /// passes a parameter, reads it too). The value seen lacks what is being gathered, so the summary of the method analysed now,
+            /// and its callers' in this request, are kept for this request only: the findings at its sinks may be incomplete, and the
+            /// method's own analysis starts afresh (otherwise which findings a build reports would depend on which thread came first).
+            /// </summary>
+            public void StateCycle()
+            {
+                Approximations++;
+                if (_dfsPath.Count > 0)
+                {
+                    _dfsPath[_dfsPath.Count - 1].Truncated = true;
+                }
+            }
+
             /// <summary>State and parameters being computed (<see cref="StateIndex"/>), to cut cycles.</summary>
             public HashSet<ISymbol> StateInProgress { get; } = new(SymbolEqualityComparer.Default);
 
@@ -429,6 +444,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
                 public int LowLink { get; set; }
 
+                /// <summary>Cut by the call-depth bound, or computed from state still being gathered: kept for this request only.</summary>
                 public bool Truncated { get; set; }
 
                 public bool CallsItself { get; set; }

@@ -90,7 +90,7 @@ namespace FineTunePolicy.Analyzers.Flow
             if (!session.StateInProgress.Add(member))
             {
                 // A cycle through state (a field written from itself, or from a reader being analysed).
-                session.Approximations++;
+                session.StateCycle();
                 return FlowValue.Bottom;
             }
 
@@ -188,7 +188,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (!session.FilesInProgress.Add(path))
             {
-                session.Approximations++;
+                session.StateCycle();
                 return FlowValue.Bottom;
             }
 
@@ -266,7 +266,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (!session.StateInProgress.Add(parameter))
             {
-                session.Approximations++;
+                session.StateCycle();
                 return declared;
             }
 

@@ -304,6 +304,52 @@ public class StateFlowTests
         }
         """), Descriptors.FTP0003_DataAboveInferenceCeiling);
 
+    // Each reader hands the cache a value (TryGetValue(id, ...)), so each is also a writer of the cache: resolving the cache at one
+    // reader's sink analyses the other, whose sink then meets the cache still being resolved. That summary must not be kept for the
+    // compilation, or the other reader's own finding would depend on which was analysed first.
+    [Fact]
+    public async Task ReadersThatAreAlsoWritersOfAStaticCache_EachReportsItsFinding_WhicheverIsAnalysedFirst()
+    {
+        var source = Code(Chat, """
+            public static class Notes
+            {
+                public static readonly Dictionary<int, string> ById = new();
+            }
+
+            public class Loader
+            {
+                public void Load(Customer customer) => Notes.ById[customer.Id] = customer.Ssn;
+            }
+
+            public class First
+            {
+                public void Send(ChatClient chat, int id)
+                {
+                    if (Notes.ById.TryGetValue(id, out var note)) chat.CompleteChat({|#0:note|});
+                }
+            }
+
+            public class Second
+            {
+                public void Send(ChatClient chat, int id)
+                {
+                    if (Notes.ById.TryGetValue(id, out var note)) chat.CompleteChat({|#1:note|});
+                }
+            }
+            """);
+
+        for (var run = 0; run < 4; run++)
+        {
+            await Verify.VerifyAsync(source,
+                Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("'Customer.Ssn' (stored in 'Notes.ById')", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai",
+                        "Internal (default policy, no manifest)"),
+                Verify.Diagnostic(Descriptors.FTP0001_RestrictedDataReachesLlm).WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("'Customer.Ssn' (stored in 'Notes.ById')", "Restricted, Personal", "'ChatClient.CompleteChat'", "inference", "openai",
+                        "Internal (default policy, no manifest)"));
+        }
+    }
+
     [Fact]
     public Task AutoPropertySetThroughAnotherInstance_CarriesClass() => HitAsync(Code(Chat, """
         public class PromptContext
