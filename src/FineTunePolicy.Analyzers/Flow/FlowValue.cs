@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using FineTunePolicy.Analyzers.Classification;
 
 namespace FineTunePolicy.Analyzers.Flow
@@ -107,6 +108,27 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>A member of the value: only what was put into the parameters' objects, never their whole class.</summary>
         public FlowValue AsContent() => (Deps | WholeDeps) == 0 ? this : new FlowValue(Fixed, 0, 0, Bounds, AllDeps, AnswerDeps, _state);
+
+        /// <summary>
+        /// The value seen by a caller of the method it comes from: its reads through <c>this</c> become reads through the call's receiver
+        /// (<paramref name="receiver"/>: <see cref="StateScope.This"/> for the caller's own object, <see cref="StateScope.Initial"/>
+        /// for an object the caller created and kept, <see cref="StateScope.Any"/> for any other).
+        /// </summary>
+        public FlowValue ThroughReceiver(StateScope receiver)
+        {
+            if (receiver == StateScope.This || _state.IsDefaultOrEmpty || !_state.Any(static state => state.Scope == StateScope.This))
+            {
+                return this;
+            }
+
+            var state = ImmutableArray<StateRef>.Empty;
+            foreach (var read in _state)
+            {
+                state = StateRef.Union(state, ImmutableArray.Create(read.Scope == StateScope.This ? read.InScope(receiver) : read));
+            }
+
+            return new FlowValue(Fixed, Deps, WholeDeps, Bounds, ContentDeps, AnswerDeps, state);
+        }
 
         /// <summary>What the value carries for sure and the state it reads, without its parameters (a callee's, replaced at the call).</summary>
         public FlowValue WithoutParameters() => new(Fixed, 0, 0, Bounds, state: _state);

@@ -114,7 +114,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>Replaces the callee's parameter dependencies by what the caller's arguments carry.</summary>
         private FlowValue Resolve(FlowValue callee, IOperation call, int depth, IOperation? receiver = null)
         {
-            var result = callee.WithoutParameters();
+            var result = callee.WithoutParameters().ThroughReceiver(ReceiverScope(call, receiver));
             var dependencies = callee.AllDeps | callee.AnswerDeps;
             for (var index = 0; dependencies != 0 && index < 64; index++)
             {
@@ -348,7 +348,7 @@ namespace FineTunePolicy.Analyzers.Flow
             else
             {
                 var callee = summary.Result;
-                result = callee.WithoutParameters();
+                result = callee.WithoutParameters().ThroughReceiver(StateScope.Any);
                 if (callee.WholeDeps != 0)
                 {
                     var parameterType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;

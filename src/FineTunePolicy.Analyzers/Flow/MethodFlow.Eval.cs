@@ -187,8 +187,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (_engine.State.Tracks(member))
             {
-                // What the compilation writes into the member, whatever the receiver (field-based), looked for if the value is observed.
-                value = FlowValue.Join(value, FlowValue.Reading(StateRef.Member(member)));
+                // What the compilation writes into the member, whatever the receiver (field-based), looked for if the value is observed;
+                // through an object kept in this method, only its initializer (the rest travels with the object).
+                value = FlowValue.Join(value, FlowValue.Reading(StateRef.Member(member, member.IsStatic ? StateScope.Any : ScopeOf(instance))));
             }
 
             if (instance is not null && !IsCountOfContainer(member))

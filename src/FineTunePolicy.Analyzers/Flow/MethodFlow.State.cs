@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FineTunePolicy.Analyzers.Flow
@@ -11,6 +12,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private const int MaxStatePath = 8;
 
         private readonly List<(ISymbol Member, Write Write, IOperation At)> _stateWrites = new();
+        private readonly Dictionary<ILocalSymbol, bool> _keptLocals = new(SymbolEqualityComparer.Default);
 
         /// <summary>What <paramref name="operation"/> carries in the context of <paramref name="method"/> (a field initializer).</summary>
         public static FlowValue Evaluate(FlowEngine.Session session, IMethodSymbol method, IOperation operation)
@@ -139,6 +141,196 @@ namespace FineTunePolicy.Analyzers.Flow
 
             AddAliasStateWrites(writes);
             return writes.ToImmutable();
+        }
+
+        /// <summary>
+        /// Through which object a read of an instance member sees the object's state (<see cref="StateScope"/>): this method's own, one
+        /// created here and kept here (<see cref="IsKept"/>), or any other.
+        /// </summary>
+        private StateScope ScopeOf(IOperation? instance)
+        {
+            if (instance is null)
+            {
+                return StateScope.Any;
+            }
+
+            instance = Strip(instance);
+            if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                return StateScope.This;
+            }
+
+            return IsKept(instance, locals: true) ? StateScope.Initial : StateScope.Any;
+        }
+
+        /// <summary>How a callee's reads through <c>this</c> are seen by this method at <paramref name="call"/>.</summary>
+        private StateScope ReceiverScope(IOperation call, IOperation? receiver) => call switch
+        {
+            IObjectCreationOperation => StateScope.Initial,
+            _ => ScopeOf(receiver ?? call switch
+            {
+                IInvocationOperation invocation => invocation.Instance,
+                IPropertyReferenceOperation property => property.Instance,
+                _ => null,
+            }),
+        };
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> is an object that no code but this method's can reach: <c>new T(...)</c>, a call on one
+        /// that returns its receiver (<c>return this;</c>), or (with <paramref name="locals"/>) a local that only such expressions
+        /// assign and that is used only as the receiver of its members: never passed, returned, stored, aliased or captured. Its fields
+        /// then hold what was written through it, which the object carries itself (object-based), and not the writes into other objects
+        /// of its type.
+        /// </summary>
+        private bool IsKept(IOperation operation, bool locals)
+        {
+            switch (Strip(operation))
+            {
+                case IObjectCreationOperation:
+                    return true;
+                case IInvocationOperation { Instance: { } instance } invocation:
+                    return ReturnsItsReceiver(invocation) && IsKept(instance, locals);
+                case ILocalReferenceOperation { Local: var local } when locals:
+                    if (!_keptLocals.TryGetValue(local, out var kept))
+                    {
+                        kept = IsKeptLocal(local);
+                        _keptLocals[local] = kept;
+                    }
+
+                    return kept;
+                default:
+                    return false;
+            }
+        }
+
+        // A fluent method of the compilation: its result is its receiver and nothing else.
+        private bool ReturnsItsReceiver(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsStatic || invocation.Instance is not { } instance || !SymbolEqualityComparer.Default.Equals(method.ReturnType, instance.Type)
+                || !_engine.HasBody(method) || _session.Request(method) is not { } summary)
+            {
+                return false;
+            }
+
+            var result = summary.Result;
+            return result.Deps == 1 && result.WholeDeps == 0 && (result.ContentDeps & ~1UL) == 0 && result.AnswerDeps == 0
+                && result.State.IsEmpty && result.Fixed.IsNone && result.Fixed.Sources.IsEmpty;
+        }
+
+        private bool IsKeptLocal(ILocalSymbol local)
+        {
+            // Declared by a plain declaration whose initializer, if any, is a creation or a chain on one (read from the syntax first:
+            // most locals are not, and need no look at the body).
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator
+                || declarator.Initializer is { } initializer && !StartsWithCreation(initializer.Value))
+            {
+                return false;
+            }
+
+            var assigned = false;
+            foreach (var operation in _body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declared when SymbolEqualityComparer.Default.Equals(declared.Symbol, local):
+                        if (declared.GetVariableInitializer() is { } value)
+                        {
+                            if (!IsKept(value.Value, locals: false))
+                            {
+                                return false;
+                            }
+
+                            assigned = true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                        if (!IsUsedInPlace(reference, local, ref assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return assigned;
+        }
+
+        private static bool StartsWithCreation(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case BaseObjectCreationExpressionSyntax:
+                        return true;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
+                        expression = access.Expression;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        // A use of a kept local: the receiver of one of its members (a fluent call's result used the same way), or the target of an
+        // assignment of a new object; in the function that declares it.
+        private bool IsUsedInPlace(ILocalReferenceOperation reference, ILocalSymbol local, ref bool assigned)
+        {
+            for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    var function = parent is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)parent).Symbol;
+                    if (!SymbolEqualityComparer.Default.Equals(function, local.ContainingSymbol))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+            }
+
+            switch (reference.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    assigned = true;
+                    return IsKept(assignment.Value, locals: false);
+                case IMemberReferenceOperation member when member.Instance == reference:
+                    return true;
+                case IInvocationOperation invocation when invocation.Instance == reference:
+                    return IsResultUsedInPlace(invocation, local.Type);
+                default:
+                    return false;
+            }
+        }
+
+        // b.With(x) returns b: its result may be dropped, or used again as a receiver, and go no further.
+        private static bool IsResultUsedInPlace(IInvocationOperation invocation, ITypeSymbol type)
+        {
+            while (SymbolEqualityComparer.Default.Equals(invocation.Type, type))
+            {
+                switch (invocation.Parent)
+                {
+                    case IExpressionStatementOperation:
+                        return true;
+                    case IMemberReferenceOperation member when member.Instance == invocation:
+                        return true;
+                    case IInvocationOperation next when next.Instance == invocation:
+                        invocation = next;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
         }
     }
 }

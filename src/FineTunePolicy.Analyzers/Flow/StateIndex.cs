@@ -166,10 +166,21 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
+            return FlowValue.Join(value, InitialValue(member, session));
+        }
+
+        /// <summary>
+        /// What <paramref name="member"/>'s initializer writes: all that a read sees through an object created in the method and kept there
+        /// (<see cref="StateScope.Initial"/>), whose other writes travel with the object.
+        /// </summary>
+        private FlowValue InitialValue(ISymbol member, FlowEngine.Session session)
+        {
+            member = member.OriginalDefinition;
+            var value = FlowValue.Bottom;
             foreach (var (initializer, context) in Initializers(member, session))
             {
                 var written = ResolveParameters(MethodFlow.Evaluate(session, context, initializer), context, session, 0);
-                value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn(name, initializer.Syntax.GetLocation())));
+                value = FlowValue.Join(value, FlowValue.Of(written.Fixed.StoredIn("'" + SymbolNames.Short(member) + "'", initializer.Syntax.GetLocation())));
             }
 
             return value;
@@ -323,7 +334,7 @@ namespace FineTunePolicy.Analyzers.Flow
             {
                 var content = state.Kind switch
                 {
-                    StateRefKind.Member => ValueOf((ISymbol)state.Key, session),
+                    StateRefKind.Member => state.Scope == StateScope.Initial ? InitialValue((ISymbol)state.Key, session) : ValueOf((ISymbol)state.Key, session),
                     StateRefKind.CapturedParameter => ParameterValue((IParameterSymbol)state.Key, session, captured: true),
                     _ => FileContent(state.Key, session),
                 };

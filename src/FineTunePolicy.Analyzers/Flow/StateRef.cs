@@ -17,6 +17,22 @@ namespace FineTunePolicy.Analyzers.Flow
         File,
     }
 
+    /// <summary>Which writes of a member a read through one object sees (<see cref="StateRefKind.Member"/> only).</summary>
+    internal enum StateScope
+    {
+        /// <summary>Every write in the compilation, whatever the receiver (field-based).</summary>
+        Any,
+
+        /// <summary>
+        /// Read through <c>this</c>: every write, unless the call that reads it is made on an object created in the caller and kept
+        /// there (<see cref="Initial"/>), whose fields hold only what was written into that object (carried by the object itself).
+        /// </summary>
+        This,
+
+        /// <summary>Read through an object created in the method and kept there: only what the member's initializer writes.</summary>
+        Initial,
+    }
+
     /// <summary>
     /// A read of state that a value carries unresolved: what the compilation writes into a member, a captured parameter
     /// or a file. Values carry these instead of the state's content so that the writers are looked for only when a value
@@ -25,11 +41,12 @@ namespace FineTunePolicy.Analyzers.Flow
     /// </summary>
     internal readonly struct StateRef : IEquatable<StateRef>
     {
-        private StateRef(object key, StateRefKind kind, bool answer)
+        private StateRef(object key, StateRefKind kind, bool answer, StateScope scope = StateScope.Any)
         {
             Key = key;
             Kind = kind;
             Answer = answer;
+            Scope = scope;
         }
 
         /// <summary>The member or parameter symbol (original definition), or a constant path's text.</summary>
@@ -39,7 +56,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
         public bool Answer { get; }
 
-        public static StateRef Member(ISymbol member) => new(member.OriginalDefinition, StateRefKind.Member, answer: false);
+        public StateScope Scope { get; }
+
+        public static StateRef Member(ISymbol member, StateScope scope = StateScope.Any) =>
+            new(member.OriginalDefinition, StateRefKind.Member, answer: false, scope);
 
         public static StateRef CapturedParameter(IParameterSymbol parameter) =>
             new(parameter.OriginalDefinition, StateRefKind.CapturedParameter, answer: false);
@@ -47,16 +67,20 @@ namespace FineTunePolicy.Analyzers.Flow
         public static StateRef File(object path) => new(path is ISymbol symbol ? symbol.OriginalDefinition : path, StateRefKind.File, answer: false);
 
         /// <summary>The answer of an inference call made with what the state holds (a client bound to a tuned model).</summary>
-        public StateRef AsAnswer() => new(Key, Kind, answer: true);
+        public StateRef AsAnswer() => new(Key, Kind, answer: true, Scope);
+
+        /// <summary>The same read, seen through another object (<see cref="StateScope"/>).</summary>
+        public StateRef InScope(StateScope scope) => new(Key, Kind, Answer, scope);
 
         public bool Equals(StateRef other) =>
-            Kind == other.Kind && Answer == other.Answer
+            Kind == other.Kind && Answer == other.Answer && Scope == other.Scope
             && (Key is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, other.Key as ISymbol) : Equals(Key, other.Key));
 
         public override bool Equals(object? obj) => obj is StateRef other && Equals(other);
 
         public override int GetHashCode() =>
-            (Key is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Key.GetHashCode()) * 4 + (int)Kind * 2 + (Answer ? 1 : 0);
+            (Key is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Key.GetHashCode()) * 16 + (int)Scope * 8 + (int)Kind * 2
+            + (Answer ? 1 : 0);
 
         /// <summary>The union of two sets of references (few: the state one method's values read).</summary>
         public static ImmutableArray<StateRef> Union(ImmutableArray<StateRef> a, ImmutableArray<StateRef> b)

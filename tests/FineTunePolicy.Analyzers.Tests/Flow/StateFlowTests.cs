@@ -412,6 +412,158 @@ public class StateFlowTests
         }
         """), Descriptors.FTP0003_DataAboveInferenceCeiling);
 
+    // Objects created and kept in one method (a chain on `new`, or a local used only as the receiver of its members): their fields
+    // hold what was written through them, not what other code writes into other objects of the type.
+    [Fact]
+    public Task BuilderChainFedOnlyPublicParts_WhileAnotherChainFeedsRestrictedParts_OnlyThatChainIsReported() => HitAsync(Code(Chat, """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+        public class Bot
+        {
+            public void Secret(ChatClient chat, Customer customer) =>
+                chat.CompleteChat({|#0:new PromptBuilder().With("Summarise").With(customer.Ssn).Build()|});
+
+            public void Plain(ChatClient chat, Customer customer) =>
+                chat.CompleteChat(new PromptBuilder().With("Customer #" + customer.Id).Build());
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task LocalBuilderFedOnlyPublicParts_WhileAnotherLocalBuilderFeedsRestrictedParts_OnlyThatOneIsReported() => HitAsync(Code(Chat, """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+        public class Bot
+        {
+            public void Secret(ChatClient chat, Customer customer)
+            {
+                var builder = new PromptBuilder();
+                builder.With("Summarise").With(customer.Ssn);
+                chat.CompleteChat({|#0:builder.Build()|});
+            }
+
+            public void Plain(ChatClient chat, Customer customer)
+            {
+                var builder = new PromptBuilder();
+                builder.With("Customer #" + customer.Id);
+                var prompt = builder.Build();
+                chat.CompleteChat(prompt);
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task LocalEnvelopeSetWithPublicText_WhileAnotherIsSetWithRestrictedData_OnlyThatOneIsReported() => HitAsync(Code(Chat, """
+        public class Envelope
+        {
+            private string _body = "";
+
+            public void SetBody(string body) => _body = body;
+
+            public string Body => _body;
+        }
+
+        public class Bot
+        {
+            public void Secret(ChatClient chat, Customer customer)
+            {
+                var envelope = new Envelope();
+                envelope.SetBody(customer.Ssn);
+                chat.CompleteChat({|#0:envelope.Body|});
+            }
+
+            public void Plain(ChatClient chat)
+            {
+                var envelope = new Envelope();
+                envelope.SetBody("Hello");
+                chat.CompleteChat(envelope.Body);
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Theory]
+    [InlineData("var alias = builder; alias.With(customer.Ssn);")]
+    [InlineData("Fill(builder, customer);")]
+    [InlineData("System.Action fill = () => builder.With(customer.Ssn); fill();")]
+    [InlineData("Keep(builder.With(\"Summarise\")); Later(customer);")]
+    public Task LocalBuilderThatOtherCodeCanReach_StillCarriesWhatIsWrittenThroughIt(string use) => HitAsync(Code(Chat, """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+        public class Bot
+        {
+            private static PromptBuilder? _kept;
+
+            public void Run(ChatClient chat, Customer customer)
+            {
+                var builder = new PromptBuilder();
+                USE
+                chat.CompleteChat({|#0:builder.Build()|});
+            }
+
+            private static void Fill(PromptBuilder builder, Customer customer) => builder.With(customer.Ssn);
+
+            private static void Keep(PromptBuilder builder) => _kept = builder;
+
+            private static void Later(Customer customer) => _kept!.With(customer.Ssn);
+        }
+        """.Replace("USE", use)), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task KeptObject_StillCarriesWhatItsFieldInitializerWrites() => HitAsync(Code(Chat, """
+        public static class Vault
+        {
+            public static Customer Sample { get; } = new();
+        }
+
+        public class Card
+        {
+            private string _text = "Sample: " + Vault.Sample.Ssn;
+
+            public void Add(string line) => _text += line;
+
+            public string Text => _text;
+        }
+
+        public class Bot
+        {
+            public void Run(ChatClient chat)
+            {
+                var card = new Card();
+                card.Add("Hello");
+                chat.CompleteChat({|#0:card.Text|});
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
     [Fact]
     public Task BuilderFedOnlyPublicParts_NoDiagnostic() => CleanAsync(Code(Chat, """
         public class PromptBuilder
