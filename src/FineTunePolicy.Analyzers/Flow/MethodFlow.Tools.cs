@@ -92,6 +92,11 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     CheckReturns(lambda.Symbol, ToolSink(SymbolNames.Short(factory) + "(lambda)", call.Syntax.GetLocation()), check);
                 }
+                else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local })
+                {
+                    // A local function: its returns are part of this body.
+                    CheckReturns(local.Method, ToolSink(SymbolNames.Short(local.Method), call.Syntax.GetLocation()), check, at: tool);
+                }
                 else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
                     && _engine.HasBody(reference.Method) && !IsKernelFunction(reference.Method) && ReturnsData(reference.Method.ReturnType)
                     && _session.Request(reference.Method) is { } summary)
@@ -109,14 +114,29 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
-        private void CheckReturns(ISymbol function, SinkUse sink, System.Action<FlowValue, IOperation, SinkUse> check)
+        // Each returned value of the function, reported where it is returned; or, for a local function made into a tool by its name,
+        // all of them together at that name (its returns may be far from the factory call).
+        private void CheckReturns(ISymbol function, SinkUse sink, System.Action<FlowValue, IOperation, SinkUse> check, IOperation? at = null)
         {
+            var joined = FlowValue.Bottom;
             foreach (var (owner, returned) in _returns)
             {
                 if (SymbolEqualityComparer.Default.Equals(owner, function) && ReturnsData(Strip(returned).Type))
                 {
-                    check(WholeOf(returned), returned, sink);
+                    if (at is null)
+                    {
+                        check(WholeOf(returned), returned, sink);
+                    }
+                    else
+                    {
+                        joined = FlowValue.Join(joined, WholeOf(returned));
+                    }
                 }
+            }
+
+            if (at is not null && !joined.IsBottom)
+            {
+                check(joined, at, sink);
             }
         }
 

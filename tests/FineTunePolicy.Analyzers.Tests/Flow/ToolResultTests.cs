@@ -145,4 +145,39 @@ public class ToolResultTests
             public ChatOptions Options() => new() { Tools = [AIFunctionFactory.Create({|#0:CardOf|}, "card_of")] };
         }
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task CreateFunctionFromMethodWithALocalFunction_ChecksWhatItReturns_AtItsName() => HitAsync(Code(Kernel, """
+        public sealed class SupportPlugins
+        {
+            public static void Register(Kernel kernel, List<Order> orders)
+            {
+                kernel.Plugins.AddFromFunctions("orders", [kernel.CreateFunctionFromMethod({|#0:CardOf|}, "card_of")]);
+
+                string CardOf(int number)
+                {
+                    var order = orders.FirstOrDefault(o => o.Number == number);
+                    if (order is null)
+                    {
+                        return "unknown order";
+                    }
+
+                    return order.CardNumber;
+                }
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task AIFunctionFactoryCreateWithALocalFunctionReturningACount_NoDiagnostic() => CleanAsync(Code(ExtensionsAI, """
+        public sealed class SupportTools(List<Order> orders)
+        {
+            public ChatOptions Options()
+            {
+                int CountOf(string card) => orders.Count(o => o.CardNumber == card);
+                string Label(int number) => "Order #" + number;
+                return new() { Tools = [AIFunctionFactory.Create(CountOf, "count"), AIFunctionFactory.Create(Label, "label")] };
+            }
+        }
+        """));
 }
