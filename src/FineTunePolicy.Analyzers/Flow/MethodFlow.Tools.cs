@@ -56,7 +56,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             foreach (var argument in invocation.Arguments)
             {
-                if (Strip(argument.Value) is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                if (Strip(argument.Value) is IDelegateCreationOperation or IAnonymousFunctionOperation or ILocalReferenceOperation)
                 {
                     _toolDelegates.Add((method, argument.Value));
                 }
@@ -85,32 +85,63 @@ namespace FineTunePolicy.Analyzers.Flow
                 CheckReturns(_method, sink, check);
             }
 
-            foreach (var (factory, tool) in _toolDelegates)
+            foreach (var (factory, given) in _toolDelegates)
             {
-                var call = tool.Parent?.Parent ?? tool;
-                if (AsLambda(tool) is { } lambda)
+                var call = given.Parent?.Parent ?? given;
+                foreach (var tool in DelegatesIn(given))
                 {
-                    CheckReturns(lambda.Symbol, ToolSink(SymbolNames.Short(factory) + "(lambda)", call.Syntax.GetLocation()), check);
+                    CheckTool(factory, tool, Strip(given) is ILocalReferenceOperation ? given : null, call, check);
                 }
-                else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local })
-                {
-                    // A local function: its returns are part of this body.
-                    CheckReturns(local.Method, ToolSink(SymbolNames.Short(local.Method), call.Syntax.GetLocation()), check, at: tool);
-                }
-                else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-                    && _engine.HasBody(reference.Method) && !IsKernelFunction(reference.Method) && ReturnsData(reference.Method.ReturnType)
-                    && _session.Request(reference.Method) is { } summary)
-                {
-                    // A method group: what the method returns (what the model passes in is not known here).
-                    var result = new FlowValue(summary.Result.Fixed, 0, 0, FlowBound.None, state: summary.Result.State);
-                    if (reference.Instance is { } instance && (summary.Result.AllDeps & 1) != 0)
-                    {
-                        result = FlowValue.Join(result, Eval(instance, 0).AsContent());
-                    }
+            }
+        }
 
-                    check(result.Join(_classification.ReturnClass(reference.Method)), tool,
-                        ToolSink(SymbolNames.Short(reference.Method), call.Syntax.GetLocation()));
+        // The delegates an argument gives: itself, or what its local was assigned (Func<int, string> lookup = id => ...; Create(lookup)).
+        private IEnumerable<IOperation> DelegatesIn(IOperation given)
+        {
+            if (Strip(given) is not ILocalReferenceOperation local)
+            {
+                yield return given;
+                yield break;
+            }
+
+            if (_writes.TryGetValue(local.Local, out var writes))
+            {
+                foreach (var write in writes)
+                {
+                    if (write.Kind == WriteKind.Value && Strip(write.Value) is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                    {
+                        yield return write.Value;
+                    }
                 }
+            }
+        }
+
+        // One delegate made into a tool, reported at its returned expressions (a lambda) or at the name given to the factory.
+        private void CheckTool(
+            IMethodSymbol factory, IOperation tool, IOperation? givenAs, IOperation call, System.Action<FlowValue, IOperation, SinkUse> check)
+        {
+            if (AsLambda(tool) is { } lambda)
+            {
+                CheckReturns(lambda.Symbol, ToolSink(SymbolNames.Short(factory) + "(lambda)", call.Syntax.GetLocation()), check);
+            }
+            else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local })
+            {
+                // A local function: its returns are part of this body.
+                CheckReturns(local.Method, ToolSink(SymbolNames.Short(local.Method), call.Syntax.GetLocation()), check, at: givenAs ?? tool);
+            }
+            else if (Strip(tool) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                && _engine.HasBody(reference.Method) && !IsKernelFunction(reference.Method) && ReturnsData(reference.Method.ReturnType)
+                && _session.Request(reference.Method) is { } summary)
+            {
+                // A method group: what the method returns (what the model passes in is not known here).
+                var result = new FlowValue(summary.Result.Fixed, 0, 0, FlowBound.None, state: summary.Result.State);
+                if (reference.Instance is { } instance && (summary.Result.AllDeps & 1) != 0)
+                {
+                    result = FlowValue.Join(result, Eval(instance, 0).AsContent());
+                }
+
+                check(result.Join(_classification.ReturnClass(reference.Method)), givenAs ?? tool,
+                    ToolSink(SymbolNames.Short(reference.Method), call.Syntax.GetLocation()));
             }
         }
 

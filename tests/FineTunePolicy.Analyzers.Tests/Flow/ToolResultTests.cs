@@ -180,4 +180,42 @@ public class ToolResultTests
             }
         }
         """));
+
+    [Fact]
+    public Task AIFunctionFactoryCreateWithADelegateHeldInALocal_ChecksTheLambdaItHolds() => HitAsync(Code(ExtensionsAI, """
+        public sealed class SupportTools(List<Order> orders)
+        {
+            public AITool CardTool()
+            {
+                Func<int, string> lookup = number => {|#0:orders.First(o => o.Number == number).CardNumber|};
+                return AIFunctionFactory.Create(lookup, "card_of");
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task KernelFunctionFactoryWithAMethodGroupHeldInALocal_IsReportedAtTheLocal() => HitAsync(Code(Kernel, """
+        public sealed class SupportPlugins(List<Order> orders)
+        {
+            private string CardOf(int number) => orders.First(o => o.Number == number).CardNumber;
+
+            public KernelFunction CardFunction()
+            {
+                Func<int, string> lookup = CardOf;
+                return KernelFunctionFactory.CreateFromMethod({|#0:lookup|}, "card_of");
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    [Fact]
+    public Task ADelegateHeldInALocalReturningACount_NoDiagnostic() => CleanAsync(Code(ExtensionsAI, """
+        public sealed class SupportTools(List<Order> orders)
+        {
+            public AITool CountTool()
+            {
+                Func<string, int> count = card => orders.Count(o => o.CardNumber == card);
+                return AIFunctionFactory.Create(count, "count");
+            }
+        }
+        """));
 }
