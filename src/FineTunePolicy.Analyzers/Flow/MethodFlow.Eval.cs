@@ -194,7 +194,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
             if (instance is not null && !IsCountOfContainer(member))
             {
-                value = FlowValue.Join(value, Eval(instance, depth).AsContent());
+                value = FlowValue.Join(value, KeptMemberValue(member, instance, depth) ?? Eval(instance, depth).AsContent());
             }
 
             return value;

@@ -13,6 +13,7 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private readonly List<(ISymbol Member, Write Write, IOperation At)> _stateWrites = new();
         private readonly Dictionary<ILocalSymbol, bool> _keptLocals = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, Dictionary<ISymbol, List<IOperation>>?> _keptMemberWrites = new(SymbolEqualityComparer.Default);
 
         /// <summary>What <paramref name="operation"/> carries in the context of <paramref name="method"/> (a field initializer).</summary>
         public static FlowValue Evaluate(FlowEngine.Session session, IMethodSymbol method, IOperation operation)
@@ -331,6 +332,119 @@ namespace FineTunePolicy.Analyzers.Flow
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A string or value member read through a kept local (<see cref="IsKept"/>) whose only writes are assignments to its members
+        /// (<c>var request = new Request { Prompt = p }; request.Audit = customer.Ssn;</c>): what was assigned to that member, not
+        /// everything written into the object. Null where the object's content must be read whole (a method called on it, a constructor
+        /// that takes arguments or has a body, a member of a mutable type).
+        /// </summary>
+        private FlowValue? KeptMemberValue(ISymbol member, IOperation instance, int depth)
+        {
+            var type = member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type;
+            if (member.IsStatic || type is null || !(type.IsValueType || type.SpecialType == SpecialType.System_String) || !_engine.State.Tracks(member)
+                || Strip(instance) is not ILocalReferenceOperation { Local: var local } || !IsKept(instance, locals: true))
+            {
+                return null;
+            }
+
+            if (!_keptMemberWrites.TryGetValue(local, out var writes))
+            {
+                writes = MemberWritesOf(local);
+                _keptMemberWrites[local] = writes;
+            }
+
+            if (writes is null)
+            {
+                return null;
+            }
+
+            var value = FlowValue.Bottom;
+            if (writes.TryGetValue(member.OriginalDefinition, out var assigned))
+            {
+                foreach (var written in assigned)
+                {
+                    value = FlowValue.Join(value, Eval(written, depth));
+                }
+            }
+
+            return value;
+        }
+
+        // The values assigned to each member of a kept local's objects, in their initializers and through the local; null if anything
+        // else may write into them.
+        private Dictionary<ISymbol, List<IOperation>>? MemberWritesOf(ILocalSymbol local)
+        {
+            var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in _body.DescendantsAndSelf())
+            {
+                IOperation? created = null;
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declared when SymbolEqualityComparer.Default.Equals(declared.Symbol, local):
+                        created = declared.GetVariableInitializer()?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                        switch (reference.Parent)
+                        {
+                            case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                                created = assignment.Value;
+                                break;
+                            case IMemberReferenceOperation member when member.Instance == reference:
+                                if (member.Parent is IAssignmentOperation written && written.Target == member)
+                                {
+                                    Add(writes, member.Member, written.Value);
+                                }
+
+                                continue;
+                            default:
+                                return null;
+                        }
+
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (created is null)
+                {
+                    continue;
+                }
+
+                if (Strip(created) is not IObjectCreationOperation { Arguments.Length: 0 } creation || !MakesAnEmptyObject(creation))
+                {
+                    return null;
+                }
+
+                foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                {
+                    if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
+                    {
+                        return null;
+                    }
+
+                    Add(writes, target.Member, assignment.Value);
+                }
+            }
+
+            return writes;
+
+            // A constructor that takes nothing may still write into the object (Prompt = Defaults.Text): only one that writes nothing will do.
+            bool MakesAnEmptyObject(IObjectCreationOperation creation) =>
+                creation.Constructor is not { } constructor || !_engine.HasBody(constructor)
+                || _session.Request(constructor) is { } summary && summary.EffectOn(0).IsBottom;
+
+            static void Add(Dictionary<ISymbol, List<IOperation>> writes, ISymbol member, IOperation value)
+            {
+                member = member.OriginalDefinition;
+                if (!writes.TryGetValue(member, out var values))
+                {
+                    writes[member] = values = new List<IOperation>();
+                }
+
+                values.Add(value);
+            }
         }
     }
 }

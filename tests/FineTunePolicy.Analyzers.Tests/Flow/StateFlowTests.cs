@@ -537,6 +537,61 @@ public class StateFlowTests
         }
         """.Replace("USE", use)), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
+    [Theory]
+    [InlineData("var request = new Request(); request.Audit = customer.Ssn; request.Prompt = \"Say hello\";")]
+    [InlineData("var request = new Request { Audit = customer.Ssn, Prompt = \"Say hello\" };")]
+    [InlineData("var request = new Request { Prompt = \"Say hello\" }; request.Audit += customer.Ssn;")]
+    public Task KeptRequestWhoseClassifiedMemberIsNotSent_NoDiagnostic(string make) => CleanAsync(Code(Chat, """
+        public class Request
+        {
+            public Request() { }
+
+            public Request(string prompt) => Prompt = prompt;
+
+            public string Prompt { get; set; } = "";
+
+            public string Audit { get; set; } = "";
+
+            public void Stamp(string text) => Prompt = text;
+        }
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                MAKE
+                chat.CompleteChat(request.Prompt);
+            }
+        }
+        """.Replace("MAKE", make)));
+
+    [Theory]
+    [InlineData("var request = new Request(); request.Audit = customer.Name; request.Prompt = \"Hi \" + customer.Ssn;")]
+    [InlineData("var request = new Request { Prompt = customer.Ssn };")]
+    [InlineData("var request = new Request(); request.Stamp(customer.Ssn);")]
+    [InlineData("var request = new Request(customer.Ssn);")]
+    public Task KeptRequestWhoseSentMemberIsClassified_IsReported(string make) => HitAsync(Code(Chat, """
+        public class Request
+        {
+            public Request() { }
+
+            public Request(string prompt) => Prompt = prompt;
+
+            public string Prompt { get; set; } = "";
+
+            public string Audit { get; set; } = "";
+
+            public void Stamp(string text) => Prompt = text;
+        }
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                MAKE
+                chat.CompleteChat({|#0:request.Prompt|});
+            }
+        }
+        """.Replace("MAKE", make)), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
     [Fact]
     public Task KeptObject_StillCarriesWhatItsFieldInitializerWrites() => HitAsync(Code(Chat, """
         public static class Vault
