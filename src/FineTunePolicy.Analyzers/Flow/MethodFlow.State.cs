@@ -335,24 +335,42 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>
-        /// A string or value member read through a kept local (<see cref="IsKept"/>) whose only writes are assignments to its members
-        /// (<c>var request = new Request { Prompt = p }; request.Audit = customer.Ssn;</c>): what was assigned to that member, not
-        /// everything written into the object. Null where the object's content must be read whole (a method called on it, a constructor
-        /// that takes arguments or has a body, a member of a mutable type).
+        /// A string or value member read through a kept local (<see cref="IsKept"/>) whose only writes are assignments to its members and
+        /// a record's positional arguments (<c>var request = new Request { Prompt = p }; request.Audit = customer.Ssn;</c>,
+        /// <c>new AskRequest(p, customer.Ssn).Prompt</c>): what was given to that member, not everything written into the object. Null where
+        /// the object's content must be read whole (a method called on it, a constructor that takes arguments or writes into the object,
+        /// a member of a mutable type).
         /// </summary>
         private FlowValue? KeptMemberValue(ISymbol member, IOperation instance, int depth)
         {
             var type = member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type;
-            if (member.IsStatic || type is null || !(type.IsValueType || type.SpecialType == SpecialType.System_String) || !_engine.State.Tracks(member)
-                || Strip(instance) is not ILocalReferenceOperation { Local: var local } || !IsKept(instance, locals: true))
+            if (member.IsStatic || type is null || !(type.IsValueType || type.SpecialType == SpecialType.System_String)
+                || !(_engine.State.Tracks(member) || IsPositional(member)))
             {
                 return null;
             }
 
-            if (!_keptMemberWrites.TryGetValue(local, out var writes))
+            Dictionary<ISymbol, List<IOperation>>? writes;
+            switch (Strip(instance))
             {
-                writes = MemberWritesOf(local);
-                _keptMemberWrites[local] = writes;
+                case IObjectCreationOperation creation:
+                    writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+                    if (!AddCreationWrites(creation, writes))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case ILocalReferenceOperation { Local: var local } when IsKept(instance, locals: true):
+                    if (!_keptMemberWrites.TryGetValue(local, out writes))
+                    {
+                        writes = MemberWritesOf(local);
+                        _keptMemberWrites[local] = writes;
+                    }
+
+                    break;
+                default:
+                    return null;
             }
 
             if (writes is null)
@@ -371,6 +389,11 @@ namespace FineTunePolicy.Analyzers.Flow
 
             return value;
         }
+
+        // A record's positional property (record AskRequest(string Prompt, string Audit)): it holds its constructor argument.
+        private static bool IsPositional(ISymbol member) =>
+            member is IPropertySymbol { ContainingType.IsRecord: true, DeclaringSyntaxReferences.Length: 1 } property
+            && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax;
 
         // The values assigned to each member of a kept local's objects, in their initializers and through the local; null if anything
         // else may write into them.
@@ -407,44 +430,77 @@ namespace FineTunePolicy.Analyzers.Flow
                         continue;
                 }
 
-                if (created is null)
-                {
-                    continue;
-                }
-
-                if (Strip(created) is not IObjectCreationOperation { Arguments.Length: 0 } creation || !MakesAnEmptyObject(creation))
+                if (created is not null && (Strip(created) is not IObjectCreationOperation creation || !AddCreationWrites(creation, writes)))
                 {
                     return null;
-                }
-
-                foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-                {
-                    if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
-                    {
-                        return null;
-                    }
-
-                    Add(writes, target.Member, assignment.Value);
                 }
             }
 
             return writes;
+        }
 
-            // A constructor that takes nothing may still write into the object (Prompt = Defaults.Text): only one that writes nothing will do.
-            bool MakesAnEmptyObject(IObjectCreationOperation creation) =>
-                creation.Constructor is not { } constructor || !_engine.HasBody(constructor)
-                || _session.Request(constructor) is { } summary && summary.EffectOn(0).IsBottom;
-
-            static void Add(Dictionary<ISymbol, List<IOperation>> writes, ISymbol member, IOperation value)
+        private static void Add(Dictionary<ISymbol, List<IOperation>> writes, ISymbol member, IOperation value)
+        {
+            member = member.OriginalDefinition;
+            if (!writes.TryGetValue(member, out var values))
             {
-                member = member.OriginalDefinition;
-                if (!writes.TryGetValue(member, out var values))
+                writes[member] = values = new List<IOperation>();
+            }
+
+            values.Add(value);
+        }
+
+        // What one creation gives each member: a record's positional arguments and the object initializer's assignments. False when the
+        // constructor may write anything else into the object.
+        private bool AddCreationWrites(IObjectCreationOperation creation, Dictionary<ISymbol, List<IOperation>> writes)
+        {
+            if (creation.Constructor is not { } constructor)
+            {
+                return false;
+            }
+
+            if (creation.Arguments.Length > 0)
+            {
+                // A record's primary constructor stores each argument in the positional property of its name, and does nothing else.
+                if (!constructor.ContainingType.IsRecord || constructor.DeclaringSyntaxReferences.Length != 1
+                    || constructor.DeclaringSyntaxReferences[0].GetSyntax() is not RecordDeclarationSyntax)
                 {
-                    writes[member] = values = new List<IOperation>();
+                    return false;
                 }
 
-                values.Add(value);
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is not { } parameter)
+                    {
+                        return false;
+                    }
+
+                    foreach (var property in constructor.ContainingType.GetMembers(parameter.Name))
+                    {
+                        if (IsPositional(property))
+                        {
+                            Add(writes, property, argument.Value);
+                        }
+                    }
+                }
             }
+            else if (_engine.HasBody(constructor) && (_session.Request(constructor) is not { } summary || !summary.EffectOn(0).IsBottom))
+            {
+                // A constructor that takes nothing may still write into the object (Prompt = Defaults.Text): only one that writes nothing will do.
+                return false;
+            }
+
+            foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
+                {
+                    return false;
+                }
+
+                Add(writes, target.Member, assignment.Value);
+            }
+
+            return true;
         }
     }
 }

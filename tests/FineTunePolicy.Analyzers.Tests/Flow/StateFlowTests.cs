@@ -592,6 +592,38 @@ public class StateFlowTests
         }
         """.Replace("MAKE", make)), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
+    [Theory]
+    [InlineData("var request = new AskRequest(\"Say hello\", customer.Ssn); chat.CompleteChat(request.Prompt);")]
+    [InlineData("chat.CompleteChat(new AskRequest(\"Say hello\", customer.Ssn).Prompt);")]
+    [InlineData("var request = new AskRequest(\"Say hello\", \"\") { Audit = customer.Ssn }; chat.CompleteChat(request.Audit.Length + request.Prompt);")]
+    public Task PositionalRecordWhoseClassifiedArgumentIsNotSent_NoDiagnostic(string use) => CleanAsync(Code(Chat, """
+        public record AskRequest(string Prompt, string Audit);
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                USE
+            }
+        }
+        """.Replace("USE", use)));
+
+    [Theory]
+    [InlineData("var request = new AskRequest(customer.Ssn, \"audit\"); chat.CompleteChat({|#0:request.Prompt|});")]
+    [InlineData("chat.CompleteChat({|#0:new AskRequest(\"Hi\", \"audit\") { Prompt = customer.Ssn }.Prompt|});")]
+    [InlineData("var request = new AskRequest(\"Hi\", customer.Ssn); chat.CompleteChat({|#0:request.ToString()|});")]
+    public Task PositionalRecordWhoseSentPartIsClassified_IsReported(string use) => HitAsync(Code(Chat, """
+        public record AskRequest(string Prompt, string Audit);
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                USE
+            }
+        }
+        """.Replace("USE", use)), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
     [Fact]
     public Task KeptObject_StillCarriesWhatItsFieldInitializerWrites() => HitAsync(Code(Chat, """
         public static class Vault
