@@ -14,6 +14,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly List<(ISymbol Member, Write Write, IOperation At)> _stateWrites = new();
         private readonly Dictionary<ILocalSymbol, bool> _keptLocals = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, Dictionary<ISymbol, List<IOperation>>?> _keptMemberWrites = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<List<IOperation>> _keptMembersReading = new();
 
         /// <summary>What <paramref name="operation"/> carries in the context of <paramref name="method"/> (a field initializer).</summary>
         public static FlowValue Evaluate(FlowEngine.Session session, IMethodSymbol method, IOperation operation)
@@ -378,12 +379,21 @@ namespace FineTunePolicy.Analyzers.Flow
                 return null;
             }
 
+            // r.Prompt = r.Audit; r.Audit = r.Prompt + x: a member read again while its writes are being read adds nothing new (the
+            // join of the rest is the fixed point).
             var value = FlowValue.Bottom;
-            if (writes.TryGetValue(member.OriginalDefinition, out var assigned))
+            if (writes.TryGetValue(member.OriginalDefinition, out var assigned) && _keptMembersReading.Add(assigned))
             {
-                foreach (var written in assigned)
+                try
                 {
-                    value = FlowValue.Join(value, Eval(written, depth));
+                    foreach (var written in assigned)
+                    {
+                        value = FlowValue.Join(value, Eval(written, depth + 1));
+                    }
+                }
+                finally
+                {
+                    _keptMembersReading.Remove(assigned);
                 }
             }
 

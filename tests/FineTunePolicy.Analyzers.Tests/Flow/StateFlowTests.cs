@@ -592,6 +592,27 @@ public class StateFlowTests
         }
         """.Replace("MAKE", make)), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
+    [Fact]
+    public Task KeptRequestWhoseMembersAreAssignedFromEachOther_CarriesWhatEnteredTheCycle() => HitAsync(Code(Chat, """
+        public class Request
+        {
+            public string Prompt { get; set; } = "";
+
+            public string Audit { get; set; } = "";
+        }
+
+        public class Bot
+        {
+            public void Run(ChatClient chat, Customer customer)
+            {
+                var request = new Request();
+                request.Prompt = request.Audit;
+                request.Audit = request.Prompt + customer.Ssn;
+                chat.CompleteChat({|#0:request.Prompt|});
+            }
+        }
+        """), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
     [Theory]
     [InlineData("var request = new AskRequest(\"Say hello\", customer.Ssn); chat.CompleteChat(request.Prompt);")]
     [InlineData("chat.CompleteChat(new AskRequest(\"Say hello\", customer.Ssn).Prompt);")]
