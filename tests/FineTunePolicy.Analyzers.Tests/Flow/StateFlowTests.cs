@@ -9,6 +9,39 @@ public class StateFlowTests
 {
     private const string Chat = "using OpenAI.Chat;";
 
+    // A fluent builder and a request object, for the tests of objects kept in one method.
+    private const string PromptBuilderType = """
+        public class PromptBuilder
+        {
+            private readonly List<string> _parts = new();
+
+            public PromptBuilder With(string part)
+            {
+                _parts.Add(part);
+                return this;
+            }
+
+            public string Build() => string.Join("\n", _parts);
+        }
+
+        """;
+
+    private const string RequestType = """
+        public class Request
+        {
+            public Request() { }
+
+            public Request(string prompt) => Prompt = prompt;
+
+            public string Prompt { get; set; } = "";
+
+            public string Audit { get; set; } = "";
+
+            public void Stamp(string text) => Prompt = text;
+        }
+
+        """;
+
     [Fact]
     public async Task FieldWrittenInOneMethodSentInAnother_ReportsThePathThroughTheState()
     {
@@ -369,19 +402,7 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
-    public Task BuilderChainReturningThis_CarriesEveryPart() => HitAsync(Code(Chat, """
-        public class PromptBuilder
-        {
-            private readonly List<string> _parts = new();
-
-            public PromptBuilder With(string part)
-            {
-                _parts.Add(part);
-                return this;
-            }
-
-            public string Build() => string.Join("\n", _parts);
-        }
+    public Task BuilderChainReturningThis_CarriesEveryPart() => HitAsync(Code(Chat, PromptBuilderType + """
 
         public class Bot
         {
@@ -415,19 +436,7 @@ public class StateFlowTests
     // Objects created and kept in one method (a chain on `new`, or a local used only as the receiver of its members): their fields
     // hold what was written through them, not what other code writes into other objects of the type.
     [Fact]
-    public Task BuilderChainFedOnlyPublicParts_WhileAnotherChainFeedsRestrictedParts_OnlyThatChainIsReported() => HitAsync(Code(Chat, """
-        public class PromptBuilder
-        {
-            private readonly List<string> _parts = new();
-
-            public PromptBuilder With(string part)
-            {
-                _parts.Add(part);
-                return this;
-            }
-
-            public string Build() => string.Join("\n", _parts);
-        }
+    public Task BuilderChainFedOnlyPublicParts_WhileAnotherChainFeedsRestrictedParts_OnlyThatChainIsReported() => HitAsync(Code(Chat, PromptBuilderType + """
         public class Bot
         {
             public void Secret(ChatClient chat, Customer customer) =>
@@ -439,19 +448,8 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
-    public Task LocalBuilderFedOnlyPublicParts_WhileAnotherLocalBuilderFeedsRestrictedParts_OnlyThatOneIsReported() => HitAsync(Code(Chat, """
-        public class PromptBuilder
-        {
-            private readonly List<string> _parts = new();
-
-            public PromptBuilder With(string part)
-            {
-                _parts.Add(part);
-                return this;
-            }
-
-            public string Build() => string.Join("\n", _parts);
-        }
+    public Task LocalBuilderFedOnlyPublicParts_WhileAnotherLocalBuilderFeedsRestrictedParts_OnlyThatOneIsReported() =>
+        HitAsync(Code(Chat, PromptBuilderType + """
         public class Bot
         {
             public void Secret(ChatClient chat, Customer customer)
@@ -505,19 +503,7 @@ public class StateFlowTests
     [InlineData("Fill(builder, customer);")]
     [InlineData("System.Action fill = () => builder.With(customer.Ssn); fill();")]
     [InlineData("Keep(builder.With(\"Summarise\")); Later(customer);")]
-    public Task LocalBuilderThatOtherCodeCanReach_StillCarriesWhatIsWrittenThroughIt(string use) => HitAsync(Code(Chat, """
-        public class PromptBuilder
-        {
-            private readonly List<string> _parts = new();
-
-            public PromptBuilder With(string part)
-            {
-                _parts.Add(part);
-                return this;
-            }
-
-            public string Build() => string.Join("\n", _parts);
-        }
+    public Task LocalBuilderThatOtherCodeCanReach_StillCarriesWhatIsWrittenThroughIt(string use) => HitAsync(Code(Chat, PromptBuilderType + """
         public class Bot
         {
             private static PromptBuilder? _kept;
@@ -541,19 +527,7 @@ public class StateFlowTests
     [InlineData("var request = new Request(); request.Audit = customer.Ssn; request.Prompt = \"Say hello\";")]
     [InlineData("var request = new Request { Audit = customer.Ssn, Prompt = \"Say hello\" };")]
     [InlineData("var request = new Request { Prompt = \"Say hello\" }; request.Audit += customer.Ssn;")]
-    public Task KeptRequestWhoseClassifiedMemberIsNotSent_NoDiagnostic(string make) => CleanAsync(Code(Chat, """
-        public class Request
-        {
-            public Request() { }
-
-            public Request(string prompt) => Prompt = prompt;
-
-            public string Prompt { get; set; } = "";
-
-            public string Audit { get; set; } = "";
-
-            public void Stamp(string text) => Prompt = text;
-        }
+    public Task KeptRequestWhoseClassifiedMemberIsNotSent_NoDiagnostic(string make) => CleanAsync(Code(Chat, RequestType + """
         public class Bot
         {
             public void Run(ChatClient chat, Customer customer)
@@ -569,19 +543,7 @@ public class StateFlowTests
     [InlineData("var request = new Request { Prompt = customer.Ssn };")]
     [InlineData("var request = new Request(); request.Stamp(customer.Ssn);")]
     [InlineData("var request = new Request(customer.Ssn);")]
-    public Task KeptRequestWhoseSentMemberIsClassified_IsReported(string make) => HitAsync(Code(Chat, """
-        public class Request
-        {
-            public Request() { }
-
-            public Request(string prompt) => Prompt = prompt;
-
-            public string Prompt { get; set; } = "";
-
-            public string Audit { get; set; } = "";
-
-            public void Stamp(string text) => Prompt = text;
-        }
+    public Task KeptRequestWhoseSentMemberIsClassified_IsReported(string make) => HitAsync(Code(Chat, RequestType + """
         public class Bot
         {
             public void Run(ChatClient chat, Customer customer)
@@ -673,19 +635,7 @@ public class StateFlowTests
         """), Descriptors.FTP0001_RestrictedDataReachesLlm);
 
     [Fact]
-    public Task BuilderFedOnlyPublicParts_NoDiagnostic() => CleanAsync(Code(Chat, """
-        public class PromptBuilder
-        {
-            private readonly List<string> _parts = new();
-
-            public PromptBuilder With(string part)
-            {
-                _parts.Add(part);
-                return this;
-            }
-
-            public string Build() => string.Join("\n", _parts);
-        }
+    public Task BuilderFedOnlyPublicParts_NoDiagnostic() => CleanAsync(Code(Chat, PromptBuilderType + """
 
         public class Bot
         {
