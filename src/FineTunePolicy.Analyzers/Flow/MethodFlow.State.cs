@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -166,16 +167,8 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>How a callee's reads through <c>this</c> are seen by this method at <paramref name="call"/>.</summary>
-        private StateScope ReceiverScope(IOperation call, IOperation? receiver) => call switch
-        {
-            IObjectCreationOperation => StateScope.Initial,
-            _ => ScopeOf(receiver ?? call switch
-            {
-                IInvocationOperation invocation => invocation.Instance,
-                IPropertyReferenceOperation property => property.Instance,
-                _ => null,
-            }),
-        };
+        private StateScope ReceiverScope(IOperation call, IOperation? receiver) =>
+            call is IObjectCreationOperation ? StateScope.Initial : ScopeOf(ArgumentsFor(call, 0, receiver).FirstOrDefault());
 
         /// <summary>
         /// Whether <paramref name="operation"/> is an object that no code but this method's can reach: <c>new T(...)</c>, a call on one

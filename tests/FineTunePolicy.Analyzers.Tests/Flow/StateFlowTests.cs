@@ -579,23 +579,16 @@ public class StateFlowTests
     [InlineData("var request = new AskRequest(\"Say hello\", customer.Ssn); chat.CompleteChat(request.Prompt);")]
     [InlineData("chat.CompleteChat(new AskRequest(\"Say hello\", customer.Ssn).Prompt);")]
     [InlineData("var request = new AskRequest(\"Say hello\", \"\") { Audit = customer.Ssn }; chat.CompleteChat(request.Audit.Length + request.Prompt);")]
-    public Task PositionalRecordWhoseClassifiedArgumentIsNotSent_NoDiagnostic(string use) => CleanAsync(Code(Chat, """
-        public record AskRequest(string Prompt, string Audit);
-
-        public class Bot
-        {
-            public void Run(ChatClient chat, Customer customer)
-            {
-                USE
-            }
-        }
-        """.Replace("USE", use)));
+    public Task PositionalRecordWhoseClassifiedArgumentIsNotSent_NoDiagnostic(string use) => CleanAsync(AskRequestBot(use));
 
     [Theory]
     [InlineData("var request = new AskRequest(customer.Ssn, \"audit\"); chat.CompleteChat({|#0:request.Prompt|});")]
     [InlineData("chat.CompleteChat({|#0:new AskRequest(\"Hi\", \"audit\") { Prompt = customer.Ssn }.Prompt|});")]
     [InlineData("var request = new AskRequest(\"Hi\", customer.Ssn); chat.CompleteChat({|#0:request.ToString()|});")]
-    public Task PositionalRecordWhoseSentPartIsClassified_IsReported(string use) => HitAsync(Code(Chat, """
+    public Task PositionalRecordWhoseSentPartIsClassified_IsReported(string use) => HitAsync(AskRequestBot(use), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    // A bot that makes a positional record and sends part of it (USE).
+    private static string AskRequestBot(string use) => Code(Chat, """
         public record AskRequest(string Prompt, string Audit);
 
         public class Bot
@@ -605,7 +598,7 @@ public class StateFlowTests
                 USE
             }
         }
-        """.Replace("USE", use)), Descriptors.FTP0001_RestrictedDataReachesLlm);
+        """.Replace("USE", use));
 
     [Fact]
     public Task KeptObject_StillCarriesWhatItsFieldInitializerWrites() => HitAsync(Code(Chat, """
