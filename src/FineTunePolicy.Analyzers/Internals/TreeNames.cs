@@ -284,7 +284,7 @@ namespace FineTunePolicy.Analyzers
         /// The names a span of text mentions (a declaration's, or the text between declarations): building the syntax nodes of every body cost most of
         /// this pass. Text mentions more than the code calls (comments, strings, keywords), which costs an analysis,
         /// never a finding. What text does not name is added: <c>new</c>, <c>this(</c> and <c>base(</c> call a
-        /// constructor (and a collection initializer, which needs <c>new</c>, calls <c>Add</c>); <c>$"..."</c> calls
+        /// constructor (and a collection initializer, a brace after <c>new T(...)</c>, calls <c>Add</c>); <c>$"..."</c> calls
         /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters change what an
         /// identifier's text spells: there it answers false, and a declaration is read from its syntax instead.
         /// </summary>
@@ -332,7 +332,10 @@ namespace FineTunePolicy.Analyzers
                     if (word == NewKeyword)
                     {
                         mentions.Add(ConstructorName);
-                        mentions.Add(AddName);
+                        if (MayOpenInitializer(source, length, i))
+                        {
+                            mentions.Add(AddName);
+                        }
                     }
                     else if ((word == ThisKeyword || word == BaseKeyword) && NextNonSpace(source, length, i) == '(')
                     {
@@ -379,6 +382,66 @@ namespace FineTunePolicy.Analyzers
             }
 
             return table;
+        }
+
+        /// <summary>
+        /// Whether the creation that follows <c>new</c> may have an initializer, that is, whether a brace follows its type and
+        /// arguments: only a collection initializer calls <c>Add</c>, and most creations have none (<c>new StringBuilder()</c>).
+        /// Text the walk cannot read with certainty (a string, a comment, a directive) answers yes: an analysis more, never a finding less.
+        /// </summary>
+        private static bool MayOpenInitializer(char[] source, int length, int index)
+        {
+            // The type: names, dots, '::', '?', and bracketed type arguments or ranks.
+            var depth = 0;
+            for (; index < length; index++)
+            {
+                var c = source[index];
+                if (c is '"' or '\'' or '/' or '#' or '@' or '$')
+                {
+                    return true;
+                }
+
+                if (c is '<' or '[' || depth > 0 && c == '(')
+                {
+                    depth++;
+                }
+                else if (c is '>' or ']' || depth > 0 && c == ')')
+                {
+                    if (--depth < 0)
+                    {
+                        return true;
+                    }
+                }
+                else if (depth == 0 && !IsIdentifierPart(c) && c is not ('.' or ':' or '?') && !char.IsWhiteSpace(c))
+                {
+                    break;
+                }
+            }
+
+            // The arguments, to their closing parenthesis.
+            if (index < length && source[index] == '(')
+            {
+                for (depth = 0; index < length; index++)
+                {
+                    var c = source[index];
+                    if (c is '"' or '\'' or '/' or '#' or '@' or '$')
+                    {
+                        return true;
+                    }
+
+                    if (c == '(')
+                    {
+                        depth++;
+                    }
+                    else if (c == ')' && --depth == 0)
+                    {
+                        index++;
+                        break;
+                    }
+                }
+            }
+
+            return NextNonSpace(source, length, index) is '{' or '/' or '#' or '\0';
         }
 
         private static char NextNonSpace(char[] source, int length, int index)

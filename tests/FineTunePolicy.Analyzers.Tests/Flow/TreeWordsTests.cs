@@ -1,4 +1,7 @@
+using FineTunePolicy.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FineTunePolicy.Analyzers.Tests.Flow;
 
@@ -44,5 +47,57 @@ public class TreeWordsTests
 
         Assert.Null(TreeNames.Of(tree).WordsOf(tree));
         Assert.True(TreeNames.Of(tree).MayMention(tree, NameHash.Of("Absent")));
+    }
+
+    // A collection initializer calls Add, which a sink may be named (Anthropic's IResourceService.Add): the text reading mentions Add
+    // only where a brace may open one after `new T(...)`, so that every `new StringBuilder()` does not make its method reach a sink.
+    [Theory]
+    [InlineData("class C { void M() { var b = new System.Text.StringBuilder(); } }", false)]
+    [InlineData("class C { object M() => new Dictionary<string, List<int>>(capacity: Math.Max(1, 4)).Count; }", false)]
+    [InlineData("class C { public new string ToString() => Text; }", false)]
+    [InlineData("class C { void M() { var l = new List<int> { 1 }; } }", true)]
+    [InlineData("class C { List<int> l = new() { 1 }; }", true)]
+    [InlineData("class C { void M() { var l = new List<(int, string)>(4)\n        {\n            (1, One)\n        }; } }", true)]
+    [InlineData("class C { void M() { var o = new Outer { Items = { 1 } }; } }", true)]
+    [InlineData("class C { void M() { var d = new D(Make(\"(\")); } }", true)]      // a string in the arguments: not read further
+    [InlineData("class C { void M() { var d = new D() /* then */ { 1 }; } }", true)]   // a comment before the brace
+    public void New_MentionsAdd_OnlyWhereABraceMayOpenAnInitializer(string source, bool mentionsAdd)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+
+        Assert.Equal(mentionsAdd, TreeNames.Of(tree).MayMention(tree, NameHash.Of("Add")));
+    }
+
+    // The text reading is a superset of the syntax: every member of the repository's own C# that holds a collection initializer
+    // mentions Add (tests, samples and sources: thousands of creations, each shape the code base uses).
+    [Fact]
+    public void EveryCollectionInitializerOfTheRepository_ItsMemberMentionsAdd()
+    {
+        var checkedMembers = 0;
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Root, "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file);
+            var names = TreeNames.Of(tree);
+            foreach (var initializer in tree.GetRoot().DescendantNodes().OfType<InitializerExpressionSyntax>()
+                .Where(static i => i.IsKind(SyntaxKind.CollectionInitializerExpression)))
+            {
+                var declaration = initializer.FirstAncestorOrSelf<MemberDeclarationSyntax>(
+                    static m => m is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax);
+                if (declaration is not null && names.Members.TryGetValue(declaration.SpanStart, out var member))
+                {
+                    checkedMembers++;
+                    Assert.True(member.MentionedNames.Contains(NameHash.Of("Add")),
+                        $"{file}({initializer.GetLocation().GetLineSpan().StartLinePosition.Line + 1}): {initializer.Parent}");
+                }
+            }
+        }
+
+        Assert.True(checkedMembers > 50, $"only {checkedMembers} members with a collection initializer found");
     }
 }
