@@ -428,6 +428,52 @@ public class WorkTests
         Assert.Contains(source, finding.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SinkNamesOfSdksNotReferenced_MakeNoBodyReachASink()
+    {
+        // Add, Create and Send are sink names of Anthropic's catalogue types (IResourceService, IMessageService, IEventService) and of
+        // Betalgo's (Create), not of OpenAI's. Without those two SDKs referenced, the 30 helpers that call namesakes (a list, a factory,
+        // a bus of their own) and the factory's and bus's own methods are never analysed: only the sender is.
+        var helpers = string.Join("\n", Enumerable.Range(0, 10).Select(i => $$"""
+            public void Collect{{i}}(List<string> list, Customer c) => list.Add(c.Name);
+            public Widget Make{{i}}(Factory f, Customer c) => f.Create(c.Name);
+            public void Post{{i}}(Bus bus, Customer c) => bus.Send(c.Name);
+            """));
+        var source = Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Widget { }
+            public class Factory { public Widget Create(string name) => new Widget(); }
+            public class Bus { public void Send(string text) => Console.WriteLine(text); }
+
+            public class Helpers
+            {
+            {{helpers}}
+            }
+
+            public class Sender
+            {
+                public void Run(ChatClient chat, Customer c) => chat.CompleteChat(c.Name);
+            }
+            """);
+
+        await DirectRun.AnalyzeAsync(DirectRun.Compile("WorkNamesReferenced", source), concurrent: false);
+        var notReferenced = DirectRun.Without(DirectRun.Compile("WorkNamesNotReferenced", source), "Anthropic", "Betalgo");
+        await DirectRun.AnalyzeAsync(notReferenced, concurrent: false);
+
+        // Under an extern alias a reference's types are not in the global namespace, so every catalogue name counts there.
+        var aliased = DirectRun.Compile("WorkNamesAliased", source);
+        foreach (var reference in aliased.References
+            .Where(r => r.Display is { } path && Path.GetFileName(path).StartsWith("Anthropic", StringComparison.Ordinal)))
+        {
+            aliased = aliased.ReplaceReference(reference, reference.WithAliases(["anthropic"]));
+        }
+
+        await DirectRun.AnalyzeAsync(DirectRun.Without(aliased, "Betalgo"), concurrent: false);
+
+        Assert.Equal(33, Engines["WorkNamesReferenced"].SummariesComputed);
+        Assert.Equal(1, Engines["WorkNamesNotReferenced"].SummariesComputed);
+        Assert.Equal(33, Engines["WorkNamesAliased"].SummariesComputed);
+    }
+
     private static readonly string[] SdkNames =
         ["OpenAI", "Azure.AI", "Anthropic", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "OllamaSharp", "Betalgo", "LLamaSharp"];
 }
