@@ -128,6 +128,7 @@ internal static class WholeCompilation
                 + $"{engine?.SummariesComputed} method bodies summarised, {engine?.WritesEvaluated} writes evaluated, "
                 + $"{engine?.Reach(CancellationToken.None).ReachingNameCount} names reach a sink; "
                 + $"state: {engine?.State.TreesLookedAt} trees looked at, {engine?.State.TreesSearched} trees searched for a name, "
+                + $"{engine?.State.OccurrencesLocated} occurrences located, "
                 + $"{engine?.State.NamesBound} names bound, "
                 + $"{engine?.State.Lookups.Words} words looked up, {engine?.State.Lookups.Reaching} types' reaching trees read");
         }

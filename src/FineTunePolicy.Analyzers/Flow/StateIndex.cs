@@ -48,6 +48,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private Dictionary<SyntaxTree, int>? _positions;
         private int _wordsScanned;
         private int _treesSearched;
+        private int _occurrencesLocated;
         private int _treesLookedAt;
         private int _namesBound;
 
@@ -61,6 +62,9 @@ namespace FineTunePolicy.Analyzers.Flow
 
         /// <summary>How many trees' texts were searched for a name (a regression measure of work, not time).</summary>
         public int TreesSearched => Volatile.Read(ref _treesSearched);
+
+        /// <summary>How many occurrences of a name were located in their trees (a regression measure of work, not time).</summary>
+        public int OccurrencesLocated => Volatile.Read(ref _occurrencesLocated);
 
         /// <summary>How many occurrences of a name were bound to check that they stand for the member.</summary>
         public int NamesBound => Volatile.Read(ref _namesBound);
@@ -412,7 +416,7 @@ namespace FineTunePolicy.Analyzers.Flow
             var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
             var mutable = type.IsReferenceType && type.SpecialType != SpecialType.System_String;
             return _writers.GetOrAdd(member, static (m, state) =>
-                state.Self.FindMethods(m, m.Name, state.Mutable ? IsMutableWritePosition : IsValueWritePosition, state.Session),
+                state.Self.FindMethods(m, m.Name, state.Mutable ? IsMutableWritePosition : ValueWrite, state.Session),
                 (Self: this, Session: session, Mutable: mutable));
         }
 
@@ -439,9 +443,9 @@ namespace FineTunePolicy.Analyzers.Flow
                     return callers;
                 case { AssociatedSymbol: IPropertySymbol { IsIndexer: true } }:
                     // slots[key] = value: the element accesses written in the files that name the indexer's type.
-                    return FindMethods(method, "[", IsValueWritePosition, session, SyntaxKind.OpenBracketToken);
+                    return FindMethods(method, "[", ValueWrite, session, SyntaxKind.OpenBracketToken);
                 case { AssociatedSymbol: { } property }:
-                    return FindMethods(method, property.Name, IsValueWritePosition, session);
+                    return FindMethods(method, property.Name, ValueWrite, session);
                 default:
                     return FindMethods(method, method.Name, IsCallName, session);
             }
@@ -803,7 +807,8 @@ namespace FineTunePolicy.Analyzers.Flow
                 {
                     var end = at + name.Length;
                     if (word && (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end]))
-                        || kind == SyntaxKind.NewKeyword && !FollowedByParenthesis(text, end))
+                        || kind == SyntaxKind.NewKeyword && !FollowedByParenthesis(text, end)
+                        || accept == ValueWrite && !MayBeValueWrite(text, at, end))
                     {
                         continue;
                     }
@@ -815,6 +820,7 @@ namespace FineTunePolicy.Analyzers.Flow
                         scope = parent;
                     }
 
+                    Interlocked.Increment(ref self._occurrencesLocated);
                     var token = scope.FindToken(at);
                     scope = token.Parent ?? scope;
                     if (token.IsKind(kind) && token.ValueText == name && accept(token))
@@ -1098,7 +1104,10 @@ namespace FineTunePolicy.Analyzers.Flow
 
         private static bool IsMutableWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: true);
 
-        private static bool IsValueWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: false);
+        internal static bool IsValueWritePosition(SyntaxToken token) => IsWritePosition(token, mutable: false);
+
+        // One delegate for the value-write test, so that Occurrences knows it and reads the text around each occurrence first.
+        private static readonly System.Func<SyntaxToken, bool> ValueWrite = IsValueWritePosition;
 
         /// <summary>Whether the name is written here: an assignment's target, a call or member on it, a ref or out argument.</summary>
         private static bool IsWritePosition(SyntaxToken token, bool mutable)
@@ -1173,6 +1182,76 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+        /// <summary>
+        /// Whether the text around an occurrence (<paramref name="at"/> to <paramref name="end"/>) allows what <see cref="IsValueWritePosition"/>
+        /// accepts: an assignment operator after it in the same statement, or <c>ref</c>, <c>out</c> or <c>in</c> before it. Most
+        /// occurrences are reads (<c>o.Number.ToString()</c>, <c>Line("City", a.City)</c>), and those are not located in the tree.
+        /// Text this reading cannot be sure of (a string, a character, a comment, a directive) counts as a write.
+        /// </summary>
+        internal static bool MayBeValueWrite(string text, int at, int end)
+        {
+            // After: '=' that is not part of '==' or '=>' (so '+=', '??=', '<<=' and, to be safe, '<=' count), before the statement ends.
+            var depth = 0;
+            for (var i = end; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '=' when i + 1 < text.Length && text[i + 1] is '=' or '>':
+                        i++;
+                        break;
+                    case '=':
+                        return true;
+                    case '"' or '\'' or '/' or '#':
+                        return true;
+                    case '(' or '[':
+                        depth++;
+                        break;
+                    case ')' or ']':
+                        depth--;
+                        break;
+                    case ';' or '}' when depth <= 0:
+                        i = text.Length;
+                        break;
+                }
+            }
+
+            // Before: the argument's text back to its start, through names, member accesses and parentheses.
+            var start = at;
+            while (start > 0 && (IsIdentifierPart(text[start - 1]) || text[start - 1] is '.' or '?' or '!' or '(' || char.IsWhiteSpace(text[start - 1])))
+            {
+                start--;
+            }
+
+            if (start > 0 && text[start - 1] is '/' or '#')
+            {
+                return true;
+            }
+
+            for (var i = start; i < at;)
+            {
+                if (!IsIdentifierPart(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var wordStart = i;
+                while (i < at && IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+
+                if (string.CompareOrdinal(text, wordStart, "ref", 0, 3) == 0 && i - wordStart == 3
+                    || (string.CompareOrdinal(text, wordStart, "out", 0, 3) == 0 && i - wordStart == 3)
+                    || (string.CompareOrdinal(text, wordStart, "in", 0, 2) == 0 && i - wordStart == 2))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // new(...) or new (...): a target-typed construction; new T(...) is found by T's name.
         private static bool FollowedByParenthesis(string text, int index)

@@ -74,14 +74,8 @@ public class TreeWordsTests
     public void EveryCollectionInitializerOfTheRepository_ItsMemberMentionsAdd()
     {
         var checkedMembers = 0;
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Root, "*.cs", SearchOption.AllDirectories))
+        foreach (var file in RepositoryPaths.CSharpFiles())
         {
-            if (file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                || file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file);
             var names = TreeNames.Of(tree);
             foreach (var initializer in tree.GetRoot().DescendantNodes().OfType<InitializerExpressionSyntax>()
