@@ -107,7 +107,13 @@ namespace FineTunePolicy.Analyzers.Sinks
 
                 var name = metadataName.Substring(dot + 1);
                 var tick = name.IndexOf('`');
-                var arity = tick < 0 ? 0 : int.Parse(name.Substring(tick + 1), System.Globalization.CultureInfo.InvariantCulture);
+                var arity = 0;
+                if (tick >= 0 && !int.TryParse(name.Substring(tick + 1), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out arity))
+                {
+                    return true;
+                }
+
                 return Namespace(metadataName.Substring(0, dot)) is { } container
                     && !container.GetTypeMembers(tick < 0 ? name : name.Substring(0, tick), arity).IsEmpty;
             }

@@ -49,8 +49,8 @@ public class TreeWordsTests
         Assert.True(TreeNames.Of(tree).MayMention(tree, NameHash.Of("Absent")));
     }
 
-    // A collection initializer calls Add, which a sink may be named (Anthropic's IResourceService.Add): the text reading mentions Add
-    // only where a brace may open one after `new T(...)`, so that every `new StringBuilder()` does not make its method reach a sink.
+    // A collection initializer calls Add, and Add names a sink (Anthropic's IResourceService.Add): the text reading mentions Add only
+    // where a brace may open one after `new T(...)`, so that a `new StringBuilder()` does not make its method look as if it reached a sink.
     [Theory]
     [InlineData("class C { void M() { var b = new System.Text.StringBuilder(); } }", false)]
     [InlineData("class C { object M() => new Dictionary<string, List<int>>(capacity: Math.Max(1, 4)).Count; }", false)]
@@ -68,8 +68,8 @@ public class TreeWordsTests
         Assert.Equal(mentionsAdd, TreeNames.Of(tree).MayMention(tree, NameHash.Of("Add")));
     }
 
-    // The text reading is a superset of the syntax: every member of the repository's own C# that holds a collection initializer
-    // mentions Add (tests, samples and sources: thousands of creations, each shape the code base uses).
+    // The text reading is a superset of the syntax: every member of the repository's own C# (sources, tests, samples) that holds a
+    // collection initializer mentions Add, whatever the shape of its creation.
     [Fact]
     public void EveryCollectionInitializerOfTheRepository_ItsMemberMentionsAdd()
     {

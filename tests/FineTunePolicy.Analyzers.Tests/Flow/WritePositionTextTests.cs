@@ -33,8 +33,8 @@ public class WritePositionTextTests
         Assert.Equal(mayWrite, StateIndex.MayBeValueWrite(statement, at, at + "Number".Length));
     }
 
-    // Every identifier and '[' of the repository's own C# that the syntax calls a value write passes the text reading: tests, samples
-    // and sources, thousands of writes in every shape the code base uses.
+    // Every identifier and '[' of the repository's own C# (sources, tests, samples) that the syntax calls a value write passes the
+    // text reading, whatever the shape of the write.
     [Fact]
     public void EveryValueWriteOfTheRepository_PassesTheTextReading()
     {
