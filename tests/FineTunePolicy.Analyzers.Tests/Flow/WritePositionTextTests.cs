@@ -54,6 +54,6 @@ public class WritePositionTextTests
             }
         }
 
-        Assert.True(writes > 1000, $"only {writes} writes found");
+        Assert.True(writes >= 1000, $"only {writes} writes found");
     }
 }

@@ -5,11 +5,10 @@ internal static class RepositoryPaths
     /// <summary>The folder holding FineTunePolicy.Analyzers.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The repository's own C# files (sources, tests, samples), not what a build put under bin or obj.</summary>
+    /// <summary>The repository's own C# files (sources, tests, samples), not what a build put under bin, obj or artifacts.</summary>
     public static IEnumerable<string> CSharpFiles() =>
         Directory.EnumerateFiles(Root, "*.cs", SearchOption.AllDirectories).Where(static file =>
-            !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && !file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            !Path.GetRelativePath(Root, file).Split(Path.DirectorySeparatorChar).Any(static folder => folder is "bin" or "obj" or "artifacts"));
 
     private static string FindRoot()
     {
