@@ -527,32 +527,27 @@ public class StateFlowTests
     [InlineData("var request = new Request(); request.Audit = customer.Ssn; request.Prompt = \"Say hello\";")]
     [InlineData("var request = new Request { Audit = customer.Ssn, Prompt = \"Say hello\" };")]
     [InlineData("var request = new Request { Prompt = \"Say hello\" }; request.Audit += customer.Ssn;")]
-    public Task KeptRequestWhoseClassifiedMemberIsNotSent_NoDiagnostic(string make) => CleanAsync(Code(Chat, RequestType + """
-        public class Bot
-        {
-            public void Run(ChatClient chat, Customer customer)
-            {
-                MAKE
-                chat.CompleteChat(request.Prompt);
-            }
-        }
-        """.Replace("MAKE", make)));
+    public Task KeptRequestWhoseClassifiedMemberIsNotSent_NoDiagnostic(string make) => CleanAsync(RequestBot(make, "request.Prompt"));
 
     [Theory]
     [InlineData("var request = new Request(); request.Audit = customer.Name; request.Prompt = \"Hi \" + customer.Ssn;")]
     [InlineData("var request = new Request { Prompt = customer.Ssn };")]
     [InlineData("var request = new Request(); request.Stamp(customer.Ssn);")]
     [InlineData("var request = new Request(customer.Ssn);")]
-    public Task KeptRequestWhoseSentMemberIsClassified_IsReported(string make) => HitAsync(Code(Chat, RequestType + """
+    public Task KeptRequestWhoseSentMemberIsClassified_IsReported(string make) =>
+        HitAsync(RequestBot(make, "{|#0:request.Prompt|}"), Descriptors.FTP0001_RestrictedDataReachesLlm);
+
+    // A bot that makes a request (MAKE) and sends one of its members (SENT).
+    private static string RequestBot(string make, string sent) => Code(Chat, RequestType + """
         public class Bot
         {
             public void Run(ChatClient chat, Customer customer)
             {
                 MAKE
-                chat.CompleteChat({|#0:request.Prompt|});
+                chat.CompleteChat(SENT);
             }
         }
-        """.Replace("MAKE", make)), Descriptors.FTP0001_RestrictedDataReachesLlm);
+        """.Replace("MAKE", make).Replace("SENT", sent));
 
     [Fact]
     public Task KeptRequestWhoseMembersAreAssignedFromEachOther_CarriesWhatEnteredTheCycle() => HitAsync(Code(Chat, """
