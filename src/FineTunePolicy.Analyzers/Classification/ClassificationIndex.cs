@@ -56,6 +56,20 @@ namespace FineTunePolicy.Analyzers.Classification
             return _memberValues.GetOrAdd(member, static (m, self) => self.ComputeMemberValue(m), this);
         }
 
+        /// <summary>
+        /// Whether reading <paramref name="member"/> carries a class (<see cref="MemberValue"/> is not none), answered without naming the
+        /// source or keeping an entry: a question asked of many members that are never read.
+        /// </summary>
+        public bool CarriesClass(ISymbol member)
+        {
+            if (Explicit(member) is { } own)
+            {
+                return !own.IsNone;
+            }
+
+            return member.ContainingType is { } containing && !OwnTypeClass(containing).IsNone;
+        }
+
         /// <summary>The class of a value of <paramref name="type"/> sent as a whole (members, containers, bases).</summary>
         public Taint Whole(ITypeSymbol? type)
         {

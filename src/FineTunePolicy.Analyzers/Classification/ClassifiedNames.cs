@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -96,23 +95,30 @@ namespace FineTunePolicy.Analyzers.Classification
                 return known;
             }
 
-            return _source.GetOrAdd(name, SourceMembers(name, cancellationToken).Any(member => IsClassified(member, _classification)));
+            return _source.GetOrAdd(name, DeclaresClassified(name, cancellationToken));
         }
 
-        private IEnumerable<ISymbol> SourceMembers(int name, CancellationToken cancellationToken)
+        // Whether a source member of that name carries a class. Most names asked are declared by no type, or by types whose members
+        // of that name carry nothing; those are judged member by member, with no enumerator or closure made per name.
+        private bool DeclaresClassified(int name, CancellationToken cancellationToken)
         {
             if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var declared))
             {
-                yield break;
+                return false;
             }
 
             foreach (var (memberName, type) in declared.Members)
             {
                 foreach (var member in type.GetMembers(memberName))
                 {
-                    yield return member;
+                    if (IsClassified(member, _classification))
+                    {
+                        return true;
+                    }
                 }
             }
+
+            return false;
         }
 
         /// <summary>
@@ -254,6 +260,6 @@ namespace FineTunePolicy.Analyzers.Classification
         };
 
         private static bool Carries(ClassificationIndex classification, ISymbol member, ITypeSymbol type) =>
-            !(member is IMethodSymbol) && !classification.MemberValue(member).IsNone || !classification.Whole(type).IsNone;
+            !(member is IMethodSymbol) && classification.CarriesClass(member) || !classification.Whole(type).IsNone;
     }
 }

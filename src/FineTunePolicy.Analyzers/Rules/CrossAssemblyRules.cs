@@ -134,7 +134,9 @@ namespace FineTunePolicy.Analyzers.Rules
                 report(SendsParameter(method, target, parameterSink));
             }
 
-            if (MayReturnUnannotated(method) && ResultAboveSignature(target, observe(summary.Result)) is { } result)
+            // Nothing is above Restricted: a signature that shows it needs no look at the state the result reads.
+            if (MayReturnUnannotated(method) && SignatureClass(target) is var signature && signature != DataClass.Restricted
+                && ResultAbove(signature, observe(summary.Result)) is { } result)
             {
                 report(ReturnsClassified(method, target, result));
             }
@@ -191,15 +193,7 @@ namespace FineTunePolicy.Analyzers.Rules
         // calls (the classes of the receiver's and the parameters' types: an unseen call carries its arguments' classes).
         // A mapper whose result comes from its arguments is therefore quiet; a lookup by id that returns a Restricted
         // member is not.
-        private Taint? ResultAboveSignature(IMethodSymbol called, Taint result)
-        {
-            if (result.Class == DataClass.Public)
-            {
-                return null;
-            }
-
-            return result.Class > SignatureClass(called) ? result : null;
-        }
+        private static Taint? ResultAbove(DataClass signature, Taint result) => result.Class > signature ? result : null;
 
         // What a caller of this declaration (the method, or the interface or base member callers use) can see.
         private DataClass SignatureClass(IMethodSymbol method)

@@ -408,6 +408,32 @@ public class WorkTests
         Assert.Equal(1, Engines["WorkQueriedState"].State.NamesBound);
     }
 
+    [Theory]
+    [InlineData("Customer c", 0)]
+    [InlineData("int id", 1)]
+    public async Task Ftp0009_LooksForNoStateAResultReads_WhereTheSignatureShowsRestricted(string parameter, int namesBound)
+    {
+        // Ask returns what Note stores. A caller elsewhere that passes a Customer already gives the result Restricted, the most
+        // any result can carry, so FTP0009 has nothing to compare and looks for no writer of _notes; with an id it looks for one.
+        var compilation = DirectRun.Compile("WorkSignature" + namesBound, Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Session
+            {
+                private string _notes = "";
+                public void Note(string note) => _notes = note;
+                public string Ask(ChatClient chat, {{parameter}})
+                {
+                    chat.CompleteChat("Hello");
+                    return _notes;
+                }
+            }
+            """));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(namesBound, Engines["WorkSignature" + namesBound].State.NamesBound);
+    }
+
     // Exactly one FTP0001, about the given source: the work saved is not saved by missing the flow.
     // 100 files, file i holding body(i) and its own copy of the domain (Customer0 ... Customer99), analysed sequentially: the one
     // finding is checked, and the number of trees the state searches looked at is returned.

@@ -61,6 +61,30 @@ public class FTP0009Tests
     }
 
     [Fact]
+    public async Task LookupReturningAMemberOfAClassifiedType_IsFoundByItsName()
+    {
+        // The only classified name the body mentions is a member without an attribute of its own: its type's attribute classifies it.
+        const string source = Domain + """
+            [Confidential(Categories = DataCategory.Financial)]
+            public static class Treasury
+            {
+                public static string Motto { get; } = "Liquidity first";
+            }
+
+            public static class Letters
+            {
+                public static string {|#0:Closing|}() => "Yours, " + Treasury.Motto;
+            }
+            """;
+
+        await FTP0008Tests.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData)
+                .WithLocation(0)
+                .WithArguments("'Letters.Closing'", "Confidential, Financial", "'Treasury.Motto'", "string", "the method",
+                    "return: Confidential(Categories = DataCategory.Financial)"));
+    }
+
+    [Fact]
     public async Task InterfaceImplementation_ProposesTheInterfaceMember_WithEveryCategory()
     {
         const string source = Domain + """
