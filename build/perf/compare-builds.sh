@@ -6,21 +6,26 @@
 #
 #   bash build/perf/compare-builds.sh <workload dir> <pairs> <A: FineTunePolicy.Analyzers.dll> <B: FineTunePolicy.Analyzers.dll> <out dir>
 #
+# PERF_A_ARGS and PERF_B_ARGS, when set, add MSBuild arguments to one side's builds (the same DLL twice with a rule configured
+# differently, say: a property that the workload's project turns into an analyzer config file).
+#
 # The workload comes from run-build-benchmark.sh (PERF_OUT=/tmp/perf ... 500 leaves /tmp/perf/w500, restored). The two
 # DLLs are copied first (each into a folder of its own: the compiler loads an analyzer by its assembly's file name).
 set -euo pipefail
 
 dir="$1"; pairs="$2"; a="$3"; b="$4"; out="$5"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-n="$(basename "$dir" | tr -d w)"
+n="$(basename "$dir" | tr -cd 0-9)"
 mkdir -p "$out/A" "$out/B" "$out/dll-A" "$out/dll-B"
 cp "$a" "$out/dll-A/FineTunePolicy.Analyzers.dll"
 cp "$b" "$out/dll-B/FineTunePolicy.Analyzers.dll"
 echo "# started: $(date -u +%Y-%m-%dT%H:%M:%SZ), $pairs pairs, A=$a, B=$b" > "$out/run-info.txt"
 
+side_args() { if [ "$1" = A ]; then echo "${PERF_A_ARGS:-}"; else echo "${PERF_B_ARGS:-}"; fi; }
+
 build() { # side, rep
   dotnet build "$dir/Workload.csproj" --no-restore --no-incremental -nologo -v:q -clp:NoSummary -p:PerfAnalyzers=all \
-    -p:ReportAnalyzer=true -p:FineTunePolicyAnalyzerPath="$out/dll-$1/FineTunePolicy.Analyzers.dll" \
+    -p:ReportAnalyzer=true -p:FineTunePolicyAnalyzerPath="$out/dll-$1/FineTunePolicy.Analyzers.dll" $(side_args "$1") \
     -flp:"v=d;PerformanceSummary;logfile=$out/$1/n$n-all-$2.log" > /dev/null
 }
 
@@ -32,7 +37,7 @@ for rep in $(seq 1 "$pairs"); do
 done
 
 for side in A B; do
-  dotnet run "$repo/build/perf/Summarize.cs" -- "$out/$side" "$out/run-info.txt" "$out/$side.tsv" "$out/$side.md" > /dev/null
+  dotnet run --file "$repo/build/perf/Summarize.cs" -- "$out/$side" "$out/run-info.txt" "$out/$side.tsv" "$out/$side.md" > /dev/null
 done
 
 # Columns of the TSV: n mode rep csc_s ours_s banned_s netanalyzers_s taint_ca3001_3012_s scs_s all_analyzers_s

@@ -45,7 +45,7 @@ cat "$out/run-info.txt"
 for n in "${sizes[@]}"; do
   dir="$out/w$n"
   echo "== N=$n: generating $dir"
-  dotnet run "$repo/build/perf/GenerateWorkload.cs" -- --files "$n" --seed "$seed" --out "$dir" \
+  dotnet run --file "$repo/build/perf/GenerateWorkload.cs" -- --files "$n" --seed "$seed" --out "$dir" \
     --analyzer "$out/bin/FineTunePolicy.Analyzers.dll" --annotations "$out/bin/FineTunePolicy.Annotations.dll" \
     ${PERF_WORKLOAD:+--$PERF_WORKLOAD}
   dotnet restore "$dir/Workload.csproj" -nologo -v:q
@@ -71,5 +71,5 @@ for n in "${sizes[@]}"; do
 done
 
 echo "== summary"
-dotnet run "$repo/build/perf/Summarize.cs" -- "$out/logs" "$out/run-info.txt" "$out/results.tsv" "$out/results.md"
+dotnet run --file "$repo/build/perf/Summarize.cs" -- "$out/logs" "$out/run-info.txt" "$out/results.tsv" "$out/results.md"
 cat "$out/results.md"
