@@ -109,7 +109,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// </summary>
         public bool MayReturnClassified(IMethodSymbol method, SyntaxNode codeBlock, CancellationToken cancellationToken) =>
             MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock, cancellationToken)
-            && SignatureClass(AttributeTarget(method)) != DataClass.Restricted;
+            && SignatureClass(AttributeTarget(method)) != DataClass.Restricted && !IsSink(method);
 
         private ClassifiedNames ClassifiedNames(CancellationToken cancellationToken)
         {
@@ -134,9 +134,10 @@ namespace FineTunePolicy.Analyzers.Rules
                 report(SendsParameter(method, target, parameterSink));
             }
 
-            // Nothing is above Restricted: a signature that shows it needs no look at the state the result reads.
-            if (MayReturnUnannotated(method) && SignatureClass(target) is var signature && signature != DataClass.Restricted
-                && ResultAbove(signature, observe(summary.Result)) is { } result)
+            // A result that carries no class and reads no state is above no signature. Nothing is above Restricted: a signature that
+            // shows it needs no look at the state the result reads.
+            if (CanCarryClass(summary.Result) && MayReturnUnannotated(method) && SignatureClass(target) is var signature
+                && signature != DataClass.Restricted && !IsSink(method) && ResultAbove(signature, observe(summary.Result)) is { } result)
             {
                 report(ReturnsClassified(method, target, result));
             }
@@ -195,17 +196,25 @@ namespace FineTunePolicy.Analyzers.Rules
         // member is not.
         private static Taint? ResultAbove(DataClass signature, Taint result) => result.Class > signature ? result : null;
 
-        // What a caller of this declaration (the method, or the interface or base member callers use) can see.
+        private static bool CanCarryClass(FlowValue result) => result.Fixed.Class != DataClass.Public || !result.State.IsEmpty;
+
+        // A call to a sink (an [LlmSink] method, or a custom sink of the policy) returns the provider's answer, which carries nothing of
+        // the request, here as in every assembly: what a sink's body returns reaches no caller with its class. Asked last: most methods
+        // are no sink, and matching one costs more than the checks before it.
+        private bool IsSink(IMethodSymbol method) => !_sinks.Match(method).IsEmpty;
+
+        // What a caller of this declaration (the method, or the interface or base member callers use) can see. The parameters
+        // first: their types' classes are known already, and a Restricted one settles it without reading the receiver's members.
         private DataClass SignatureClass(IMethodSymbol method)
         {
-            var signature = method.IsStatic ? DataClass.Public : VisibleClass(method.ContainingType);
+            var signature = DataClass.Public;
             foreach (var parameter in method.Parameters)
             {
                 var parameterClass = _classification.Whole(parameter.Type).Class;
                 signature = parameterClass > signature ? parameterClass : signature;
             }
 
-            return signature;
+            return method.IsStatic || signature == DataClass.Restricted ? signature : Max(signature, VisibleClass(method.ContainingType));
         }
 
         // The class a receiver of this type carries in another assembly, which imports only what is visible: the type's

@@ -434,6 +434,33 @@ public class WorkTests
         Assert.Equal(namesBound, Engines["WorkSignature" + namesBound].State.NamesBound);
     }
 
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("[LlmSink(LlmPurpose.Inference)]", 0)]
+    public async Task Ftp0009_LooksForNoStateASinksResultReads(string attribute, int namesBound)
+    {
+        // Callers take what a sink returns as the provider's answer: FTP0009 has no result to judge there, and looks for no writer of _route.
+        var name = "WorkSinkResult" + namesBound;
+        var compilation = DirectRun.Compile(name, Scenario.Code("using OpenAI.Chat;", $$"""
+            public class Gateway
+            {
+                private string _route = "";
+                public void Route(string route) => _route = route;
+                {{attribute}}
+                public string Ask(ChatClient chat, int id)
+                {
+                    chat.CompleteChat("Hello");
+                    return _route;
+                }
+            }
+            """));
+
+        var diagnostics = await DirectRun.AnalyzeAsync(compilation, concurrent: false);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(namesBound, Engines[name].State.NamesBound);
+    }
+
     // Exactly one FTP0001, about the given source: the work saved is not saved by missing the flow.
     // 100 files, file i holding body(i) and its own copy of the domain (Customer0 ... Customer99), analysed sequentially: the one
     // finding is checked, and the number of trees the state searches looked at is returned.

@@ -140,6 +140,30 @@ public class FTP0009Tests
     }
 
     [Fact]
+    public async Task SinkReturningWhatItReads_NoDiagnostic_ForCallersTakeItsResultAsTheAnswer()
+    {
+        // A call to a sink returns the provider's answer, which carries nothing of the request, in this assembly as in every other:
+        // what Ask's body returns is no caller's value. The same body without [LlmSink] is a lookup that callers elsewhere cannot see into.
+        const string source = Domain + """
+            public sealed class SupportDesk
+            {
+                private static readonly Dictionary<int, Customer> Customers = new();
+
+                [LlmSink(LlmPurpose.Inference)]
+                public string Ask(string prompt, int id) => prompt + Customers[id].Ssn;
+
+                public string {|#0:Lookup|}(string prompt, int id) => prompt + Customers[id].Ssn;
+            }
+            """;
+
+        await FTP0008Tests.VerifyAsync(source,
+            Verify.Diagnostic(Descriptors.FTP0009_VisibleMethodReturnsClassifiedData)
+                .WithLocation(0)
+                .WithArguments("'SupportDesk.Lookup'", "Restricted, Personal", "'Customer.Ssn'", "string", "the method",
+                    "return: Restricted(Categories = DataCategory.Personal)"));
+    }
+
+    [Fact]
     public async Task ReturnAttributePresent_NoDiagnostic()
     {
         const string source = Domain + """
