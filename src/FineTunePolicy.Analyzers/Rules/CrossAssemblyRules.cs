@@ -105,7 +105,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// <summary>
         /// Whether a body that cannot reach a sink is worth a summary for FTP0009: its signature allows the rule
         /// (<see cref="MayReturnUnannotated"/>), it mentions a name through which classified data can be read, and its
-        /// signature carries less than Restricted (otherwise no result can be above it).
+        /// signature carries less than Restricted (otherwise no result can be above it), and it is not a sink (<see cref="IsSink"/>).
         /// </summary>
         public bool MayReturnClassified(IMethodSymbol method, SyntaxNode codeBlock, CancellationToken cancellationToken) =>
             MayReturnUnannotated(method) && ClassifiedNames(cancellationToken).AreMentionedIn(codeBlock, cancellationToken)
@@ -147,14 +147,14 @@ namespace FineTunePolicy.Analyzers.Rules
         // which only members are read is left out: those members' classes are declared, and checked here already.
         private (IParameterSymbol Parameter, SinkUse Sink)? ParameterReachingSink(IMethodSymbol method, MethodSummary summary)
         {
-            if (summary.ParameterSinks.IsEmpty || !_sinks.Match(method).IsEmpty)
+            if (summary.ParameterSinks.IsEmpty || IsSink(method))
             {
                 return null;
             }
 
             foreach (var contract in ContractsOf(method))
             {
-                if (!_sinks.Match(contract).IsEmpty)
+                if (IsSink(contract))
                 {
                     return null;
                 }
@@ -199,8 +199,8 @@ namespace FineTunePolicy.Analyzers.Rules
         private static bool CanCarryClass(FlowValue result) => result.Fixed.Class != DataClass.Public || !result.State.IsEmpty;
 
         // A call to a sink (an [LlmSink] method, or a custom sink of the policy) returns the provider's answer, which carries nothing of
-        // the request, here as in every assembly: what a sink's body returns reaches no caller with its class. Asked last: most methods
-        // are no sink, and matching one costs more than the checks before it.
+        // the request, here as in every assembly: what a sink's body returns reaches no caller with its class (FTP0009), and a sink is
+        // checked at its callers already (FTP0008). FTP0009 asks it last: most methods are no sink, and matching costs more than the checks before it.
         private bool IsSink(IMethodSymbol method) => !_sinks.Match(method).IsEmpty;
 
         // What a caller of this declaration (the method, or the interface or base member callers use) can see. The parameters
