@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FineTunePolicy.Analyzers.Classification
@@ -29,6 +30,7 @@ namespace FineTunePolicy.Analyzers.Classification
         }
 
         /// <summary>The class set by the symbol's own attributes (member, parameter, type), or null when it has none.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public Taint? Explicit(ISymbol symbol)
         {
             // Most symbols carry no attribute: answered without an entry in the shared cache, whose writes contend across threads.
@@ -130,6 +132,7 @@ namespace FineTunePolicy.Analyzers.Classification
         // Breadth-first over everything reachable from the type (members, element and type
         // arguments, bases), so that cycles terminate and the answer does not depend on the
         // order in which types were asked for.
+        [MethodImpl(HotPath.Optimized)]
         private Taint ComputeWhole(ITypeSymbol root)
         {
             var result = Taint.None;
@@ -250,6 +253,7 @@ namespace FineTunePolicy.Analyzers.Classification
                 || name == "netstandard";
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private Taint? ComputeExplicit(ISymbol symbol)
         {
             var own = FromAttributes(symbol.GetAttributes(), symbol);
@@ -275,6 +279,7 @@ namespace FineTunePolicy.Analyzers.Classification
 
         // The class that the attributes give a value read from source (a member, a method's result), named after the source. The name and
         // location are built only once an attribute classifies: most symbols asked about have no classifying attribute.
+        [MethodImpl(HotPath.Optimized)]
         private Taint? FromAttributes(ImmutableArray<AttributeData> attributes, ISymbol source)
         {
             Taint? result = null;

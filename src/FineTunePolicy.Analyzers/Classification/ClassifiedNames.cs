@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -83,6 +84,7 @@ namespace FineTunePolicy.Analyzers.Classification
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool IsClassifiedName(int name, CancellationToken cancellationToken)
         {
             if (_referenced.Contains(name))
@@ -100,6 +102,7 @@ namespace FineTunePolicy.Analyzers.Classification
 
         // Whether a source member of that name carries a class. Most names asked are declared by no type, or by types whose members
         // of that name carry nothing; those are judged member by member, with no enumerator or closure made per name.
+        [MethodImpl(HotPath.Optimized)]
         private bool DeclaresClassified(int name, CancellationToken cancellationToken)
         {
             if (!DeclaringTypes(cancellationToken).TryGetValue(name, out var declared))
@@ -126,6 +129,7 @@ namespace FineTunePolicy.Analyzers.Classification
         /// names, no member built), and for records from their syntax.
         /// </summary>
         /// <remarks>Keyed by the name's hash; two names with one hash share the entry, and both are asked.</remarks>
+        [MethodImpl(HotPath.Optimized)]
         private Dictionary<int, Declared> DeclaringTypes(CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _declaringTypes) is { } known)

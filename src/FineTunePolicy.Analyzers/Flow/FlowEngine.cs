@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Sinks;
@@ -73,6 +74,7 @@ namespace FineTunePolicy.Analyzers.Flow
         internal void CountWritesEvaluated(int count) => Interlocked.Add(ref _writesEvaluated, count);
 
         /// <summary>The summary of <paramref name="method"/>, analysing <paramref name="body"/> if it is not known yet.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public MethodSummary GetSummary(IMethodSymbol method, IOperation? body, CancellationToken cancellationToken)
         {
             method = method.OriginalDefinition;
@@ -124,6 +126,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// The summary of the method or property getter that owns <paramref name="codeBlock"/>, or null when its body
         /// cannot hold a finding (<see cref="SinkReach"/>) or the block holds no body of it; the body is bound only then.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public MethodSummary? AnalyzeCodeBlock(ISymbol owner, SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
         {
             var method = MethodBodies.OwnerOf(owner);
@@ -180,6 +183,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// <summary>A property whose getter has a body (<c>FullName =&gt; First + " " + Last</c>), not an auto-property.</summary>
         public bool HasComputedGetter(IPropertySymbol property) => property.GetMethod is { } getter && HasBody(getter);
 
+        [MethodImpl(HotPath.Optimized)]
         private SyntaxNode? BodyNode(IMethodSymbol method)
         {
             return MethodBodies.Definition(method, Compilation) is { } definition
@@ -187,6 +191,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 : null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             return BodyNode(method) is { } node ? ModelFor(node.SyntaxTree).GetOperation(node, cancellationToken) : null;
@@ -273,6 +278,7 @@ namespace FineTunePolicy.Analyzers.Flow
             /// The summary of a callee, or null when the call-depth bound stops the analysis
             /// (the caller then treats the call as unseen and marks the result incomplete).
             /// </summary>
+            [MethodImpl(HotPath.Optimized)]
             public MethodSummary? Request(IMethodSymbol method, IOperation? body = null)
             {
                 CancellationToken.ThrowIfCancellationRequested();
@@ -353,6 +359,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 return frame.Summary;
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private void CompleteGroup(Frame root)
             {
                 var start = _stack.IndexOf(root);
@@ -417,6 +424,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 }
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private MethodSummary Analyze(Frame frame)
             {
                 Interlocked.Increment(ref _engine._summariesComputed);

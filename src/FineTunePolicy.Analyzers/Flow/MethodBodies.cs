@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,6 +9,7 @@ namespace FineTunePolicy.Analyzers.Flow
     internal static class MethodBodies
     {
         /// <summary>The definition whose body a call reaches, or null when it has none in this compilation's source.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static IMethodSymbol? Definition(IMethodSymbol method, Compilation compilation)
         {
             // Most calls reach methods of references, which have no syntax: that answers at once, where their assembly is found by
@@ -50,6 +52,7 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>The method whose body a code block can hold: a method, or a property's getter.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static IMethodSymbol? OwnerOf(ISymbol owner)
         {
             return owner switch

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,6 +9,7 @@ namespace FineTunePolicy.Analyzers.Flow
     internal sealed partial class MethodFlow
     {
         // One pass over the body (iterative, so deep expressions cannot overflow the stack).
+        [MethodImpl(HotPath.Optimized)]
         private void Collect()
         {
             var pending = new Stack<(IOperation Operation, ISymbol Function)>();
@@ -171,6 +173,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void CollectCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Classification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,6 +13,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// printed, passed to code the analyzer cannot see), so that <c>customer.Id</c> stays
         /// Public when only <c>customer.Ssn</c> is Restricted.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private FlowValue Eval(IOperation? operation, int depth)
         {
             if (operation is null)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,6 +10,7 @@ namespace FineTunePolicy.Analyzers.Flow
 {
     internal sealed partial class MethodFlow
     {
+        [MethodImpl(HotPath.Optimized)]
         private MethodSummary Summarise()
         {
             var findings = new Dictionary<Location, Finding>();
@@ -130,6 +132,7 @@ namespace FineTunePolicy.Analyzers.Flow
         }
 
         /// <summary>What the method puts into <c>this</c> and into its parameters' objects.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private ImmutableArray<FlowValue> Effects()
         {
             var effects = new FlowValue[_method.Parameters.Length + 1];

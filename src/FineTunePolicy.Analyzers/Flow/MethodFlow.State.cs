@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,7 @@ namespace FineTunePolicy.Analyzers.Flow
         private readonly HashSet<List<IOperation>> _keptMembersReading = new();
 
         /// <summary>What <paramref name="operation"/> carries in the context of <paramref name="method"/> (a field initializer).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static FlowValue Evaluate(FlowEngine.Session session, IMethodSymbol method, IOperation operation)
         {
             var flow = new MethodFlow(session, method, operation);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
@@ -64,6 +65,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 summary.FileWrites);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public MethodSummary Run()
         {
             Collect();
@@ -224,6 +226,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private FlowValue Env(ISymbol symbol)
         {
             symbol = symbol.OriginalDefinition;
@@ -273,6 +276,7 @@ namespace FineTunePolicy.Analyzers.Flow
                 && SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static IOperation Strip(IOperation operation)
         {
             while (operation.Kind == OperationKind.Conversion && operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion)

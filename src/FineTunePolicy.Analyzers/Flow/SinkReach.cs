@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,6 +38,7 @@ namespace FineTunePolicy.Analyzers.Flow
         public static SinkReach Direct(Compilation compilation, IEnumerable<string> sinkNames, CancellationToken cancellationToken) =>
             Compute(compilation, sinkNames, followCallers: false, cancellationToken);
 
+        [MethodImpl(HotPath.Optimized)]
         private static SinkReach Compute(Compilation compilation, IEnumerable<string> sinkNames, bool followCallers, CancellationToken cancellationToken)
         {
             var reaching = new HashSet<int>();
@@ -116,6 +118,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// Whether the member that holds <paramref name="codeBlock"/> (a method, constructor, accessor, operator, or the
         /// top-level statements) names a method that can reach a sink.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool MayReachSink(SyntaxNode codeBlock)
         {
             var names = TreeNames.Of(codeBlock.SyntaxTree);

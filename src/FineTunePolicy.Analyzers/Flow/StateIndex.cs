@@ -386,6 +386,7 @@ namespace FineTunePolicy.Analyzers.Flow
             return result;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool ComputeTracks(ISymbol member)
         {
             if (member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.IsEmpty
@@ -451,6 +452,7 @@ namespace FineTunePolicy.Analyzers.Flow
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private List<IMethodSymbol> FindMethods(
             ISymbol? member, string name, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session, SyntaxKind kind = SyntaxKind.IdentifierToken)
         {
@@ -790,10 +792,11 @@ namespace FineTunePolicy.Analyzers.Flow
         /// name and position, and only when a search reaches it. Kept per tree because the members of many types share a name
         /// (<c>City</c>), and each of their searches would otherwise read the same tokens again.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private List<SyntaxToken>? Occurrences(
             Sites sites, SyntaxTree tree, string name, SyntaxKind kind, System.Func<SyntaxToken, bool> accept, FlowEngine.Session session)
         {
-            return sites.ByTree.GetOrAdd(tree, static (tree, state) =>
+            return sites.ByTree.GetOrAdd(tree, [MethodImpl(HotPath.Optimized)] static (tree, state) =>
             {
                 var (self, name, kind, accept, session) = state;
                 var word = kind is SyntaxKind.IdentifierToken or SyntaxKind.NewKeyword;
@@ -1189,6 +1192,7 @@ namespace FineTunePolicy.Analyzers.Flow
         /// occurrences are reads (<c>o.Number.ToString()</c>, <c>Line("City", a.City)</c>), and those are not located in the tree.
         /// Text this reading cannot be sure of (a string, a character, a comment, a directive) counts as a write.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool MayBeValueWrite(string text, int at, int end)
         {
             // After: '=' that is not part of '==' or '=>' (so '+=', '??=', '<<=' and, to be safe, '<=' count), before the statement ends.

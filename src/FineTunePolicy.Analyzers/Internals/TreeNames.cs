@@ -45,6 +45,7 @@ namespace FineTunePolicy.Analyzers
 
         private HashSet<int>? _words;
 
+        [MethodImpl(HotPath.Optimized)]
         private TreeNames(SyntaxNode root)
         {
             List<GlobalStatementSyntax>? globalStatements = null;
@@ -114,6 +115,7 @@ namespace FineTunePolicy.Analyzers
         /// Whether the tree's text may spell the name whose hash is <paramref name="nameHash"/> anywhere (bodies, field initializers,
         /// comments): read from the text on first use. A collision, or a tree whose identifiers use escapes, answers yes.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool MayMention(SyntaxTree tree, int nameHash)
         {
             var words = WordsOf(tree);
@@ -131,6 +133,7 @@ namespace FineTunePolicy.Analyzers
         // The members' words are read once for the members (whether each body reaches a sink asks for them): they are joined,
         // and only the text between members is scanned. A member read from its syntax holds an escape, which the text's scan
         // would have stopped at.
+        [MethodImpl(HotPath.Optimized)]
         private HashSet<int> Words(SyntaxTree tree)
         {
             var words = new HashSet<int>();
@@ -180,6 +183,7 @@ namespace FineTunePolicy.Analyzers
             };
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void AddAttributes(SyntaxNode declaration)
         {
             var member = (MemberDeclarationSyntax)declaration;
@@ -263,6 +267,7 @@ namespace FineTunePolicy.Analyzers
             };
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int[] Mentions(SyntaxNode[] declarations, out bool readFromText)
         {
             var text = declarations[0].SyntaxTree.GetText();
@@ -288,6 +293,7 @@ namespace FineTunePolicy.Analyzers
         /// an interpolation handler; <c>from</c> the query methods. Unicode escapes and formatting characters change what an
         /// identifier's text spells: there it answers false, and a declaration is read from its syntax instead.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool Collect(SourceText text, TextSpan span, HashSet<int> mentions)
         {
             var source = Buffer(span.Length);
@@ -314,6 +320,7 @@ namespace FineTunePolicy.Analyzers
             return buffer;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Scan(char[] source, int length, HashSet<int> mentions)
         {
             for (var i = 0; i < length;)
@@ -389,6 +396,7 @@ namespace FineTunePolicy.Analyzers
         /// arguments: only a collection initializer calls <c>Add</c>, and most creations have none (<c>new StringBuilder()</c>).
         /// Text the walk cannot read with certainty (a string, a comment, a directive) answers yes: an analysis more, never a finding less.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool MayOpenInitializer(char[] source, int length, int index)
         {
             // The type: names, dots, '::', '?', and bracketed type arguments or ranks.
@@ -482,6 +490,7 @@ namespace FineTunePolicy.Analyzers
         }
 
         /// <summary>The attributes written on a method or constructor and on its parameters (only those can be sinks).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static string[] SinkCandidateAttributes(SyntaxNode declaration)
         {
             if (declaration is not BaseMethodDeclarationSyntax method)
@@ -555,6 +564,7 @@ namespace FineTunePolicy.Analyzers
             }
 
             // Two threads reading at once compute the same names; each sets the flag before it publishes the names.
+            [MethodImpl(HotPath.Optimized)]
             private int[] ReadMentions()
             {
                 var mentions = TreeNames.Mentions(_declarations, out var readFromText);
@@ -562,6 +572,7 @@ namespace FineTunePolicy.Analyzers
                 return Interlocked.CompareExchange(ref _mentions, mentions, null) ?? _mentions!;
             }
 
+            [MethodImpl(HotPath.Optimized)]
             public bool Mentions(HashSet<int> names)
             {
                 foreach (var mention in MentionedNames)

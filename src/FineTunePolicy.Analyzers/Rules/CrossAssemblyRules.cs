@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using FineTunePolicy.Analyzers.Classification;
@@ -83,6 +84,7 @@ namespace FineTunePolicy.Analyzers.Rules
         /// the receiver's visible members, is left to the few methods whose result carries a class (<see cref="Report"/>) or
         /// whose body would be summarised for the rule alone (<see cref="MayReturnClassified"/>).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private bool MayReturnUnannotated(IMethodSymbol method)
         {
             if (!_rules.ReturnsClassified || method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean || IsPlainTask(method.ReturnType)
@@ -126,6 +128,7 @@ namespace FineTunePolicy.Analyzers.Rules
         }
 
         /// <summary>Reports FTP0008 and FTP0009 from <paramref name="summary"/>; <paramref name="observe"/> resolves the state its result reads.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Report(IMethodSymbol method, MethodSummary summary, Func<FlowValue, Taint> observe, Action<Diagnostic> report)
         {
             var target = AttributeTarget(method);
@@ -222,6 +225,7 @@ namespace FineTunePolicy.Analyzers.Rules
         // data in private state therefore shows callers elsewhere nothing. Kept per type: every method of the type asks.
         private DataClass VisibleClass(INamedTypeSymbol type) => _visibleClasses.GetOrAdd(type, static (t, self) => self.ComputeVisibleClass(t), this);
 
+        [MethodImpl(HotPath.Optimized)]
         private DataClass ComputeVisibleClass(INamedTypeSymbol type)
         {
             var result = DataClass.Public;
@@ -304,6 +308,7 @@ namespace FineTunePolicy.Analyzers.Rules
 
         // The rules ask for a method's contracts three or four times, and finding them lists all interfaces of its type: kept per method.
         // Most methods override and implement nothing, which their symbol tells at once: no entry for them.
+        [MethodImpl(HotPath.Optimized)]
         private ImmutableArray<IMethodSymbol> ContractsOf(IMethodSymbol method)
         {
             if (method.OverriddenMethod is null && method.ExplicitInterfaceImplementations.IsEmpty

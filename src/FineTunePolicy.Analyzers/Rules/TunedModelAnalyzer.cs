@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Policy;
 using FineTunePolicy.Analyzers.Rules;
 using FineTunePolicy.Analyzers.Sinks;
@@ -36,7 +37,7 @@ namespace FineTunePolicy.Analyzers
                 var names = NameHashes();
 
                 // A code block, not an operation block: nothing is bound unless the member names a member of the table.
-                start.RegisterCodeBlockAction(block =>
+                start.RegisterCodeBlockAction([MethodImpl(HotPath.Optimized)] (block) =>
                 {
                     if (!MayNameModelParameter(block.CodeBlock, names))
                     {
@@ -81,6 +82,7 @@ namespace FineTunePolicy.Analyzers
 
         // The cached names of the member that holds the block (TreeNames); a field or property initializer, which has no
         // such entry, is small and checked by its syntax alone.
+        [MethodImpl(HotPath.Optimized)]
         private static bool MayNameModelParameter(SyntaxNode codeBlock, System.Collections.Generic.HashSet<int> names)
         {
             var treeNames = TreeNames.Of(codeBlock.SyntaxTree);
@@ -102,6 +104,7 @@ namespace FineTunePolicy.Analyzers
 
         // Syntax first: a call, construction or assignment whose written name is one of the table's (a target-typed new
         // names no type, so it is always asked).
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsCandidate(SyntaxNode node)
         {
             return node switch

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using FineTunePolicy.Analyzers.Classification;
 using FineTunePolicy.Analyzers.Policy;
 using Microsoft.CodeAnalysis;
@@ -106,6 +107,7 @@ namespace FineTunePolicy.Analyzers.Sinks
             return _cache.GetOrAdd(method.ReducedFrom ?? method.OriginalDefinition, static (m, self) => self.Compute(m), this);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private ImmutableArray<SinkMatch> Compute(IMethodSymbol method)
         {
             var builder = ImmutableArray.CreateBuilder<SinkMatch>();

@@ -97,6 +97,7 @@ namespace FineTunePolicy.Analyzers.Sinks
                 }
             }
 
+            [MethodImpl(HotPath.Optimized)]
             public bool Declares(string metadataName)
             {
                 var dot = metadataName.LastIndexOf('.');
