@@ -11,6 +11,8 @@ namespace FineTunePolicy.Analyzers
     /// stops compiling new methods for a while, which a compiler busy with its own work and every analyzer's rarely does: in a build
     /// of the 2,000-file workload half of FineTunePolicy's samples ran in unoptimised code (docs/performance.md). In a long-lived
     /// process (the compiler server, the IDE) the flag changes little: those methods would have been promoted anyway.
+    /// Flag a method only where a build's profile shows its unoptimised samples: a flagged method gives up the profile-guided tier,
+    /// and is compiled fully optimised even when it runs once.
     /// </remarks>
     internal static class HotPath
     {
