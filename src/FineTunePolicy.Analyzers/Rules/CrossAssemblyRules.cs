@@ -213,16 +213,20 @@ namespace FineTunePolicy.Analyzers.Rules
             var signature = DataClass.Public;
             foreach (var parameter in method.Parameters)
             {
-                var parameterClass = _classification.Whole(parameter.Type).Class;
-                signature = parameterClass > signature ? parameterClass : signature;
+                signature = Max(signature, _classification.Whole(parameter.Type).Class);
+                if (signature == DataClass.Restricted)
+                {
+                    return signature;
+                }
             }
 
-            return method.IsStatic || signature == DataClass.Restricted ? signature : Max(signature, VisibleClass(method.ContainingType));
+            return method.IsStatic ? signature : Max(signature, VisibleClass(method.ContainingType));
         }
 
         // The class a receiver of this type carries in another assembly, which imports only what is visible: the type's
         // own classification (with its bases' and interfaces') and its visible instance members. A lookup that holds its
         // data in private state therefore shows callers elsewhere nothing. Kept per type: every method of the type asks.
+        // Nothing is above Restricted: the walk stops at the first member that shows it, before the member types' walks.
         private DataClass VisibleClass(INamedTypeSymbol type) => _visibleClasses.GetOrAdd(type, static (t, self) => self.ComputeVisibleClass(t), this);
 
         [MethodImpl(HotPath.Optimized)]
@@ -239,10 +243,16 @@ namespace FineTunePolicy.Analyzers.Rules
                 result = Max(result, _classification.Explicit(current)?.Class);
                 foreach (var member in current.GetMembers())
                 {
-                    if (!member.IsStatic && IsVisibleOutside(member) && member is IFieldSymbol or IPropertySymbol)
+                    if (result == DataClass.Restricted)
+                    {
+                        return result;
+                    }
+
+                    if (!member.IsStatic && member is IFieldSymbol or IPropertySymbol && IsVisibleOutside(member))
                     {
                         var memberType = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
-                        result = Max(Max(result, _classification.MemberValue(member).Class), _classification.Whole(memberType).Class);
+                        result = Max(result, _classification.MemberValue(member).Class);
+                        result = result == DataClass.Restricted ? result : Max(result, _classification.Whole(memberType).Class);
                     }
                 }
             }
