@@ -25,6 +25,11 @@ public static class Program
             return WholeCompilation.Run(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] == "--names")
+        {
+            return TreeNamesHost.Run(args.Skip(1).ToArray());
+        }
+
         if (args.Length > 0 && args[0] == "--document")
         {
             return DocumentHost.Run(args.Skip(1).ToArray());

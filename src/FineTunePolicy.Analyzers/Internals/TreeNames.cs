@@ -40,8 +40,15 @@ namespace FineTunePolicy.Analyzers
         private static readonly bool[] AsciiWordStart = AsciiTable(static c => c == '_' || char.IsLetter(c));
         private static readonly bool[] AsciiWordPart = AsciiTable(static c => c == '_' || char.IsLetterOrDigit(c));
 
+        // The names of a member, and the words of a tree, are gathered in one set per thread, cleared before each use: a set of
+        // their own, grown name by name, was most of what reading a tree's names allocated.
+        private const int KeptNamesAtMost = 4096;
+
         [System.ThreadStatic]
         private static char[]? _threadBuffer;
+
+        [System.ThreadStatic]
+        private static HashSet<int>? _threadNames;
 
         private HashSet<int>? _words;
 
@@ -136,18 +143,27 @@ namespace FineTunePolicy.Analyzers
         [MethodImpl(HotPath.Optimized)]
         private HashSet<int> Words(SyntaxTree tree)
         {
-            var words = new HashSet<int>();
             var spans = new List<TextSpan>(Members.Count);
             foreach (var member in Members.Values)
             {
                 if (!member.ReadFromText)
                 {
-                    words.Clear();
-                    return words;
+                    return new HashSet<int>();
                 }
 
-                words.UnionWith(member.MentionedNames);
                 spans.Add(member.Span);
+            }
+
+            // Gathered in the thread's set (every member's names are read by now, so no member's first read clears it), then
+            // copied once into a set of the right size: grown word by word, it was most of what this allocated.
+            var words = Gathering();
+            foreach (var member in Members.Values)
+            {
+                // A loop over the array, not UnionWith, which would enumerate it through its interface.
+                foreach (var name in member.MentionedNames)
+                {
+                    words.Add(name);
+                }
             }
 
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -157,19 +173,33 @@ namespace FineTunePolicy.Analyzers
             {
                 if (!Collect(text, TextSpan.FromBounds(start, span.Start), words))
                 {
-                    words.Clear();
-                    return words;
+                    return new HashSet<int>();
                 }
 
                 start = span.End;
             }
 
-            if (!Collect(text, TextSpan.FromBounds(start, text.Length), words))
+            return Collect(text, TextSpan.FromBounds(start, text.Length), words) ? Kept(words) : new HashSet<int>();
+        }
+
+        // The thread's set for gathering names, empty.
+        private static HashSet<int> Gathering()
+        {
+            var names = _threadNames ??= new HashSet<int>();
+            names.Clear();
+            return names;
+        }
+
+        // A copy of the gathered names to keep; a set grown for an unusually large text is not kept by a long-lived thread (the IDE's).
+        private static HashSet<int> Kept(HashSet<int> gathered)
+        {
+            var kept = new HashSet<int>(gathered);
+            if (gathered.Count > KeptNamesAtMost)
             {
-                words.Clear();
+                _threadNames = null;
             }
 
-            return words;
+            return kept;
         }
 
         public static string RightmostName(NameSyntax name)
@@ -271,7 +301,7 @@ namespace FineTunePolicy.Analyzers
         private static int[] Mentions(SyntaxNode[] declarations, out bool readFromText)
         {
             var text = declarations[0].SyntaxTree.GetText();
-            var mentions = new HashSet<int>();
+            var mentions = Gathering();
             readFromText = true;
             foreach (var declaration in declarations)
             {
@@ -282,7 +312,13 @@ namespace FineTunePolicy.Analyzers
                 }
             }
 
-            return ToArray(mentions);
+            var names = ToArray(mentions);
+            if (names.Length > KeptNamesAtMost)
+            {
+                _threadNames = null;
+            }
+
+            return names;
         }
 
         /// <summary>

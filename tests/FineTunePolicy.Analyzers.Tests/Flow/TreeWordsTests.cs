@@ -37,6 +37,29 @@ public class TreeWordsTests
         Assert.False(names.MayMention(tree, NameHash.Of("Absent")));
     }
 
+    // A member's names and a tree's words are gathered in one set per thread: what one read leaves there is never another's,
+    // even when a tree's words read its members' names for the first time in the middle.
+    [Fact]
+    public void TreesAndMembersReadOneAfterAnother_EachKeepsItsOwnWords()
+    {
+        var first = CSharpSyntaxTree.ParseText("class A { void InA() { AlphaWord(); } } // AlphaGap");
+        var second = CSharpSyntaxTree.ParseText("class B { void InB() { BetaWord(); } } // BetaGap");
+        var firstMember = TreeNames.Of(first).Members.Values.Single();
+        Assert.Contains(NameHash.Of("AlphaWord"), firstMember.MentionedNames);
+
+        var secondWords = TreeNames.Of(second).WordsOf(second)!;
+        var firstWords = TreeNames.Of(first).WordsOf(first)!;
+        var secondMember = TreeNames.Of(second).Members.Values.Single();
+
+        Assert.All(["BetaWord", "BetaGap", "InB", "B"], word => Assert.Contains(NameHash.Of(word), secondWords));
+        Assert.All(["AlphaWord", "AlphaGap", "InA", "A"], word => Assert.DoesNotContain(NameHash.Of(word), secondWords));
+        Assert.All(["AlphaWord", "AlphaGap", "InA", "A"], word => Assert.Contains(NameHash.Of(word), firstWords));
+        Assert.All(["BetaWord", "BetaGap", "InB", "B"], word => Assert.DoesNotContain(NameHash.Of(word), firstWords));
+        Assert.Contains(NameHash.Of("BetaWord"), secondMember.MentionedNames);
+        Assert.DoesNotContain(NameHash.Of("BetaGap"), secondMember.MentionedNames);
+        Assert.DoesNotContain(NameHash.Of("AlphaWord"), secondMember.MentionedNames);
+    }
+
     [Theory]
     [InlineData("class C { string \\u0061 = \"\"; void M() { } }")]   // between members
     [InlineData("class C { void M() { var \\u0061 = 1; } }")]         // in a member
