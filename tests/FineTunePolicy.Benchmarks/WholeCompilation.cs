@@ -13,7 +13,8 @@ namespace FineTunePolicy.Benchmarks;
 /// CPU time for the analysis, which a shared machine disturbs less than wall time. With --metered (Linux), each analyzer is wrapped in
 /// <see cref="MeteredAnalyzer"/> and each round also prints the CPU time of its callbacks' threads, their wall time and the bytes they
 /// allocated; --control adds <see cref="BusyCodeBlockAnalyzer"/>, whose wall time over CPU time is what preemption alone adds; and
-/// --ftp0009-none turns FTP0009 off in even rounds, to show what that rule costs.
+/// --ftp0009-none turns FTP0009 off in even rounds, to show what that rule costs. With --fresh, each round parses the trees afresh, as
+/// each build does, so that what is kept per tree (its names and words, <see cref="FineTunePolicy.Analyzers.TreeNames"/>) is read again.
 /// </summary>
 internal static class WholeCompilation
 {
@@ -56,6 +57,12 @@ internal static class WholeCompilation
             : (ImmutableArray<DiagnosticAnalyzer>?)null;
         for (var round = 1; round <= rounds; round++)
         {
+            if (args.Contains("--fresh") && round > 1)
+            {
+                // Trees parsed afresh, as each build parses them: what is cached per tree (its names and words) is read again.
+                trees = Workload.Files(files).Select(f => Workload.Parse(File.ReadAllText(f), f)).ToList();
+            }
+
             var compilation = Workload.Compile("Whole" + round, trees);
             if (args.Contains("--application"))
             {
