@@ -15,9 +15,10 @@ public static class Program
     /// host for dotnet-trace that analyses the whole N-file workload, as a build does (WholeCompilation); --whole N rounds
     /// --inventory alternates the inventory of LLM use (FTP0100) off and on and prints each round's CPU time; --baseline DLL alternates
     /// this build with another build's analyzers; --bound adds an operation-block analyzer that makes the driver bind every body
-    /// (as SecurityCodeScan does in the build's `all` mode); --fresh parses the trees afresh each round, as each build does; --application compiles the workload as an application (no FTP0008/FTP0009). --document [rounds]
+    /// (as SecurityCodeScan does in the build's `all` mode); --fresh parses the trees afresh each round, as each build does;
+    /// --application compiles the workload as an application (no FTP0008/FTP0009). --document [rounds]
     /// is the engine alone on the one-document workload, for comparing two commits' builds (DocumentHost). --names N [passes] is the
-/// names pass alone (TreeNamesHost): each tree's declarations, members' names and words, on trees parsed afresh each pass.
+    /// names pass alone (TreeNamesHost): each tree's declarations, members' names and words, on trees parsed afresh each pass.
     /// </summary>
     public static int Main(string[] args)
     {

@@ -6,8 +6,9 @@ namespace FineTunePolicy.Benchmarks;
 /// <summary>
 /// The names pass alone, as a build pays it: every tree of the N-file workload parsed afresh each pass (not timed), then its
 /// declarations and every member's mentioned names read (<see cref="TreeNames.Of"/>, what <c>SinkReach</c> asks), then the
-/// words of the whole tree (<see cref="TreeNames.WordsOf"/>, what the state searches ask). One thread, so that the figure is
-/// CPU work, not scheduling: <c>--names N passes</c> prints each pass and the median of the passes after the first two.
+/// words of the whole tree (<see cref="TreeNames.WordsOf"/>, what the state searches ask). One thread, after a collection, so that
+/// the figure is this pass's work, not scheduling or the parse's garbage: <c>--names N passes</c> prints each pass's times and the
+/// bytes it allocated (the steadier figure), and the median times of the passes after the first two.
 /// </summary>
 internal static class TreeNamesHost
 {
@@ -49,7 +50,8 @@ internal static class TreeNamesHost
 
             var wordsTime = clock.Elapsed.TotalMilliseconds;
             var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
-            Console.WriteLine($"pass {pass}: members' names {membersTime:F1} ms ({names} names), trees' words {wordsTime:F1} ms ({distinct} words), {megabytes:F1} MB allocated");
+            Console.WriteLine($"pass {pass}: members' names {membersTime:F1} ms ({names} names), "
+                + $"trees' words {wordsTime:F1} ms ({distinct} words), {megabytes:F1} MB allocated");
             if (pass > 2)
             {
                 members.Add(membersTime);
