@@ -179,7 +179,14 @@ namespace FineTunePolicy.Analyzers
                 start = span.End;
             }
 
-            return Collect(text, TextSpan.FromBounds(start, text.Length), words) ? Kept(words) : new HashSet<int>();
+            if (!Collect(text, TextSpan.FromBounds(start, text.Length), words))
+            {
+                return new HashSet<int>();
+            }
+
+            var kept = new HashSet<int>(words);
+            Release(words);
+            return kept;
         }
 
         // The thread's set for gathering names, empty.
@@ -190,16 +197,13 @@ namespace FineTunePolicy.Analyzers
             return names;
         }
 
-        // A copy of the gathered names to keep; a set grown for an unusually large text is not kept by a long-lived thread (the IDE's).
-        private static HashSet<int> Kept(HashSet<int> gathered)
+        // Done with the thread's set: one grown for an unusually large text is not kept by a long-lived thread (the IDE's).
+        private static void Release(HashSet<int> gathered)
         {
-            var kept = new HashSet<int>(gathered);
             if (gathered.Count > KeptNamesAtMost)
             {
                 _threadNames = null;
             }
-
-            return kept;
         }
 
         public static string RightmostName(NameSyntax name)
@@ -313,11 +317,7 @@ namespace FineTunePolicy.Analyzers
             }
 
             var names = ToArray(mentions);
-            if (names.Length > KeptNamesAtMost)
-            {
-                _threadNames = null;
-            }
-
+            Release(mentions);
             return names;
         }
 
