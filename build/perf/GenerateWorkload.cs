@@ -139,6 +139,9 @@ internal static class Project
                 -p:PerfAnalyzers=all    ours and the peers in the same compilation (default)
                 -p:PerfAnalyzers=inventory  FineTunePolicy only, with its inventory of LLM use (FTP0100) on, as the
                                         package's targets turn it on in command-line builds
+                -p:PerfCrossAssemblyOff=true  FTP0008/FTP0009 (issue 12) configured none
+                -p:PerfTunedModelsOff=true    FTP0010 (issue 13) configured none; with the line above, the rules of the
+                                        build before issue 11, for a like-for-like comparison with it
               -->
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -175,11 +178,16 @@ internal static class Project
                   <Analyzer Remove="@(_PerfPeer)" Condition="'$(PerfAnalyzers)' == 'none' or '$(PerfAnalyzers)' == 'ours' or '$(PerfAnalyzers)' == 'inventory'" />
                   <Analyzer Include="$(FineTunePolicyAnalyzerPath)" Condition="'$(PerfAnalyzers)' == 'ours' or '$(PerfAnalyzers)' == 'all' or '$(PerfAnalyzers)' == 'inventory'" />
                   <EditorConfigFiles Include="Inventory.globalconfig" Condition="'$(PerfAnalyzers)' == 'inventory'" />
+                  <EditorConfigFiles Include="CrossAssemblyOff.globalconfig" Condition="'$(PerfCrossAssemblyOff)' == 'true'" />
+                  <EditorConfigFiles Include="TunedModelsOff.globalconfig" Condition="'$(PerfTunedModelsOff)' == 'true'" />
                 </ItemGroup>
               </Target>
             </Project>
             """);
         WriteFile(output, "Inventory.globalconfig", "is_global = true\ndotnet_diagnostic.FTP0100.severity = suggestion\n");
+        WriteFile(output, "CrossAssemblyOff.globalconfig",
+            "is_global = true\ndotnet_diagnostic.FTP0008.severity = none\ndotnet_diagnostic.FTP0009.severity = none\n");
+        WriteFile(output, "TunedModelsOff.globalconfig", "is_global = true\ndotnet_diagnostic.FTP0010.severity = none\n");
         WriteFile(output, "BannedSymbols.txt", """
             T:System.Net.WebClient;Use HttpClient
             T:System.Runtime.Serialization.Formatters.Binary.BinaryFormatter;Insecure deserialisation
