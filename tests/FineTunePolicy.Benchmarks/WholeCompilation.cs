@@ -13,8 +13,10 @@ namespace FineTunePolicy.Benchmarks;
 /// CPU time for the analysis, which a shared machine disturbs less than wall time. With --metered (Linux), each analyzer is wrapped in
 /// <see cref="MeteredAnalyzer"/> and each round also prints the CPU time of its callbacks' threads, their wall time and the bytes they
 /// allocated; --control adds <see cref="BusyCodeBlockAnalyzer"/>, whose wall time over CPU time is what preemption alone adds; and
-/// --ftp0009-none turns FTP0009 off in even rounds, to show what that rule costs. With --fresh, each round parses the trees afresh, as
-/// each build does, so that what is kept per tree (its names and words, <see cref="FineTunePolicy.Analyzers.TreeNames"/>) is read again.
+/// --ftp0009-none turns FTP0009 off in even rounds, to show what that rule costs; --suppress FTP0008,FTP0009,FTP0010 turns rules off in
+/// every round (with --baseline, the rules of a build that did not have them: a comparison like for like). With --fresh, each round
+/// parses the trees afresh, as each build does, so that what is kept per tree (its names and words,
+/// <see cref="FineTunePolicy.Analyzers.TreeNames"/>) is read again.
 /// </summary>
 internal static class WholeCompilation
 {
@@ -68,6 +70,17 @@ internal static class WholeCompilation
             {
                 // The same code as an application: FTP0008/FTP0009 concern libraries only, so this isolates their cost.
                 compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication).WithMainTypeName(null));
+            }
+
+            var suppressAt = Array.IndexOf(args, "--suppress");
+            if (suppressAt >= 0)
+            {
+                // Rules turned off in every round, for example those added after a baseline: --suppress FTP0008,FTP0009,FTP0010.
+                foreach (var id in args[suppressAt + 1].Split(','))
+                {
+                    compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+                        compilation.Options.SpecificDiagnosticOptions.SetItem(id, ReportDiagnostic.Suppress)));
+                }
             }
 
             if (args.Contains("--ftp0009-none") && round % 2 == 0)
